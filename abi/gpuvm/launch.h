@@ -1,0 +1,29 @@
+/* What the runtime gives every VM at launch, in the image's shared global
+ * GPUVM_LAUNCH_SYMBOL. Shared by host and device code. */
+#ifndef GPUVM_ABI_LAUNCH_H
+#define GPUVM_ABI_LAUNCH_H
+
+#include <stdint.h>
+
+/* Host backend only: the runtime's entry points that a VM calls directly
+ * instead of spinning on its mailbox. */
+struct gpuvm_host_services {
+  void (*call)(void *mailbox); /* serve a posted request now */
+  void (*yield)(void);         /* let the other VMs of this worker run */
+  void (*exit)(void);          /* leave the VM for good; never returns */
+};
+
+struct gpuvm_launch {
+  uint64_t slices;     /* address of VM 0's memory slice */
+  uint64_t slice_size; /* bytes per VM; slices are contiguous */
+  uint64_t mailboxes;  /* address of VM 0's struct gpuvm_mailbox */
+  uint32_t vm_count;
+  uint32_t argc; /* argv strings, then envc environment strings, each NUL- */
+  uint32_t envc; /* terminated, packed in args; "{vm}" becomes the VM id */
+  uint32_t reserved;
+  uint64_t args;
+  uint64_t args_size;
+  uint64_t host_services; /* struct gpuvm_host_services *, host backend only */
+};
+
+#endif

@@ -1,0 +1,58 @@
+# Device code (libc_gpu, lightkernel) is compiled by our own gpu-c++ -c into
+# LLVM bitcode, once per target, and archived per target under
+# build/lib/gpuvm/<target>/, where the driver finds it (the install mirrors it).
+#
+# gpuvm_device_library(NAME <lib> [OBJECT] SOURCES <common sources...>
+#                      [HOST_SOURCES ...] [NVPTX_SOURCES ...] [AMDGCN_SOURCES ...]
+#                      [FLAGS ...])
+# OBJECT makes lib<NAME>.a into a single <NAME>.o that is always linked whole.
+find_program(GPUVM_LLVM_AR NAMES llvm-ar-22 PATHS /usr/lib/llvm-22/bin REQUIRED)
+
+function(gpuvm_device_library)
+  cmake_parse_arguments(ARG "OBJECT" "NAME"
+                        "SOURCES;HOST_SOURCES;NVPTX_SOURCES;AMDGCN_SOURCES;FLAGS" ${ARGN})
+  set(all_outputs)
+  foreach(target ${GPUVM_TARGETS})
+    string(TOUPPER ${target} upper)
+    set(objects)
+    foreach(src ${ARG_SOURCES} ${ARG_${upper}_SOURCES})
+      get_filename_component(abs ${src} ABSOLUTE)
+      file(RELATIVE_PATH rel ${CMAKE_CURRENT_SOURCE_DIR} ${abs})
+      set(obj ${CMAKE_CURRENT_BINARY_DIR}/${target}/${rel}.o)
+      get_filename_component(obj_dir ${obj} DIRECTORY)
+      add_custom_command(
+        OUTPUT ${obj}
+        COMMAND ${CMAKE_COMMAND} -E make_directory ${obj_dir}
+        COMMAND gpu-c++ --target=${target} -c -O2 -Wall -Wextra -Werror ${ARG_FLAGS}
+                -MD -MF ${obj}.d -o ${obj} ${abs}
+        DEPENDS ${abs} gpu-c++ gpuvm_headers
+        DEPFILE ${obj}.d
+        COMMENT "gpu-c++ ${target} ${rel}"
+        VERBATIM)
+      list(APPEND objects ${obj})
+    endforeach()
+    if(ARG_OBJECT)
+      set(out ${GPUVM_LIB_DIR}/${target}/${ARG_NAME}.o)
+      add_custom_command(
+        OUTPUT ${out}
+        COMMAND ${CMAKE_COMMAND} -E make_directory ${GPUVM_LIB_DIR}/${target}
+        COMMAND /usr/lib/llvm-22/bin/llvm-link -o ${out} ${objects}
+        DEPENDS ${objects}
+        COMMENT "llvm-link ${target}/${ARG_NAME}.o"
+        VERBATIM)
+    else()
+      set(out ${GPUVM_LIB_DIR}/${target}/lib${ARG_NAME}.a)
+      add_custom_command(
+        OUTPUT ${out}
+        COMMAND ${CMAKE_COMMAND} -E make_directory ${GPUVM_LIB_DIR}/${target}
+        COMMAND ${CMAKE_COMMAND} -E rm -f ${out}
+        COMMAND ${GPUVM_LLVM_AR} rcs ${out} ${objects}
+        DEPENDS ${objects}
+        COMMENT "llvm-ar ${target}/lib${ARG_NAME}.a"
+        VERBATIM)
+    endif()
+    list(APPEND all_outputs ${out})
+    install(FILES ${out} DESTINATION lib/gpuvm/${target})
+  endforeach()
+  add_custom_target(${ARG_NAME}_device ALL DEPENDS ${all_outputs})
+endfunction()

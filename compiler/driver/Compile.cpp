@@ -1,0 +1,58 @@
+#include "Compile.h"
+
+namespace gpuvm::driver {
+
+Command compileCommand(const Toolchain &tc, const std::string &clang, const Target &target,
+                       const Options &opts, const Input &input, CompileOutput kind,
+                       const std::string &output) {
+  Command cmd;
+  std::vector<std::string> &a = cmd.argv;
+  a = {clang, "--target=" + target.triple};
+  switch (target.kind) {
+  case TargetKind::Amdgcn:
+    a.insert(a.end(), {"-mcpu=" + target.arch, "-nogpulib",
+                       "-mcode-object-version=" + std::to_string(opts.codeObjectVersion)});
+    break;
+  case TargetKind::Nvptx:
+    a.push_back("-march=" + target.arch);
+    break;
+  case TargetKind::Host:
+    // Host images are shared objects that many VMs share: position independent.
+    a.insert(a.end(), {"-march=" + target.arch, "-fPIC"});
+    break;
+  }
+  // Our libc's headers replace the system's; clang's own (stddef.h, stdint.h,
+  // stdarg.h, ...) stay. Exceptions are off everywhere (a throw cannot unwind
+  // on a GPU); statics need no locks in a single-threaded VM.
+  a.insert(a.end(), {"-nostdlibinc", "-isystem", tc.includeDir() + "/libc", "-isystem",
+                     tc.includeDir(), "-D__gpuvm__=1", "-fno-exceptions",
+                     "-fno-threadsafe-statics"});
+  char level = opts.optLevel.value_or('0');
+  a.push_back(std::string("-O") + level);
+  // Optimization happens again on the whole program at link time, so keep -O0
+  // functions optimizable there.
+  if (level == '0' && kind == CompileOutput::Bitcode)
+    a.insert(a.end(), {"-Xclang", "-disable-O0-optnone"});
+  a.insert(a.end(), opts.compileFlags.begin(), opts.compileFlags.end());
+
+  switch (kind) {
+  case CompileOutput::Bitcode:
+    a.insert(a.end(), {"-c", "-emit-llvm"});
+    break;
+  case CompileOutput::Assembly:
+    a.push_back("-S");
+    break;
+  case CompileOutput::LlvmIr:
+    a.insert(a.end(), {"-S", "-emit-llvm"});
+    break;
+  case CompileOutput::Preprocessed:
+    a.push_back("-E");
+    break;
+  }
+  if (!output.empty())
+    a.insert(a.end(), {"-o", output});
+  a.insert(a.end(), {"-x", input.kind == InputKind::C ? "c" : "c++", input.path});
+  return cmd;
+}
+
+} // namespace gpuvm::driver

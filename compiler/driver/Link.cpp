@@ -1,0 +1,468 @@
+#include "Link.h"
+
+#include "Command.h"
+#include "PrivatizeGlobals.h"
+#include "gpuvm/image.h"
+
+#include <llvm/Bitcode/BitcodeReader.h>
+#include <llvm/CodeGen/CommandFlags.h>
+#include <llvm/IR/DiagnosticInfo.h>
+#include <llvm/IR/DiagnosticPrinter.h>
+#include <llvm/IR/LLVMContext.h>
+#include <llvm/IR/LegacyPassManager.h>
+#include <llvm/IR/Module.h>
+#include <llvm/IRReader/IRReader.h>
+#include <llvm/Linker/Linker.h>
+#include <llvm/MC/TargetRegistry.h>
+#include <llvm/Object/Archive.h>
+#include <llvm/Passes/PassBuilder.h>
+#include <llvm/Support/FileSystem.h>
+#include <llvm/Support/MemoryBuffer.h>
+#include <llvm/Support/Path.h>
+#include <llvm/Support/SourceMgr.h>
+#include <llvm/Support/TargetSelect.h>
+#include <llvm/Support/ToolOutputFile.h>
+#include <llvm/Target/TargetMachine.h>
+#include <llvm/Transforms/IPO/Internalize.h>
+
+#include <iostream>
+#include <set>
+
+using namespace llvm;
+
+namespace gpuvm::driver {
+
+namespace {
+
+void error(const std::string &message) { std::cerr << "gpu-c++: error: " << message << "\n"; }
+
+// Symbols an image keeps visible: what backends look up, and what code
+// generation may call after the optimizer has run (memcpy and friends).
+const std::set<std::string> &exportedSymbols() {
+  static const std::set<std::string> names{
+      GPUVM_IMAGE_INFO_SYMBOL, GPUVM_HOST_ENTRY, GPUVM_KERNEL_ENTRY, GPUVM_LAUNCH_SYMBOL,
+      "memcpy",                "memmove",        "memset",           "memcmp"};
+  return names;
+}
+
+// Symbols the runtime, not the image, defines (the host backend's VM pointer).
+bool providedByRuntime(const Target &t, StringRef name) {
+  return t.kind == TargetKind::Host && name == "__gpuvm_host_vm_base";
+}
+
+// Symbols the privatizing pass defines for the light kernel's boot.
+bool definedByPrivatizePass(StringRef name) {
+  return name == GPUVM_IMAGE_INFO_SYMBOL || name == GPUVM_DATA_TEMPLATE_SYMBOL ||
+         name == GPUVM_FIXUPS_SYMBOL || name == GPUVM_CTORS_SYMBOL || name == GPUVM_DTORS_SYMBOL;
+}
+
+// Our module flags differ between objects only in ways the image decides.
+void dropModuleFlag(Module &m, StringRef name) {
+  NamedMDNode *flags = m.getModuleFlagsMetadata();
+  if (!flags)
+    return;
+  SmallVector<MDNode *, 8> kept;
+  for (MDNode *flag : flags->operands())
+    if (flag->getNumOperands() < 2 || !isa<MDString>(flag->getOperand(1)) ||
+        cast<MDString>(flag->getOperand(1))->getString() != name)
+      kept.push_back(flag);
+  flags->clearOperands();
+  for (MDNode *flag : kept)
+    flags->addOperand(flag);
+}
+
+class ImageLinker {
+public:
+  ImageLinker(const Toolchain &tc, const LinkJob &job, TargetMachine &tm)
+      : tc_(tc), job_(job), tm_(tm), image_(std::make_unique<Module>("image", ctx_)),
+        linker_(*image_) {
+    image_->setTargetTriple(Triple(job.target.triple));
+    image_->setDataLayout(tm.createDataLayout());
+    ctx_.setDiagnosticHandlerCallBack(
+        [](const DiagnosticInfo *di, void *self) {
+          std::string text;
+          raw_string_ostream os(text);
+          DiagnosticPrinterRawOStream printer(os);
+          di->print(printer);
+          if (di->getSeverity() == DS_Error) {
+            static_cast<ImageLinker *>(self)->failed_ = true;
+            error(text);
+          } else if (di->getSeverity() == DS_Warning) {
+            std::cerr << "gpu-c++: warning: " << text << "\n";
+          }
+        },
+        this);
+  }
+
+  bool addObject(const std::string &path) {
+    auto buffer = MemoryBuffer::getFile(path);
+    if (!buffer) {
+      error(path + ": " + buffer.getError().message());
+      return false;
+    }
+    auto module = load((*buffer)->getMemBufferRef(), path);
+    return module && linkIn(std::move(module), path, Linker::Flags::None);
+  }
+
+  // Archive semantics: a member is linked when it defines a symbol the image
+  // still needs, until nothing more is needed.
+  bool addArchive(const std::string &path) {
+    auto buffer = MemoryBuffer::getFile(path);
+    if (!buffer) {
+      error(path + ": " + buffer.getError().message());
+      return false;
+    }
+    auto archive = object::Archive::create((*buffer)->getMemBufferRef());
+    if (!archive) {
+      error(path + ": not an archive: " + toString(archive.takeError()));
+      return false;
+    }
+    struct Member {
+      std::string name;
+      std::unique_ptr<Module> module;
+    };
+    std::vector<Member> members;
+    Error err = Error::success();
+    for (const object::Archive::Child &child : (*archive)->children(err)) {
+      auto name = child.getName();
+      auto ref = child.getMemoryBufferRef();
+      if (!name || !ref) {
+        consumeError(name.takeError());
+        consumeError(ref.takeError());
+        error(path + ": damaged archive member");
+        return false;
+      }
+      std::string label = path + "(" + name->str() + ")";
+      auto module = load(*ref, label);
+      if (!module)
+        return false;
+      members.push_back({label, std::move(module)});
+    }
+    if (err) {
+      error(path + ": " + toString(std::move(err)));
+      return false;
+    }
+    for (bool progress = true; progress;) {
+      progress = false;
+      for (Member &member : members)
+        if (member.module && definesNeededSymbol(*member.module)) {
+          if (!linkIn(std::move(member.module), member.name, Linker::Flags::None))
+            return false;
+          progress = true;
+        }
+    }
+    buffers_.push_back(std::move(*buffer));
+    return true;
+  }
+
+  // Vendor bitcode (ocml, libdevice): only what the image calls.
+  bool addLibrary(const std::string &path) {
+    SMDiagnostic diag;
+    auto module = parseIRFile(path, diag, ctx_);
+    if (!module) {
+      error(path + ": " + diag.getMessage().str());
+      return false;
+    }
+    prepare(*module);
+    return linkIn(std::move(module), path, Linker::Flags::LinkOnlyNeeded);
+  }
+
+  bool hasUndefinedCalls() const {
+    for (const Function &fn : image_->functions())
+      if (fn.isDeclaration() && !fn.isIntrinsic() && !fn.use_empty())
+        return true;
+    return false;
+  }
+
+  // Runs the pass pipeline and code generation, then the external tools.
+  int finish();
+
+private:
+  std::unique_ptr<Module> load(MemoryBufferRef ref, const std::string &label) {
+    if (!isBitcode(reinterpret_cast<const unsigned char *>(ref.getBufferStart()),
+                   reinterpret_cast<const unsigned char *>(ref.getBufferEnd()))) {
+      error(label + ": not a gpu-c++ object (LLVM bitcode expected; compile it with gpu-c++ -c)");
+      return nullptr;
+    }
+    auto module = getLazyBitcodeModule(ref, ctx_);
+    if (!module) {
+      error(label + ": " + toString(module.takeError()));
+      return nullptr;
+    }
+    Triple triple((*module)->getTargetTriple());
+    if (triple.getArch() != Triple(job_.target.triple).getArch()) {
+      error(label + ": compiled for " + triple.str() + ", cannot link into a " +
+            job_.target.name + " image");
+      return nullptr;
+    }
+    prepare(**module);
+    return std::move(*module);
+  }
+
+  void prepare(Module &m) {
+    // The image's own triple, data layout and code object version win.
+    m.setTargetTriple(Triple(job_.target.triple));
+    m.setDataLayout(image_->getDataLayout());
+    dropModuleFlag(m, "amdhsa_code_object_version");
+  }
+
+  bool definesNeededSymbol(Module &m) const {
+    for (const GlobalValue &gv : m.global_values()) {
+      if (gv.isDeclaration() || gv.hasLocalLinkage())
+        continue;
+      const GlobalValue *have = image_->getNamedValue(gv.getName());
+      if (have && have->isDeclaration())
+        return true;
+    }
+    return false;
+  }
+
+  bool linkIn(std::unique_ptr<Module> m, const std::string &label, unsigned flags) {
+    if (linker_.linkInModule(std::move(m), flags) || failed_) {
+      error("cannot link " + label);
+      return false;
+    }
+    return true;
+  }
+
+  bool checkUndefined() {
+    std::vector<std::string> missing;
+    for (const GlobalValue &gv : image_->global_values())
+      if (gv.isDeclaration() && !gv.use_empty() && !gv.getName().starts_with("llvm.") &&
+          !providedByRuntime(job_.target, gv.getName()) &&
+          !definedByPrivatizePass(gv.getName()) &&
+          !(isa<Function>(gv) && cast<Function>(gv).isIntrinsic()))
+        missing.push_back(gv.getName().str());
+    for (const std::string &name : missing)
+      error("undefined reference to '" + name + "'");
+    return missing.empty();
+  }
+
+  void optimize(TargetMachine &tm);
+  bool emit(TargetMachine &tm, const std::string &path, CodeGenFileType type);
+
+  const Toolchain &tc_;
+  const LinkJob &job_;
+  TargetMachine &tm_;
+  LLVMContext ctx_;
+  std::unique_ptr<Module> image_;
+  Linker linker_;
+  std::vector<std::unique_ptr<MemoryBuffer>> buffers_;
+  bool failed_ = false;
+};
+
+std::unique_ptr<TargetMachine> targetMachine(const LinkJob &job_) {
+    std::string err;
+    const llvm::Target *target = TargetRegistry::lookupTarget(Triple(job_.target.triple), err);
+    if (!target) {
+      error("LLVM has no " + job_.target.triple + " backend: " + err);
+      return nullptr;
+    }
+    TargetOptions options;
+    std::optional<Reloc::Model> reloc;
+    if (job_.target.kind != TargetKind::Nvptx)
+      reloc = Reloc::PIC_;
+    CodeGenOptLevel level = job_.optLevel == '0'   ? CodeGenOptLevel::None
+                            : job_.optLevel == '1' ? CodeGenOptLevel::Less
+                            : job_.optLevel == '3' ? CodeGenOptLevel::Aggressive
+                                                   : CodeGenOptLevel::Default;
+    return std::unique_ptr<TargetMachine>(target->createTargetMachine(
+        Triple(job_.target.triple), job_.target.arch, "", options, reloc, std::nullopt, level));
+}
+
+void ImageLinker::optimize(TargetMachine &tm) {
+    LoopAnalysisManager lam;
+    FunctionAnalysisManager fam;
+    CGSCCAnalysisManager cgam;
+    ModuleAnalysisManager mam;
+    PassBuilder pb(&tm);
+    pb.registerModuleAnalyses(mam);
+    pb.registerCGSCCAnalyses(cgam);
+    pb.registerFunctionAnalyses(fam);
+    pb.registerLoopAnalyses(lam);
+    pb.crossRegisterProxies(lam, fam, cgam, mam);
+
+    ModulePassManager mpm;
+    mpm.addPass(InternalizePass([](const GlobalValue &gv) {
+      return exportedSymbols().count(gv.getName().str()) > 0;
+    }));
+    mpm.addPass(gpuvm::PrivatizeGlobalsPass(job_.target.arch));
+    OptimizationLevel level = job_.optLevel == '0'   ? OptimizationLevel::O0
+                              : job_.optLevel == '1' ? OptimizationLevel::O1
+                              : job_.optLevel == '3' ? OptimizationLevel::O3
+                              : job_.optLevel == 's' ? OptimizationLevel::Os
+                              : job_.optLevel == 'z' ? OptimizationLevel::Oz
+                                                     : OptimizationLevel::O2;
+    mpm.addPass(level == OptimizationLevel::O0 ? pb.buildO0DefaultPipeline(level)
+                                               : pb.buildPerModuleDefaultPipeline(level));
+    mpm.run(*image_, mam);
+}
+
+bool ImageLinker::emit(TargetMachine &tm, const std::string &path, CodeGenFileType type) {
+    std::error_code ec;
+    ToolOutputFile out(path, ec, sys::fs::OF_None);
+    if (ec) {
+      error(path + ": " + ec.message());
+      return false;
+    }
+    legacy::PassManager pm;
+    if (tm.addPassesToEmitFile(pm, out.os(), nullptr, type)) {
+      error("the " + job_.target.name + " backend cannot emit this file type");
+      return false;
+    }
+    pm.run(*image_);
+    if (failed_)
+      return false;
+    out.keep();
+    return true;
+}
+
+int runTool(const LinkJob &job, const Command &cmd) {
+  if (job.verbose)
+    std::cerr << cmd.quoted() << "\n";
+  return cmd.run();
+}
+
+struct TempFile {
+  explicit TempFile(const std::string &suffix) {
+    SmallString<128> p;
+    if (!sys::fs::createTemporaryFile("gpu-c++", suffix, p))
+      path = p.str().str();
+  }
+  ~TempFile() {
+    if (!path.empty())
+      sys::fs::remove(path);
+  }
+  std::string path;
+};
+
+int ImageLinker::finish() {
+  for (Function &fn : image_->functions()) {
+    if (fn.isDeclaration())
+      continue;
+    // Libraries are built for a whole target family; the image's arch decides.
+    fn.removeFnAttr("target-features");
+    fn.addFnAttr("target-cpu", job_.target.arch);
+  }
+  if (job_.target.kind == TargetKind::Amdgcn)
+    image_->addModuleFlag(Module::Error, "amdhsa_code_object_version",
+                          job_.codeObjectVersion * 100);
+  if (!checkUndefined())
+    return 1;
+  optimize(tm_);
+  if (failed_ || !checkUndefined())
+    return 1;
+
+  std::string err;
+  if (job_.target.kind == TargetKind::Nvptx) {
+    auto ptxas = tc_.ptxas();
+    TempFile ptx(".ptx");
+    const std::string &ptxPath = ptxas ? ptx.path : job_.output;
+    if (!emit(tm_, ptxPath, CodeGenFileType::AssemblyFile))
+      return 1;
+    if (!ptxas)
+      return 0; // the image is PTX text; the CUDA driver compiles it at load
+    return runTool(job_, {{*ptxas, "-arch=" + job_.target.arch, "-o", job_.output, ptxPath}});
+  }
+  auto lld = tc_.llvmTool("ld.lld", err);
+  if (!lld) {
+    error(err);
+    return 1;
+  }
+  TempFile object(".o");
+  if (!emit(tm_, object.path, CodeGenFileType::ObjectFile))
+    return 1;
+  Command link{{*lld, "-shared", "--no-undefined-version", "-z", "noexecstack", "-o",
+                job_.output, object.path}};
+  if (job_.target.kind == TargetKind::Amdgcn)
+    link.argv.insert(link.argv.begin() + 1, "--no-undefined");
+  return runTool(job_, link);
+}
+
+} // namespace
+
+// What -### prints for a link: the in-process steps, then the tools.
+void describeLink(const Toolchain &tc, const LinkJob &job) {
+  std::string inputs;
+  for (const std::string &o : job.objects)
+    inputs += " " + o;
+  for (const std::string &a : job.archives)
+    inputs += " " + a;
+  if (job.withRuntimeLibraries)
+    inputs += " " + tc.libDir(job.target) + "/{crt.o,libc.a}";
+  std::cerr << " (in-process) link bitcode" << inputs << "; privatize globals; optimize -O"
+            << job.optLevel << "; " << job.target.arch << " code generation\n";
+  std::string err;
+  if (job.target.kind == TargetKind::Nvptx) {
+    if (auto ptxas = tc.ptxas())
+      std::cerr << Command{{*ptxas, "-arch=" + job.target.arch, "-o", job.output, "<image>.ptx"}}
+                       .quoted()
+                << "\n";
+    return;
+  }
+  if (auto lld = tc.llvmTool("ld.lld", err))
+    std::cerr << Command{{*lld, "-shared", "-o", job.output, "<image>.o"}}.quoted() << "\n";
+}
+
+int linkImage(const Toolchain &tc, const LinkJob &job) {
+  if (job.dryRun) {
+    describeLink(tc, job);
+    return 0;
+  }
+  InitializeAllTargets();
+  InitializeAllTargetMCs();
+  InitializeAllAsmPrinters();
+
+  std::unique_ptr<TargetMachine> tm = targetMachine(job);
+  if (!tm)
+    return 1;
+  ImageLinker linker(tc, job, *tm);
+  for (const std::string &object : job.objects)
+    if (!linker.addObject(object))
+      return 1;
+  std::vector<std::string> archives = job.archives;
+  if (job.withRuntimeLibraries) {
+    // The light kernel (crt.o) is the root: its boot calls libc, which calls main.
+    std::string libDir = tc.libDir(job.target);
+    if (!linker.addObject(libDir + "/crt.o"))
+      return 1;
+    archives.push_back(libDir + "/libc.a");
+  }
+  // Archives may need each other; go round until nothing more is pulled in.
+  for (int round = 0; round < 2; ++round)
+    for (const std::string &archive : archives)
+      if (!linker.addArchive(archive))
+        return 1;
+
+  if (linker.hasUndefinedCalls()) {
+    if (job.target.kind == TargetKind::Amdgcn) {
+      auto dir = tc.rocmBitcodeDir();
+      if (!dir) {
+        error("ROCm Device Libs were not found (install Debian's rocm-device-libs): AMDGPU "
+              "math is unavailable");
+      } else {
+        std::string isa = job.target.arch.substr(3);
+        bool wave64 = job.target.arch.rfind("gfx10", 0) != 0 && job.target.arch.rfind("gfx11", 0) != 0;
+        for (std::string lib :
+             {"ocml.bc", "ockl.bc", "oclc_finite_only_off.bc", "oclc_unsafe_math_off.bc",
+              "oclc_daz_opt_off.bc", "oclc_correctly_rounded_sqrt_on.bc",
+              wave64 ? "oclc_wavefrontsize64_on.bc" : "oclc_wavefrontsize64_off.bc",
+              "oclc_abi_version_500.bc"}) {
+          if (!linker.addLibrary(*dir + "/" + lib))
+            return 1;
+        }
+        std::string isaLib = *dir + "/oclc_isa_version_" + isa + ".bc";
+        if (sys::fs::exists(isaLib) && !linker.addLibrary(isaLib))
+          return 1;
+      }
+    } else if (job.target.kind == TargetKind::Nvptx) {
+      if (auto libdevice = tc.libdevice()) {
+        if (!linker.addLibrary(*libdevice))
+          return 1;
+      }
+    }
+  }
+  return linker.finish();
+}
+
+} // namespace gpuvm::driver

@@ -1,0 +1,28 @@
+// Links bitcode objects and libraries into one gpuvm image for one target.
+#pragma once
+
+#include "Options.h"
+#include "Target.h"
+#include "Toolchain.h"
+
+#include <string>
+#include <vector>
+
+namespace gpuvm::driver {
+
+struct LinkJob {
+  Target target;
+  std::vector<std::string> objects;  // bitcode, linked whole
+  std::vector<std::string> archives; // bitcode archives, members linked when needed
+  std::string output;
+  char optLevel = '2';
+  int codeObjectVersion = 5;
+  bool withRuntimeLibraries = true;
+  bool verbose = false;
+  bool dryRun = false;
+};
+
+// Returns the exit status of the link (0 on success), having printed errors.
+int linkImage(const Toolchain &tc, const LinkJob &job);
+
+} // namespace gpuvm::driver

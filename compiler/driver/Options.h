@@ -1,0 +1,44 @@
+// The command line of gpu-c++: clang/cc compatible where users expect it.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace gpuvm::driver {
+
+enum class Mode { Link, Compile, Assemble, Preprocess };
+
+enum class InputKind { C, Cxx, Object, Archive };
+
+struct Input {
+  std::string path;
+  InputKind kind;
+};
+
+struct Options {
+  Mode mode = Mode::Link;
+  std::string target;
+  std::string arch;
+  std::string output;
+  std::vector<Input> inputs;
+  std::vector<std::string> compileFlags; // for clang, in command-line order
+  std::vector<std::string> libDirs;
+  std::vector<std::string> libs;
+  std::optional<char> optLevel; // '0'..'3', 's', 'z'
+  int codeObjectVersion = 5;
+  bool emitLlvm = false;
+  bool noStdLib = false;
+  bool verbose = false;
+  bool dryRun = false; // -###
+  bool help = false;
+  bool version = false;
+};
+
+// Fills `out` from argv. On a bad command line returns the one-line message.
+std::string parseOptions(int argc, const char *const *argv, Options &out);
+
+// The text of --help.
+std::string helpText();
+
+} // namespace gpuvm::driver

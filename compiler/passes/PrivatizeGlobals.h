@@ -1,0 +1,26 @@
+// Gives every VM its own copy of the program's mutable globals.
+//
+// Runs on the whole linked program. Every mutable global (and every constant
+// whose initializer points at one) moves into one private segment layout:
+// initialized ones into a shared read-only data template, zero-initialized
+// ones after it. Each use becomes __gpuvm_private_base() + offset, so code and
+// constants stay one copy for all VMs. Constructors and destructors move out
+// of llvm.global_ctors/dtors into arrays the light kernel runs once per VM.
+// The pass ends by writing the image's gpuvm_image_info.
+#pragma once
+
+#include <llvm/IR/PassManager.h>
+
+#include <string>
+
+namespace gpuvm {
+
+struct PrivatizeGlobalsPass : llvm::PassInfoMixin<PrivatizeGlobalsPass> {
+  explicit PrivatizeGlobalsPass(std::string arch) : arch(std::move(arch)) {}
+  llvm::PreservedAnalyses run(llvm::Module &module, llvm::ModuleAnalysisManager &);
+  static bool isRequired() { return true; }
+
+  std::string arch; // recorded in the image info
+};
+
+} // namespace gpuvm

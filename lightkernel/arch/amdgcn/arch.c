@@ -1,0 +1,37 @@
+/* AMD: a VM is one wavefront, launched as a work-group of one work-item.
+ * Untested on hardware: no AMD GPU has been available to the project. */
+#include <lightkernel/arch.h>
+#include <lightkernel/boot.h>
+
+__attribute__((always_inline)) uint32_t arch_vm_id(void) {
+  return __builtin_amdgcn_workgroup_id_x();
+}
+
+__attribute__((always_inline)) void *__gpuvm_private_base(void) {
+  return (char *)(uintptr_t)__gpuvm_launch.slices +
+         (uint64_t)arch_vm_id() * __gpuvm_launch.slice_size;
+}
+
+void arch_rpc(struct gpuvm_mailbox *box) {
+  __atomic_thread_fence(__ATOMIC_SEQ_CST);
+  __atomic_store_n(&box->state, GPUVM_MAILBOX_REQUEST, __ATOMIC_RELEASE);
+  if (box->op == GPUVM_RPC_EXIT)
+    return;
+  while (__atomic_load_n(&box->state, __ATOMIC_ACQUIRE) != GPUVM_MAILBOX_REPLY)
+    __builtin_amdgcn_s_sleep(2);
+  __atomic_store_n(&box->state, GPUVM_MAILBOX_IDLE, __ATOMIC_RELAXED);
+}
+
+void arch_yield(void) {}
+
+_Noreturn void arch_exit(void) {
+  __builtin_amdgcn_endpgm();
+}
+
+/* s_memrealtime counts at a constant 100 MHz on gfx9 and gfx10. */
+int64_t arch_clock_ns(void) { return (int64_t)__builtin_amdgcn_s_memrealtime() * 10; }
+
+__attribute__((amdgpu_kernel, amdgpu_flat_work_group_size(1, 1))) void __gpuvm_start(void) {
+  if (arch_vm_id() < __gpuvm_launch.vm_count)
+    lk_boot();
+}

@@ -1,0 +1,41 @@
+/* NVIDIA: a VM is one GPU thread (independent forward progress, sm_70+). */
+#include <lightkernel/arch.h>
+#include <lightkernel/boot.h>
+
+__attribute__((always_inline)) uint32_t arch_vm_id(void) {
+  return __nvvm_read_ptx_sreg_ctaid_x() * __nvvm_read_ptx_sreg_ntid_x() +
+         __nvvm_read_ptx_sreg_tid_x();
+}
+
+__attribute__((always_inline)) void *__gpuvm_private_base(void) {
+  return (char *)(uintptr_t)__gpuvm_launch.slices +
+         (uint64_t)arch_vm_id() * __gpuvm_launch.slice_size;
+}
+
+/* The mailbox lives in host memory mapped into the GPU: publish the request
+ * system-wide, then wait for the host's reply. */
+void arch_rpc(struct gpuvm_mailbox *box) {
+  __nvvm_membar_sys();
+  *(volatile uint32_t *)&box->state = GPUVM_MAILBOX_REQUEST;
+  __nvvm_membar_sys();
+  if (box->op == GPUVM_RPC_EXIT)
+    return;
+  while (*(volatile uint32_t *)&box->state != GPUVM_MAILBOX_REPLY)
+    __nvvm_nanosleep(256);
+  __nvvm_membar_sys();
+  *(volatile uint32_t *)&box->state = GPUVM_MAILBOX_IDLE;
+}
+
+void arch_yield(void) {}
+
+_Noreturn void arch_exit(void) {
+  __asm__ volatile("exit;");
+  __builtin_unreachable();
+}
+
+int64_t arch_clock_ns(void) { return (int64_t)__nvvm_read_ptx_sreg_globaltimer(); }
+
+__attribute__((nvptx_kernel)) void __gpuvm_start(void) {
+  if (arch_vm_id() < __gpuvm_launch.vm_count)
+    lk_boot();
+}

@@ -1,0 +1,101 @@
+/* Boot of one VM: its private segment from the image's template, its
+ * arguments, then the C library. */
+#include <lightkernel/arch.h>
+#include <lightkernel/boot.h>
+#include <lightkernel/syscall.h>
+
+#include <gpuvm/image.h>
+
+extern const struct gpuvm_image_info __gpuvm_image_info;
+extern const unsigned char __gpuvm_data_template[];
+extern const uint64_t __gpuvm_fixups[];
+
+char *lk_heap_start;
+
+static void copy_bytes(char *dst, const unsigned char *src, uint64_t n) {
+  uint64_t i = 0;
+  for (; i + 8 <= n; i += 8)
+    *(uint64_t *)(dst + i) = *(const uint64_t *)(src + i);
+  for (; i < n; ++i)
+    dst[i] = (char)src[i];
+}
+
+static void zero_bytes(char *dst, uint64_t n) {
+  uint64_t i = 0;
+  for (; i < n && ((uintptr_t)(dst + i) & 7); ++i)
+    dst[i] = 0;
+  for (; i + 8 <= n; i += 8)
+    *(uint64_t *)(dst + i) = 0;
+  for (; i < n; ++i)
+    dst[i] = 0;
+}
+
+static uint64_t align_up(uint64_t v, uint64_t a) { return (v + a - 1) & ~(a - 1); }
+
+static void fail_boot(const char *why) {
+  size_t len = 0;
+  while (why[len])
+    ++len;
+  lk_write(2, why, len);
+  lk_exit(127, GPUVM_EXIT_ABORT);
+}
+
+/* Copies argv/envp into the slice after the private data, expanding "{vm}". */
+static struct lk_args place_arguments(char *at, char *end) {
+  const char *src = (const char *)(uintptr_t)__gpuvm_launch.args;
+  uint32_t count = __gpuvm_launch.argc + __gpuvm_launch.envc;
+  char **vec = (char **)at;
+  char *out = at + (count + 2) * sizeof(char *);
+  char digits[12];
+  int ndigits = 0;
+  for (uint32_t id = lk_vm_id();; id /= 10) {
+    digits[ndigits++] = (char)('0' + id % 10);
+    if (id < 10)
+      break;
+  }
+  uint32_t slot = 0;
+  for (uint32_t i = 0; i < count; ++i) {
+    if (i == __gpuvm_launch.argc)
+      vec[slot++] = 0; /* argv[argc] */
+    vec[slot++] = out;
+    for (; *src; ++src) {
+      if (src[0] == '{' && src[1] == 'v' && src[2] == 'm' && src[3] == '}') {
+        if (out + ndigits >= end)
+          fail_boot("gpuvm: arguments do not fit in --mem-per-vm\n");
+        for (int d = ndigits - 1; d >= 0; --d)
+          *out++ = digits[d];
+        src += 3;
+        continue;
+      }
+      if (out + 1 >= end)
+        fail_boot("gpuvm: arguments do not fit in --mem-per-vm\n");
+      *out++ = *src;
+    }
+    *out++ = 0;
+    ++src;
+  }
+  if (__gpuvm_launch.envc == 0 || count == __gpuvm_launch.argc)
+    vec[slot++] = 0;
+  vec[slot] = 0;
+  lk_heap_start = (char *)align_up((uintptr_t)out, 16);
+  struct lk_args args = {(int)__gpuvm_launch.argc, vec, vec + __gpuvm_launch.argc + 1};
+  return args;
+}
+
+_Noreturn void lk_boot(void) {
+  const struct gpuvm_image_info *info = &__gpuvm_image_info;
+  char *base = (char *)__gpuvm_private_base();
+  char *end = base + __gpuvm_launch.slice_size;
+  uint64_t private_size = align_up(info->data_size + info->bss_size, 16);
+  if (private_size >= __gpuvm_launch.slice_size)
+    arch_exit(); /* the runtime refuses such launches; never touch memory past the slice */
+
+  copy_bytes(base, __gpuvm_data_template, info->data_size);
+  zero_bytes(base + info->data_size, info->bss_size);
+  /* Pointers to private data are stored as offsets in the segment. */
+  for (uint32_t i = 0; i < info->fixup_count; ++i)
+    *(uint64_t *)(base + __gpuvm_fixups[i]) += (uintptr_t)base;
+
+  struct lk_args args = place_arguments(base + private_size, end);
+  __libc_start_main(args.argc, args.argv, args.envp);
+}

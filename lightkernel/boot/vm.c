@@ -1,0 +1,12 @@
+#include <lightkernel/arch.h>
+#include <lightkernel/boot.h>
+#include <lightkernel/syscall.h>
+
+uint32_t lk_vm_id(void) { return arch_vm_id(); }
+uint32_t lk_vm_count(void) { return __gpuvm_launch.vm_count; }
+void lk_yield(void) { arch_yield(); }
+
+void lk_heap_region(char **start, char **end) {
+  *start = lk_heap_start;
+  *end = (char *)__gpuvm_private_base() + __gpuvm_launch.slice_size;
+}

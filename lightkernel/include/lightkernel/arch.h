@@ -1,0 +1,27 @@
+/* What each target (arch/host, arch/nvptx, arch/amdgcn) provides to the
+ * rest of the light kernel. */
+#ifndef LIGHTKERNEL_ARCH_H
+#define LIGHTKERNEL_ARCH_H
+
+#include <gpuvm/launch.h>
+#include <gpuvm/mailbox.h>
+
+#include <stdint.h>
+
+/* The runtime's launch parameters, shared by all VMs. */
+extern struct gpuvm_launch __gpuvm_launch;
+
+/* The running VM: which one, and where its memory slice starts. The
+ * privatizing pass calls arch_private_base for every private global. */
+uint32_t arch_vm_id(void);
+void *__gpuvm_private_base(void);
+
+/* Posts the request in `box` and waits for the host's reply. */
+void arch_rpc(struct gpuvm_mailbox *box);
+void arch_yield(void);
+_Noreturn void arch_exit(void);
+
+/* A fast local clock in nanoseconds (not calibrated). */
+int64_t arch_clock_ns(void);
+
+#endif

@@ -1,0 +1,62 @@
+/* System calls that the host serves through the VM's mailbox. */
+#include <lightkernel/arch.h>
+#include <lightkernel/syscall.h>
+
+static struct gpuvm_mailbox *my_mailbox(void) {
+  return (struct gpuvm_mailbox *)(uintptr_t)__gpuvm_launch.mailboxes + arch_vm_id();
+}
+
+long lk_write(int fd, const void *buf, size_t len) {
+  if (fd != 1 && fd != 2)
+    return -9; /* EBADF */
+  struct gpuvm_mailbox *box = my_mailbox();
+  const unsigned char *src = (const unsigned char *)buf;
+  size_t done = 0;
+  while (done < len) {
+    size_t chunk = len - done;
+    if (chunk > GPUVM_MAILBOX_PAYLOAD)
+      chunk = GPUVM_MAILBOX_PAYLOAD;
+    for (size_t i = 0; i < chunk; ++i)
+      box->payload[i] = src[done + i];
+    box->op = GPUVM_RPC_WRITE;
+    box->arg[0] = fd;
+    box->arg[1] = (int64_t)chunk;
+    arch_rpc(box);
+    if (box->error)
+      return done ? (long)done : -box->error;
+    done += chunk;
+  }
+  return (long)done;
+}
+
+_Noreturn void lk_exit(int status, int kind) {
+  struct gpuvm_mailbox *box = my_mailbox();
+  box->op = GPUVM_RPC_EXIT;
+  box->arg[0] = status;
+  box->arg[1] = kind;
+  arch_rpc(box);
+  arch_exit();
+}
+
+/* The offset between the host's wall clock and this VM's local clock,
+ * measured once per VM. */
+static int64_t realtime_offset;
+static int calibrated;
+
+static void calibrate(void) {
+  struct gpuvm_mailbox *box = my_mailbox();
+  box->op = GPUVM_RPC_CLOCK;
+  int64_t before = arch_clock_ns();
+  arch_rpc(box);
+  int64_t after = arch_clock_ns();
+  realtime_offset = box->result - (before + (after - before) / 2);
+  calibrated = 1;
+}
+
+int64_t lk_clock_realtime_ns(void) {
+  if (!calibrated)
+    calibrate();
+  return arch_clock_ns() + realtime_offset;
+}
+
+int64_t lk_clock_monotonic_ns(void) { return arch_clock_ns(); }

@@ -1,0 +1,51 @@
+#include "Backend.h"
+
+#include <cstdio>
+
+namespace gpuvm::runtime {
+
+namespace {
+constexpr uint64_t kMinimumHeap = 16 << 10;
+constexpr uint64_t kDigitsPerVmId = 10;
+
+uint64_t alignUp(uint64_t v, uint64_t a) { return (v + a - 1) / a * a; }
+} // namespace
+
+std::vector<char> packArguments(const LaunchConfig &config) {
+  std::vector<char> packed;
+  for (const auto *list : {&config.argv, &config.env})
+    for (const std::string &s : *list) {
+      packed.insert(packed.end(), s.begin(), s.end());
+      packed.push_back('\0');
+    }
+  return packed;
+}
+
+uint64_t minimumMemPerVm(const gpuvm_image_info &info, const LaunchConfig &config) {
+  uint64_t strings = 0, expansions = 0;
+  for (const auto *list : {&config.argv, &config.env})
+    for (const std::string &s : *list) {
+      strings += s.size() + 1;
+      for (size_t at = s.find("{vm}"); at != std::string::npos; at = s.find("{vm}", at + 1))
+        ++expansions;
+    }
+  uint64_t vector = (config.argv.size() + config.env.size() + 2) * sizeof(uint64_t);
+  return alignUp(info.data_size + info.bss_size, 16) + vector + strings +
+         expansions * kDigitsPerVmId + 16 + kMinimumHeap;
+}
+
+std::string formatBytes(uint64_t bytes) {
+  const char *units[] = {"bytes", "KiB", "MiB", "GiB", "TiB"};
+  double value = double(bytes);
+  int unit = 0;
+  while (value >= 1024 && unit < 4)
+    value /= 1024, ++unit;
+  char text[32];
+  if (unit == 0)
+    std::snprintf(text, sizeof text, "%llu bytes", (unsigned long long)bytes);
+  else
+    std::snprintf(text, sizeof text, "%.1f %s", value, units[unit]);
+  return text;
+}
+
+} // namespace gpuvm::runtime

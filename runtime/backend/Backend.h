@@ -1,0 +1,54 @@
+// A place VMs run: the host's CPU threads, an NVIDIA GPU (CUDA driver API),
+// or an AMD GPU (HSA/ROCr). All run the same image ABI.
+#pragma once
+
+#include "image/Image.h"
+#include "rpc/RpcServer.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace gpuvm::runtime {
+
+struct LaunchConfig {
+  uint32_t vmCount = 1;
+  uint64_t memPerVm = 1 << 20; // bytes of private data + arguments + heap per VM
+  uint64_t stackSize = 256 << 10; // host: fiber stack; cuda: per-thread stack limit
+  unsigned workers = 0;           // host: worker threads (0 = one per core)
+  std::vector<std::string> argv;  // argv[0] included; "{vm}" expands in each VM
+  std::vector<std::string> env;   // NAME=VALUE
+  bool verbose = false;           // backends describe the device and the launch shape
+};
+
+// argv then env, NUL-terminated each, as struct gpuvm_launch describes.
+std::vector<char> packArguments(const LaunchConfig &config);
+
+// The smallest --mem-per-vm this image can boot in with these arguments.
+uint64_t minimumMemPerVm(const gpuvm_image_info &info, const LaunchConfig &config);
+
+// Where each VM of this launch ended; the caller prints the summary.
+class Backend {
+public:
+  virtual ~Backend() = default;
+  virtual std::string name() const = 0;
+
+  // Empty when this backend can run `image` on this machine; otherwise one
+  // line saying what is missing (no GPU, no driver, wrong target).
+  virtual std::string unavailableReason(const Image &image) = 0;
+
+  // Boots config.vmCount VMs and returns when all have ended, or when the
+  // device failed (then the VMs that never reported stay un-exited in the
+  // server's outcomes). Returns empty, or a one-line error.
+  virtual std::string run(const Image &image, const LaunchConfig &config, RpcServer &server) = 0;
+};
+
+std::unique_ptr<Backend> makeHostBackend();
+std::unique_ptr<Backend> makeCudaBackend();
+std::unique_ptr<Backend> makeHsaBackend();
+
+// "12 MiB" style sizes for messages.
+std::string formatBytes(uint64_t bytes);
+
+} // namespace gpuvm::runtime

@@ -1,0 +1,285 @@
+// Host backend: host images (x86-64 shared objects) run on CPU threads. Each
+// VM is a fiber (Boost.Context) with its own stack; a pool of worker threads
+// runs them, each worker owning its VMs (no migration), Seastar style. The
+// fiber's private-segment pointer is a thread-local the image reads.
+//
+// A fault inside a VM (SIGSEGV, SIGBUS, SIGILL, SIGFPE) ends only that VM:
+// the signal handler, on its own stack, points the faulting fiber at a
+// function that leaves it for good. VMs share the process's address space,
+// so a wild write can still reach another VM's slice; the compiler's
+// isolation (DESIGN.md decision 10) is what will close that.
+#include "backend/Backend.h"
+
+#include "gpuvm/launch.h"
+
+#include <boost/context/detail/fcontext.hpp>
+
+#include <dlfcn.h>
+#include <signal.h>
+#include <sys/mman.h>
+#include <ucontext.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <thread>
+
+namespace ctx = boost::context::detail;
+
+// The running VM's private segment; the image reads it through initial-exec
+// TLS, so gpuvm exports it (see runtime/CMakeLists.txt).
+extern "C" {
+__attribute__((visibility("default"))) thread_local char *__gpuvm_host_vm_base = nullptr;
+}
+
+namespace gpuvm::runtime {
+
+namespace {
+
+struct Fiber {
+  uint32_t vm = 0;
+  char *base = nullptr;
+  char *stackTop = nullptr;
+  ctx::fcontext_t context = nullptr;
+  bool done = false;
+};
+
+struct Worker {
+  std::vector<Fiber *> fibers;
+  ctx::fcontext_t scheduler = nullptr;
+  Fiber *current = nullptr;
+  std::vector<char> signalStack;
+};
+
+thread_local Worker *tlsWorker = nullptr;
+
+// What the VMs of the running launch call; one launch at a time per process.
+RpcServer *activeServer = nullptr;
+gpuvm_mailbox *activeMailboxes = nullptr;
+void (*activeEntry)() = nullptr;
+
+[[noreturn]] void leaveFiber() {
+  Worker *w = tlsWorker;
+  w->current->done = true;
+  ctx::jump_fcontext(w->scheduler, nullptr);
+  __builtin_unreachable();
+}
+
+void serveCall(void *mailbox) {
+  auto *box = static_cast<gpuvm_mailbox *>(mailbox);
+  activeServer->serve(uint32_t(box - activeMailboxes), *box);
+}
+
+void yieldFiber() {
+  Worker *w = tlsWorker;
+  ctx::transfer_t back = ctx::jump_fcontext(w->scheduler, nullptr);
+  w->scheduler = back.fctx;
+}
+
+void exitFiber() { leaveFiber(); }
+
+const gpuvm_host_services kServices{serveCall, yieldFiber, exitFiber};
+
+void fiberMain(ctx::transfer_t from) {
+  tlsWorker->scheduler = from.fctx;
+  activeEntry(); // boots the VM; returns only through exitFiber
+  leaveFiber();
+}
+
+// Faults: leave the VM from a fresh frame at the top of its own stack.
+thread_local int pendingCrashSignal = 0;
+thread_local uintptr_t pendingCrashAddress = 0;
+
+[[noreturn]] void crashTrampoline() {
+  Worker *w = tlsWorker;
+  Fiber *f = w->current;
+  char where[64];
+  std::snprintf(where, sizeof where, "%#lx", (unsigned long)pendingCrashAddress);
+  activeServer->console().note("vm " + std::to_string(f->vm) + " crashed: " +
+                               strsignal(pendingCrashSignal) + " at address " + where);
+  activeServer->recordCrash(f->vm, pendingCrashSignal);
+  leaveFiber();
+}
+
+void onFault(int sig, siginfo_t *info, void *uc) {
+  Worker *w = tlsWorker;
+  if (!w || !w->current || w->current->done) {
+    // Not a VM: the runtime itself is broken. Die the ordinary way.
+    signal(sig, SIG_DFL);
+    raise(sig);
+    return;
+  }
+  pendingCrashSignal = sig;
+  pendingCrashAddress = reinterpret_cast<uintptr_t>(info->si_addr);
+  auto *context = static_cast<ucontext_t *>(uc);
+  // 16-byte aligned, minus the return address a call would have pushed.
+  uintptr_t sp = (reinterpret_cast<uintptr_t>(w->current->stackTop) & ~uintptr_t(15)) - 8;
+  context->uc_mcontext.gregs[REG_RSP] = greg_t(sp);
+  context->uc_mcontext.gregs[REG_RIP] = greg_t(reinterpret_cast<uintptr_t>(&crashTrampoline));
+}
+
+void installFaultHandlers() {
+  struct sigaction sa {};
+  sa.sa_sigaction = onFault;
+  sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER;
+  sigemptyset(&sa.sa_mask);
+  for (int sig : {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP})
+    sigaction(sig, &sa, nullptr);
+}
+
+void runWorker(Worker &w) {
+  tlsWorker = &w;
+  w.signalStack.resize(64 << 10);
+  stack_t ss{};
+  ss.ss_sp = w.signalStack.data();
+  ss.ss_size = w.signalStack.size();
+  sigaltstack(&ss, nullptr);
+
+  std::vector<Fiber *> ready = w.fibers;
+  while (!ready.empty()) {
+    size_t kept = 0;
+    for (Fiber *f : ready) {
+      w.current = f;
+      __gpuvm_host_vm_base = f->base;
+      ctx::transfer_t back = ctx::jump_fcontext(f->context, nullptr);
+      f->context = back.fctx;
+      w.current = nullptr;
+      __gpuvm_host_vm_base = nullptr;
+      if (!f->done)
+        ready[kept++] = f;
+    }
+    ready.resize(kept);
+  }
+  stack_t off{};
+  off.ss_flags = SS_DISABLE;
+  sigaltstack(&off, nullptr);
+  tlsWorker = nullptr;
+}
+
+class Mapping {
+public:
+  bool map(uint64_t bytes) {
+    void *p = mmap(nullptr, bytes, PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (p == MAP_FAILED)
+      return false;
+    data_ = static_cast<char *>(p);
+    size_ = bytes;
+    return true;
+  }
+  ~Mapping() {
+    if (data_)
+      munmap(data_, size_);
+  }
+  char *data() const { return data_; }
+
+private:
+  char *data_ = nullptr;
+  uint64_t size_ = 0;
+};
+
+uint64_t alignUp(uint64_t v, uint64_t a) { return (v + a - 1) / a * a; }
+
+class HostBackend : public Backend {
+public:
+  std::string name() const override { return "host"; }
+
+  std::string unavailableReason(const Image &image) override {
+    if (image.info().target != GPUVM_TARGET_HOST)
+      return "the host backend runs host images; this one is for " + image.targetName();
+    return {};
+  }
+
+  std::string run(const Image &image, const LaunchConfig &config, RpcServer &server) override {
+    const uint64_t page = uint64_t(sysconf(_SC_PAGESIZE));
+    const uint64_t slice = alignUp(config.memPerVm, page);
+    const uint64_t stack = alignUp(std::max<uint64_t>(config.stackSize, 64 << 10), page);
+    // A guard page under every stack, while the kernel's map count allows it.
+    const bool guards = config.vmCount <= 16384;
+    const uint64_t stackStride = stack + (guards ? page : 0);
+
+    uint64_t physical = uint64_t(sysconf(_SC_PHYS_PAGES)) * page;
+    if (slice * config.vmCount > physical)
+      return std::to_string(config.vmCount) + " VMs × " + formatBytes(slice) + " = " +
+             formatBytes(slice * config.vmCount) + " exceeds this machine's memory (" +
+             formatBytes(physical) + "); at most " + std::to_string(physical / slice) +
+             " VMs of " + formatBytes(slice) + " fit";
+
+    // dlopen searches the library path for names without a slash.
+    std::string path = std::filesystem::absolute(image.path()).string();
+    void *handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+    if (!handle)
+      return std::string("cannot load the host image: ") + dlerror();
+    auto *launch = static_cast<gpuvm_launch *>(dlsym(handle, GPUVM_LAUNCH_SYMBOL));
+    auto entry = reinterpret_cast<void (*)()>(dlsym(handle, image.info().entry));
+    if (!launch || !entry) {
+      dlclose(handle);
+      return "the image lacks " + std::string(!launch ? GPUVM_LAUNCH_SYMBOL : image.info().entry);
+    }
+
+    Mapping slices, stacks;
+    if (!slices.map(slice * config.vmCount) || !stacks.map(stackStride * config.vmCount)) {
+      dlclose(handle);
+      return "cannot reserve memory for " + std::to_string(config.vmCount) + " VMs";
+    }
+    std::vector<gpuvm_mailbox> mailboxes(config.vmCount);
+    std::vector<char> args = packArguments(config);
+
+    *launch = gpuvm_launch{};
+    launch->slices = reinterpret_cast<uintptr_t>(slices.data());
+    launch->slice_size = slice;
+    launch->mailboxes = reinterpret_cast<uintptr_t>(mailboxes.data());
+    launch->vm_count = config.vmCount;
+    launch->argc = uint32_t(config.argv.size());
+    launch->envc = uint32_t(config.env.size());
+    launch->args = reinterpret_cast<uintptr_t>(args.data());
+    launch->args_size = args.size();
+    launch->host_services = reinterpret_cast<uintptr_t>(&kServices);
+
+    activeServer = &server;
+    activeMailboxes = mailboxes.data();
+    activeEntry = entry;
+    installFaultHandlers();
+
+    unsigned workers = config.workers ? config.workers : std::thread::hardware_concurrency();
+    workers = std::max(1u, std::min<unsigned>(workers, config.vmCount));
+    std::vector<Worker> pool(workers);
+    std::vector<Fiber> fibers(config.vmCount);
+    for (uint32_t vm = 0; vm < config.vmCount; ++vm) {
+      Fiber &f = fibers[vm];
+      f.vm = vm;
+      f.base = slices.data() + uint64_t(vm) * slice;
+      char *bottom = stacks.data() + uint64_t(vm) * stackStride;
+      if (guards)
+        mprotect(bottom, page, PROT_NONE);
+      f.stackTop = bottom + stackStride;
+      f.context = ctx::make_fcontext(f.stackTop, stack, fiberMain);
+      pool[vm % workers].fibers.push_back(&f);
+    }
+    if (config.verbose)
+      server.console().note("host: " + std::to_string(config.vmCount) + " VMs on " +
+                            std::to_string(workers) + " worker threads, " + formatBytes(slice) +
+                            " memory and " + formatBytes(stack) + " stack each");
+
+    std::vector<std::thread> threads;
+    for (Worker &w : pool)
+      threads.emplace_back([&w] { runWorker(w); });
+    for (std::thread &t : threads)
+      t.join();
+
+    activeServer = nullptr;
+    activeMailboxes = nullptr;
+    activeEntry = nullptr;
+    dlclose(handle);
+    return {};
+  }
+};
+
+} // namespace
+
+std::unique_ptr<Backend> makeHostBackend() { return std::make_unique<HostBackend>(); }
+
+} // namespace gpuvm::runtime

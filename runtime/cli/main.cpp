@@ -1,0 +1,302 @@
+// gpuvm: runs a gpu-c++ image as many isolated VMs, or describes one.
+//
+// Exit status: 0 every VM exited with status 0; 1 some VM exited non-zero,
+// aborted, crashed or was lost; 2 bad command line; 3 nothing ran (bad image,
+// no usable backend, not enough memory).
+#include "backend/Backend.h"
+#include "console/Console.h"
+#include "image/Image.h"
+#include "rpc/RpcServer.h"
+
+#include <boost/program_options.hpp>
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <map>
+
+namespace po = boost::program_options;
+using namespace gpuvm::runtime;
+
+namespace {
+
+constexpr int kExitVmFailed = 1, kExitUsage = 2, kExitCannotRun = 3;
+constexpr const char *kVersion = "0.1";
+
+int usageError(const std::string &message) {
+  std::cerr << "gpuvm: error: " << message << " (see gpuvm --help)\n";
+  return kExitUsage;
+}
+
+int cannotRun(const std::string &message) {
+  std::cerr << "gpuvm: error: " << message << "\n";
+  return kExitCannotRun;
+}
+
+// "1M", "256K", "64KiB", "1048576".
+bool parseSize(const std::string &text, uint64_t &out) {
+  size_t used = 0;
+  unsigned long long value;
+  try {
+    value = std::stoull(text, &used);
+  } catch (...) {
+    return false;
+  }
+  std::string unit = text.substr(used);
+  for (const char *suffix : {"iB", "B"})
+    if (unit.size() > 1 && unit.ends_with(suffix)) {
+      unit.resize(unit.size() - std::strlen(suffix));
+      break;
+    }
+  int shift = unit.empty() || unit == "B" ? 0
+              : unit == "K" || unit == "k" ? 10
+              : unit == "M" || unit == "m" ? 20
+              : unit == "G" || unit == "g" ? 30
+                                           : -1;
+  if (shift < 0 || value > (~0ull >> shift))
+    return false;
+  out = value << shift;
+  return true;
+}
+
+void printUsage(const po::options_description &runOptions) {
+  std::cout << "usage: gpuvm run IMAGE [options] [-- ARGS...]\n"
+               "       gpuvm inspect IMAGE\n"
+               "       gpuvm --help | --version\n\n"
+               "run      boots --vms copies of a gpu-c++ image as isolated VMs and waits for all.\n"
+               "         ARGS become argv[1..] of every VM; \"{vm}\" in ARGS or --env expands to the\n"
+               "         VM id. argv[0] is ./IMAGE-NAME.\n"
+               "inspect  prints an image's target, entry, private segment sizes and what it needs.\n\n"
+            << runOptions
+            << "\nBackends: host (CPU threads, one fiber per VM; runs host images), cuda (NVIDIA,\n"
+               "sm_70 or newer, driver loaded at run time; runs nvptx images), hsa (AMD ROCr;\n"
+               "runs amdgcn images; untested on hardware). auto picks the one for the image's\n"
+               "target and says what is missing if it is not present.\n\n"
+               "Exit status: 0 all VMs exited 0; 1 some VM failed (non-zero exit, abort, crash,\n"
+               "lost); 2 bad command line; 3 nothing ran (bad image, no backend, no memory).\n";
+}
+
+int inspect(const std::string &path) {
+  Image image;
+  std::string error;
+  if (!Image::load(path, image, error))
+    return cannotRun(error);
+  const gpuvm_image_info &i = image.info();
+  LaunchConfig defaults;
+  defaults.argv = {"./image"};
+  std::cout << "image:        " << path << "\n"
+            << "format:       " << image.formatName() << "\n"
+            << "target:       " << image.targetName() << " " << i.arch << "\n"
+            << "entry:        " << i.entry << "\n"
+            << "private data: " << i.data_size << " bytes initialized + " << i.bss_size
+            << " bytes zeroed per VM (align " << i.data_align << ", " << i.fixup_count
+            << " pointer fixups)\n"
+            << "constructors: " << i.ctor_count << ", destructors: " << i.dtor_count << "\n"
+            << "needs:        backend "
+            << (i.target == GPUVM_TARGET_HOST    ? "host"
+                : i.target == GPUVM_TARGET_NVPTX ? "cuda (NVIDIA " + std::string(i.arch) + "+)"
+                                                  : "hsa (AMD " + std::string(i.arch) + ")")
+            << "; --mem-per-vm at least " << minimumMemPerVm(i, defaults) << " bytes\n";
+  return 0;
+}
+
+std::unique_ptr<Backend> chooseBackend(const std::string &name, const Image &image,
+                                       std::string &error) {
+  std::string wanted = name;
+  if (wanted == "auto")
+    wanted = image.info().target == GPUVM_TARGET_HOST    ? "host"
+             : image.info().target == GPUVM_TARGET_NVPTX ? "cuda"
+                                                          : "hsa";
+  std::unique_ptr<Backend> backend = wanted == "host"   ? makeHostBackend()
+                                     : wanted == "cuda" ? makeCudaBackend()
+                                                        : makeHsaBackend();
+  std::string why = backend->unavailableReason(image);
+  if (!why.empty()) {
+    error = "backend " + wanted + " cannot run " + image.targetName() + " image " +
+            image.path() + ": " + why;
+    return nullptr;
+  }
+  return backend;
+}
+
+// One line per way VMs ended, e.g. "990 exited with status 0 (vm 0, 1, 2, ...)".
+int summarize(const std::vector<VmOutcome> &outcomes, const std::string &backend,
+              std::ostream &out) {
+  std::map<std::pair<int, int>, std::vector<uint32_t>> groups; // (kind, status)
+  std::vector<uint32_t> lost;
+  for (uint32_t vm = 0; vm < outcomes.size(); ++vm) {
+    if (!outcomes[vm].exited)
+      lost.push_back(vm);
+    else
+      groups[{outcomes[vm].kind, outcomes[vm].status}].push_back(vm);
+  }
+  auto listOf = [](const std::vector<uint32_t> &vms) {
+    std::string text = " (vm ";
+    for (size_t i = 0; i < vms.size() && i < 5; ++i)
+      text += (i ? ", " : "") + std::to_string(vms[i]);
+    return text + (vms.size() > 5 ? ", ...)" : ")");
+  };
+  bool failed = !lost.empty();
+  out << "gpuvm: " << outcomes.size() << " VMs on " << backend << ":";
+  for (const auto &[key, vms] : groups) {
+    auto [kind, status] = key;
+    failed |= kind != GPUVM_EXIT_NORMAL || status != 0;
+    out << "\n  " << vms.size()
+        << (kind == GPUVM_EXIT_NORMAL  ? " exited with status " + std::to_string(status)
+            : kind == GPUVM_EXIT_ABORT ? " aborted (status " + std::to_string(status) + ")"
+                                       : " crashed (signal " + std::to_string(status - 128) + ")")
+        << listOf(vms);
+  }
+  if (!lost.empty())
+    out << "\n  " << lost.size() << " lost (never reported an exit)" << listOf(lost);
+  out << "\n";
+  return failed ? kExitVmFailed : 0;
+}
+
+int run(const std::string &imagePath, const po::variables_map &vm,
+        const std::vector<std::string> &vmArgs) {
+  LaunchConfig config;
+  long long vms = vm["vms"].as<long long>();
+  if (vms < 1 || vms > 0xffffffffll)
+    return usageError("--vms must be between 1 and 4294967295");
+  config.vmCount = uint32_t(vms);
+  if (!parseSize(vm["mem-per-vm"].as<std::string>(), config.memPerVm) || config.memPerVm == 0)
+    return usageError("--mem-per-vm: invalid size '" + vm["mem-per-vm"].as<std::string>() + "'");
+  if (!parseSize(vm["stack-size"].as<std::string>(), config.stackSize))
+    return usageError("--stack-size: invalid size '" + vm["stack-size"].as<std::string>() + "'");
+  config.workers = vm["workers"].as<unsigned>();
+  config.verbose = vm.count("verbose") > 0;
+  std::string backendName = vm["backend"].as<std::string>();
+  if (backendName != "auto" && backendName != "host" && backendName != "cuda" &&
+      backendName != "hsa")
+    return usageError("--backend must be auto, host, cuda or hsa, not '" + backendName + "'");
+  ConsoleOptions consoleOptions;
+  std::string consoleMode = vm["console"].as<std::string>();
+  if (consoleMode == "raw")
+    consoleOptions.mode = ConsoleOptions::Mode::Raw;
+  else if (consoleMode != "prefix")
+    return usageError("--console must be prefix or raw, not '" + consoleMode + "'");
+  if (vm.count("log-dir")) {
+    consoleOptions.mode = ConsoleOptions::Mode::LogDir;
+    consoleOptions.logDir = vm["log-dir"].as<std::string>();
+  }
+  if (vm.count("env"))
+    for (const std::string &kv : vm["env"].as<std::vector<std::string>>()) {
+      if (kv.find('=') == std::string::npos || kv.front() == '=')
+        return usageError("--env expects NAME=VALUE, not '" + kv + "'");
+      config.env.push_back(kv);
+    }
+
+  Image image;
+  std::string error;
+  if (!Image::load(imagePath, image, error))
+    return cannotRun(error);
+  std::string base = imagePath.substr(imagePath.find_last_of('/') + 1);
+  config.argv.push_back("./" + base);
+  config.argv.insert(config.argv.end(), vmArgs.begin(), vmArgs.end());
+
+  uint64_t minimum = minimumMemPerVm(image.info(), config);
+  if (config.memPerVm < minimum)
+    return cannotRun("--mem-per-vm " + formatBytes(config.memPerVm) +
+                     " is too small for this image: each VM needs at least " +
+                     std::to_string(minimum) + " bytes (private data " +
+                     std::to_string(image.info().data_size + image.info().bss_size) +
+                     ", arguments, 16 KiB heap)");
+  std::unique_ptr<Backend> backend = chooseBackend(backendName, image, error);
+  if (!backend)
+    return cannotRun(error);
+  if (consoleOptions.mode == ConsoleOptions::Mode::LogDir &&
+      !std::ofstream(consoleOptions.logDir + "/.gpuvm-probe"))
+    return cannotRun("--log-dir " + consoleOptions.logDir + " is not a writable directory");
+  if (consoleOptions.mode == ConsoleOptions::Mode::LogDir)
+    std::remove((consoleOptions.logDir + "/.gpuvm-probe").c_str());
+
+  Console console(consoleOptions, config.vmCount);
+  RpcServer server(console, config.vmCount);
+  auto start = std::chrono::steady_clock::now();
+  std::string failure = backend->run(image, config, server);
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  console.flush();
+  if (!failure.empty() && server.exitedCount() == 0)
+    return cannotRun(failure);
+  if (!failure.empty())
+    std::cerr << "gpuvm: error: " << failure << "\n";
+  if (config.verbose)
+    std::fprintf(stderr, "gpuvm: %u VMs ran in %.3f s\n", config.vmCount, seconds);
+  if (vm.count("status-file")) {
+    std::ofstream status(vm["status-file"].as<std::string>());
+    if (!status)
+      return cannotRun("cannot write --status-file " + vm["status-file"].as<std::string>());
+    const char *kinds[] = {"exit", "abort", "crash"};
+    for (uint32_t i = 0; i < config.vmCount; ++i) {
+      const VmOutcome &o = server.outcomes()[i];
+      status << i << " " << (o.exited ? kinds[o.kind] : "lost") << " " << o.status << "\n";
+    }
+  }
+  int rc = summarize(server.outcomes(), backend->name(), std::cerr);
+  return failure.empty() ? rc : kExitVmFailed;
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  po::options_description runOptions("run options");
+  // clang-format off
+  runOptions.add_options()
+    ("vms,n", po::value<long long>()->default_value(1), "number of VMs")
+    ("mem-per-vm", po::value<std::string>()->default_value("1M"),
+     "memory slice of each VM: private data, arguments and heap (K, M, G suffixes)")
+    ("backend", po::value<std::string>()->default_value("auto"), "auto, host, cuda or hsa")
+    ("stack-size", po::value<std::string>()->default_value("256K"),
+     "stack of each VM (host: fiber stack; cuda: per-thread stack, at most 64K)")
+    ("workers", po::value<unsigned>()->default_value(0),
+     "host backend: worker threads (0: one per core)")
+    ("console", po::value<std::string>()->default_value("prefix"),
+     "VM output on the terminal: prefix (each line starts with [vm N]) or raw")
+    ("log-dir", po::value<std::string>(), "write each VM's output to DIR/vm-N.out and vm-N.err")
+    ("env", po::value<std::vector<std::string>>(), "NAME=VALUE in every VM's environment")
+    ("status-file", po::value<std::string>(), "write one line per VM: id, exit|abort|crash|lost, status")
+    ("verbose,v", "describe the device, the launch and its timing");
+  // clang-format on
+  po::options_description all;
+  all.add(runOptions).add_options()("help,h", "")("version", "")(
+      "command", po::value<std::string>())("image", po::value<std::string>());
+  po::positional_options_description positional;
+  positional.add("command", 1).add("image", 1);
+
+  // Everything after "--" belongs to the VMs.
+  std::vector<std::string> ours, vmArgs;
+  bool inVmArgs = false;
+  for (int i = 1; i < argc; ++i) {
+    if (!inVmArgs && std::string(argv[i]) == "--")
+      inVmArgs = true;
+    else
+      (inVmArgs ? vmArgs : ours).push_back(argv[i]);
+  }
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(ours).options(all).positional(positional).run(), vm);
+    po::notify(vm);
+  } catch (const po::error &e) {
+    return usageError(e.what());
+  }
+  if (vm.count("help")) {
+    printUsage(runOptions);
+    return 0;
+  }
+  if (vm.count("version")) {
+    std::cout << "gpuvm " << kVersion << " (image ABI " << GPUVM_ABI_VERSION << ")\n";
+    return 0;
+  }
+  if (!vm.count("command"))
+    return usageError("missing command: run or inspect");
+  std::string command = vm["command"].as<std::string>();
+  if (command != "run" && command != "inspect")
+    return usageError("unknown command '" + command + "' (expected run or inspect)");
+  if (!vm.count("image"))
+    return usageError("missing IMAGE");
+  if (command == "inspect")
+    return inspect(vm["image"].as<std::string>());
+  return run(vm["image"].as<std::string>(), vm, vmArgs);
+}

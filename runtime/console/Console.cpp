@@ -1,0 +1,113 @@
+#include "Console.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+
+namespace gpuvm::runtime {
+
+namespace {
+constexpr size_t kBatchBytes = 1 << 16;
+
+void writeAll(int fd, const std::string &text) {
+  size_t done = 0;
+  while (done < text.size()) {
+    ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n <= 0)
+      return; // the terminal or pipe is gone; VMs keep running
+    done += size_t(n);
+  }
+}
+} // namespace
+
+Console::Console(const ConsoleOptions &options, uint32_t vmCount) : options_(options) {
+  for (int i = 0; i < 2; ++i) {
+    pending_[i].resize(vmCount);
+    if (options_.mode == ConsoleOptions::Mode::LogDir)
+      logFds_[i].assign(vmCount, -1);
+  }
+}
+
+Console::~Console() {
+  flush();
+  for (auto &fds : logFds_)
+    for (int fd : fds)
+      if (fd >= 0)
+        ::close(fd);
+}
+
+int Console::logFile(uint32_t vm, int fd) {
+  int &slot = logFds_[fd - 1][vm];
+  if (slot < 0) {
+    std::string path =
+        options_.logDir + "/vm-" + std::to_string(vm) + (fd == 1 ? ".out" : ".err");
+    slot = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  }
+  return slot;
+}
+
+int Console::write(uint32_t vm, int fd, const char *data, size_t size) {
+  if (fd != 1 && fd != 2)
+    return EBADF;
+  if (options_.mode == ConsoleOptions::Mode::LogDir) {
+    int out = logFile(vm, fd);
+    if (out < 0)
+      return EIO;
+    writeAll(out, std::string(data, size));
+    return 0;
+  }
+  std::string &pending = pending_[fd - 1][vm];
+  std::string complete;
+  for (size_t i = 0; i < size; ++i) {
+    pending.push_back(data[i]);
+    if (data[i] == '\n') {
+      if (options_.mode == ConsoleOptions::Mode::Prefix)
+        complete += "[vm " + std::to_string(vm) + "] ";
+      complete += pending;
+      pending.clear();
+    }
+  }
+  if (!complete.empty()) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    emitLocked(fd, complete);
+  }
+  return 0;
+}
+
+void Console::emitLocked(int fd, const std::string &text) {
+  std::string &batch = batch_[fd - 1];
+  batch += text;
+  if (batch.size() >= kBatchBytes || fd == 2) {
+    writeAll(fd, batch);
+    batch.clear();
+  }
+}
+
+void Console::note(const std::string &line) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  writeAll(1, batch_[0]);
+  batch_[0].clear();
+  emitLocked(2, "gpuvm: " + line + "\n");
+}
+
+void Console::flush() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  for (int fd = 1; fd <= 2; ++fd) {
+    auto &pending = pending_[fd - 1];
+    for (size_t vm = 0; vm < pending.size(); ++vm)
+      if (!pending[vm].empty()) {
+        std::string line = options_.mode == ConsoleOptions::Mode::Prefix
+                               ? "[vm " + std::to_string(vm) + "] " + pending[vm] + "\n"
+                               : pending[vm];
+        batch_[fd - 1] += line;
+        pending[vm].clear();
+      }
+    writeAll(fd, batch_[fd - 1]);
+    batch_[fd - 1].clear();
+  }
+}
+
+} // namespace gpuvm::runtime

@@ -1,0 +1,46 @@
+// Console output of many VMs: whole lines, each prefixed with its VM, or one
+// log file per VM. Output is batched: thousands of VMs printing a line each
+// cost a few large writes, not one write per line.
+#pragma once
+
+#include <cstdint>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace gpuvm::runtime {
+
+struct ConsoleOptions {
+  enum class Mode { Prefix, Raw, LogDir } mode = Mode::Prefix;
+  std::string logDir; // Mode::LogDir: <dir>/vm-<id>.out and .err
+};
+
+class Console {
+public:
+  Console(const ConsoleOptions &options, uint32_t vmCount);
+  ~Console();
+
+  // Called with the bytes a VM wrote to fd 1 or 2. Safe to call from several
+  // threads for different VMs; one VM's calls are never concurrent.
+  // Returns 0 or an errno value.
+  int write(uint32_t vm, int fd, const char *data, size_t size);
+
+  // Also emits the unterminated last line of every VM.
+  void flush();
+
+  // Runtime messages (crashes, summaries) go through here so they interleave
+  // cleanly with VM output.
+  void note(const std::string &line);
+
+private:
+  void emitLocked(int fd, const std::string &text);
+  int logFile(uint32_t vm, int fd);
+
+  ConsoleOptions options_;
+  std::vector<std::string> pending_[2]; // per VM: the unfinished line
+  std::vector<int> logFds_[2];
+  std::mutex mutex_;
+  std::string batch_[2];
+};
+
+} // namespace gpuvm::runtime

@@ -1,0 +1,62 @@
+#include "RpcServer.h"
+
+#include <cerrno>
+#include <ctime>
+
+namespace gpuvm::runtime {
+
+namespace {
+int64_t nowNs(clockid_t clock) {
+  timespec ts;
+  clock_gettime(clock, &ts);
+  return int64_t(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+}
+} // namespace
+
+RpcServer::RpcServer(Console &console, uint32_t vmCount)
+    : console_(console), outcomes_(vmCount) {}
+
+void RpcServer::serve(uint32_t vm, gpuvm_mailbox &box) {
+  box.error = 0;
+  switch (box.op) {
+  case GPUVM_RPC_WRITE: {
+    int64_t size = box.arg[1];
+    if (size < 0 || uint64_t(size) > GPUVM_MAILBOX_PAYLOAD) {
+      box.error = EINVAL;
+      box.result = -1;
+      break;
+    }
+    box.error = console_.write(vm, int(box.arg[0]), reinterpret_cast<const char *>(box.payload),
+                               size_t(size));
+    box.result = box.error ? -1 : size;
+    break;
+  }
+  case GPUVM_RPC_CLOCK:
+    box.result = nowNs(CLOCK_REALTIME);
+    box.arg[0] = nowNs(CLOCK_MONOTONIC);
+    break;
+  case GPUVM_RPC_EXIT: {
+    VmOutcome &out = outcomes_[vm];
+    if (!out.exited) {
+      out = {true, int(box.arg[0]), int(box.arg[1])};
+      exited_.fetch_add(1, std::memory_order_acq_rel);
+    }
+    return; // no reply: the VM is gone
+  }
+  default:
+    box.error = ENOSYS;
+    box.result = -1;
+    break;
+  }
+  __atomic_store_n(&box.state, uint32_t(GPUVM_MAILBOX_REPLY), __ATOMIC_RELEASE);
+}
+
+void RpcServer::recordCrash(uint32_t vm, int signal) {
+  VmOutcome &out = outcomes_[vm];
+  if (!out.exited) {
+    out = {true, 128 + signal, GPUVM_EXIT_CRASH};
+    exited_.fetch_add(1, std::memory_order_acq_rel);
+  }
+}
+
+} // namespace gpuvm::runtime

@@ -1,0 +1,41 @@
+// Serves the requests VMs post in their mailboxes: console output, the
+// clock, exit. Every request is checked; a malformed one fails with an errno
+// for that VM alone.
+#pragma once
+
+#include "console/Console.h"
+#include "gpuvm/mailbox.h"
+
+#include <atomic>
+#include <cstdint>
+#include <vector>
+
+namespace gpuvm::runtime {
+
+struct VmOutcome {
+  bool exited = false;
+  int status = 0;
+  int kind = GPUVM_EXIT_NORMAL; // enum gpuvm_exit_kind
+};
+
+class RpcServer {
+public:
+  RpcServer(Console &console, uint32_t vmCount);
+
+  // Serves `box` (in state REQUEST) for `vm`; sets REPLY unless it was EXIT.
+  void serve(uint32_t vm, gpuvm_mailbox &box);
+
+  // Records an exit the runtime saw instead of the VM (a caught fault).
+  void recordCrash(uint32_t vm, int signal);
+
+  const std::vector<VmOutcome> &outcomes() const { return outcomes_; }
+  uint32_t exitedCount() const { return exited_.load(std::memory_order_acquire); }
+  Console &console() { return console_; }
+
+private:
+  Console &console_;
+  std::vector<VmOutcome> outcomes_;
+  std::atomic<uint32_t> exited_{0};
+};
+
+} // namespace gpuvm::runtime
