@@ -1,0 +1,3 @@
+int not_defined_anywhere(int);
+
+int main(void) { return not_defined_anywhere(1); }
