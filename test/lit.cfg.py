@@ -40,3 +40,5 @@ if os.path.exists("/usr/lib/x86_64-linux-gnu/amdgcn/bitcode/ocml.bc"):
     config.available_features.add("rocm-device-libs")
 if shutil.which("cmake"):
     config.available_features.add("cmake")
+if os.path.exists("/dev/nvidiactl"):
+    config.available_features.add("cuda-gpu")
