@@ -24,6 +24,7 @@ config.substitutions.append(("%gpuvm", os.path.join(bin_dir, "gpuvm")))
 config.substitutions.append(("%plugin", os.path.join(build, "lib", "gpuvm", "GpuvmPasses.so")))
 config.substitutions.append(("%toolchain", os.path.join(build, "share", "gpuvm", "gpuvm-toolchain.cmake")))
 config.substitutions.append(("%srcroot", config.gpuvm_source_root))
+config.substitutions.append(("%builddir", build))
 
 def cuda_root():
     for root in [os.environ.get("CUDA_PATH", ""), "/usr/local/cuda", "/usr/lib/cuda"]:

@@ -8,6 +8,7 @@
 #include <llvm/CodeGen/CommandFlags.h>
 #include <llvm/IR/DiagnosticInfo.h>
 #include <llvm/IR/DiagnosticPrinter.h>
+#include <llvm/IR/IRBuilder.h>
 #include <llvm/IR/LLVMContext.h>
 #include <llvm/IR/LegacyPassManager.h>
 #include <llvm/IR/Module.h>
@@ -69,6 +70,38 @@ void dropModuleFlag(Module &m, StringRef name) {
   flags->clearOperands();
   for (MDNode *flag : kept)
     flags->addOperand(flag);
+}
+
+// libc_gpu's start calls main(argc, argv, envp); programs define main with
+// fewer parameters, which GPU targets cannot call through that signature.
+void normalizeMain(Module &m) {
+  Function *userMain = m.getFunction("main");
+  if (!userMain || userMain->isDeclaration())
+    return;
+  LLVMContext &ctx = m.getContext();
+  Type *i32 = Type::getInt32Ty(ctx);
+  PointerType *ptr = PointerType::getUnqual(ctx);
+  FunctionType *expected = FunctionType::get(i32, {i32, ptr, ptr}, false);
+  if (userMain->getFunctionType() == expected)
+    return;
+  userMain->setName("__gpuvm_user_main");
+  Function *wrapper = Function::Create(expected, GlobalValue::ExternalLinkage, "main", m);
+  userMain->replaceAllUsesWith(wrapper);
+  IRBuilder<> b(BasicBlock::Create(ctx, "entry", wrapper));
+  SmallVector<Value *, 3> args;
+  FunctionType *given = userMain->getFunctionType();
+  for (unsigned i = 0; i < given->getNumParams() && i < 3; ++i) {
+    Value *arg = wrapper->getArg(i);
+    Type *want = given->getParamType(i);
+    if (want != arg->getType())
+      arg = want->isIntegerTy() && arg->getType()->isIntegerTy() ? b.CreateSExtOrTrunc(arg, want)
+                                                                 : PoisonValue::get(want);
+    args.push_back(arg);
+  }
+  CallInst *call = b.CreateCall(userMain, args);
+  Type *ret = given->getReturnType();
+  b.CreateRet(ret->isIntegerTy() ? b.CreateSExtOrTrunc(call, i32)
+                                 : static_cast<Value *>(b.getInt32(0)));
 }
 
 class ImageLinker {
@@ -337,6 +370,7 @@ struct TempFile {
 };
 
 int ImageLinker::finish() {
+  normalizeMain(*image_);
   for (Function &fn : image_->functions()) {
     if (fn.isDeclaration())
       continue;
@@ -381,7 +415,8 @@ int ImageLinker::finish() {
 
 } // namespace
 
-// What -### prints for a link: the in-process steps, then the tools.
+// What -v and -### print for a link: the in-process steps, then (for -###,
+// which runs nothing) the tools.
 void describeLink(const Toolchain &tc, const LinkJob &job) {
   std::string inputs;
   for (const std::string &o : job.objects)
@@ -392,6 +427,8 @@ void describeLink(const Toolchain &tc, const LinkJob &job) {
     inputs += " " + tc.libDir(job.target) + "/{crt.o,libc.a}";
   std::cerr << " (in-process) link bitcode" << inputs << "; privatize globals; optimize -O"
             << job.optLevel << "; " << job.target.arch << " code generation\n";
+  if (!job.dryRun)
+    return;
   std::string err;
   if (job.target.kind == TargetKind::Nvptx) {
     if (auto ptxas = tc.ptxas())
@@ -405,10 +442,10 @@ void describeLink(const Toolchain &tc, const LinkJob &job) {
 }
 
 int linkImage(const Toolchain &tc, const LinkJob &job) {
-  if (job.dryRun) {
+  if (job.dryRun || job.verbose)
     describeLink(tc, job);
+  if (job.dryRun)
     return 0;
-  }
   InitializeAllTargets();
   InitializeAllTargetMCs();
   InitializeAllAsmPrinters();
