@@ -266,8 +266,14 @@ private:
           !definedByPrivatizePass(gv.getName()) &&
           !(isa<Function>(gv) && cast<Function>(gv).isIntrinsic()))
         missing.push_back(gv.getName().str());
-    for (const std::string &name : missing)
-      error("undefined reference to '" + name + "'");
+    for (const std::string &name : missing) {
+      std::string hint;
+      if (name.rfind("__nv_", 0) == 0)
+        hint = " (NVIDIA libdevice was not found: set GPUVM_CUDA_PATH to a CUDA installation)";
+      else if (name.rfind("__ocml_", 0) == 0 || name.rfind("__ockl_", 0) == 0)
+        hint = " (from ROCm Device Libs)";
+      error("undefined reference to '" + name + "'" + hint);
+    }
     return missing.empty();
   }
 
