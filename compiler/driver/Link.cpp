@@ -264,6 +264,7 @@ private:
       if (gv.isDeclaration() && !gv.use_empty() && !gv.getName().starts_with("llvm.") &&
           !providedByRuntime(job_.target, gv.getName()) &&
           !definedByPrivatizePass(gv.getName()) &&
+          gv.getName() != "__nvvm_reflect" && // resolved by the NVPTX pipeline
           !(isa<Function>(gv) && cast<Function>(gv).isIntrinsic()))
         missing.push_back(gv.getName().str());
     for (const std::string &name : missing) {
@@ -392,6 +393,12 @@ int ImageLinker::finish() {
   optimize(tm_);
   if (failed_ || !checkUndefined())
     return 1;
+  // What backends look up by name must be visible in the object (AMDGPU
+  // makes everything hidden by default), and protected, so that code reaches
+  // it directly rather than through a preemptible symbol.
+  for (const std::string &name : exportedSymbols())
+    if (GlobalValue *gv = image_->getNamedValue(name); gv && !gv->isDeclaration())
+      gv->setVisibility(GlobalValue::ProtectedVisibility);
 
   std::string err;
   if (job_.target.kind == TargetKind::Nvptx) {

@@ -241,11 +241,11 @@ PreservedAnalyses PrivatizeGlobalsPass::run(Module &m, ModuleAnalysisManager &) 
   Triple triple(m.getTargetTriple());
   LLVMContext &ctx = m.getContext();
 
+  SmallSetVector<GlobalVariable *, 32> privates = choosePrivateGlobals(m, triple);
+  // The shared-section marker has done its work; GPU objects need no section.
   for (GlobalVariable &gv : m.globals())
     if (gv.getSection() == GPUVM_SHARED_SECTION && (triple.isNVPTX() || triple.isAMDGPU()))
-      gv.setSection(""); // the marker only matters to this pass
-
-  SmallSetVector<GlobalVariable *, 32> privates = choosePrivateGlobals(m, triple);
+      gv.setSection("");
 
   // Aliases of private data would keep pointing at the shared template.
   for (GlobalAlias &alias : make_early_inc_range(m.aliases())) {

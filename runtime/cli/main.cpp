@@ -248,8 +248,8 @@ int main(int argc, char **argv) {
     ("mem-per-vm", po::value<std::string>()->default_value("1M"),
      "memory slice of each VM: private data, arguments and heap (K, M, G suffixes)")
     ("backend", po::value<std::string>()->default_value("auto"), "auto, host, cuda or hsa")
-    ("stack-size", po::value<std::string>()->default_value("256K"),
-     "stack of each VM (host: fiber stack; cuda: per-thread stack, at most 64K)")
+    ("stack-size", po::value<std::string>()->default_value("0"),
+     "stack of each VM; 0: the backend's default (host 256K fibers; cuda 16K, at most 64K)")
     ("workers", po::value<unsigned>()->default_value(0),
      "host backend: worker threads (0: one per core)")
     ("console", po::value<std::string>()->default_value("prefix"),

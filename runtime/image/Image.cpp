@@ -90,6 +90,10 @@ std::optional<std::string> ptxSymbolBytes(const std::vector<char> &bytes, const 
     error = std::string("no ") + name + " in the PTX: not a gpuvm image (link it with gpu-c++)";
     return std::nullopt;
   }
+  // The declared size: LLVM leaves trailing zero bytes out of the list.
+  size_t declared = 0;
+  for (size_t i = at + std::strlen(name) + 1; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i)
+    declared = declared * 10 + size_t(text[i] - '0');
   size_t open = text.find('{', at), close = text.find('}', at);
   if (open == std::string_view::npos || close == std::string_view::npos || close < open) {
     error = "truncated PTX image";
@@ -115,6 +119,11 @@ std::optional<std::string> ptxSymbolBytes(const std::vector<char> &bytes, const 
       return std::nullopt;
     }
   }
+  if (out.size() > declared) {
+    error = "malformed image info in the PTX";
+    return std::nullopt;
+  }
+  out.resize(declared, '\0');
   return out;
 }
 

@@ -183,6 +183,10 @@ private:
 
 uint64_t alignUp(uint64_t v, uint64_t a) { return (v + a - 1) / a * a; }
 
+// Fiber stacks are reserved, not committed: only the pages a VM touches cost.
+constexpr uint64_t kDefaultStack = 256 << 10;
+constexpr uint64_t kMinimumStack = 64 << 10;
+
 class HostBackend : public Backend {
 public:
   std::string name() const override { return "host"; }
@@ -196,7 +200,8 @@ public:
   std::string run(const Image &image, const LaunchConfig &config, RpcServer &server) override {
     const uint64_t page = uint64_t(sysconf(_SC_PAGESIZE));
     const uint64_t slice = alignUp(config.memPerVm, page);
-    const uint64_t stack = alignUp(std::max<uint64_t>(config.stackSize, 64 << 10), page);
+    const uint64_t requested = config.stackSize ? config.stackSize : kDefaultStack;
+    const uint64_t stack = alignUp(std::max<uint64_t>(requested, kMinimumStack), page);
     // A guard page under every stack, while the kernel's map count allows it.
     const bool guards = config.vmCount <= 16384;
     const uint64_t stackStride = stack + (guards ? page : 0);

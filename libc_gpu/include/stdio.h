@@ -1,0 +1,95 @@
+/* Console output for a VM: stdout and stderr reach the host through the
+ * kernel's console write; there are no files yet. */
+#ifndef __LIBC_GPU_STDIO_H
+#define __LIBC_GPU_STDIO_H
+
+#include <__libc_gpu/common.h>
+#include <__libc_gpu/types.h>
+
+#define __need_size_t
+#define __need_NULL
+#include <stddef.h>
+
+#define EOF (-1)
+#define BUFSIZ 1024
+#define SEEK_SET 0
+#define SEEK_CUR 1
+#define SEEK_END 2
+
+/* setvbuf modes, with glibc's values. */
+#define _IOFBF 0
+#define _IOLBF 1
+#define _IONBF 2
+
+__LIBC_BEGIN_DECLS
+
+/* Its layout is private to the library (src/__support/file.h). */
+typedef struct __libc_gpu_file FILE;
+
+extern FILE *stdin;
+extern FILE *stdout;
+extern FILE *stderr;
+/* The C standard wants them as macros. (The host tests define them first, to
+ * rename them.) */
+#ifndef stdin
+#define stdin stdin
+#endif
+#ifndef stdout
+#define stdout stdout
+#endif
+#ifndef stderr
+#define stderr stderr
+#endif
+
+/* On the GPUs printf is not left alone: clang turns a call to printf into
+ * CUDA's vprintf(format, packed arguments) on NVPTX, and LLVM's AMDGPU
+ * pipeline into OpenCL's buffered printf (__printf_alloc), for which gpuvm has
+ * no runtime. Under another symbol name printf stays an ordinary call. */
+#if defined(__NVPTX__) || defined(__AMDGPU__)
+#define __LIBC_PRINTF_SYMBOL __asm__("__gpuvm_printf")
+#else
+#define __LIBC_PRINTF_SYMBOL
+#endif
+
+int printf(const char *__LIBC_RESTRICT format, ...) __LIBC_NOEXCEPT __LIBC_PRINTF_SYMBOL
+    __LIBC_PRINTF_FORMAT(1, 2);
+int fprintf(FILE *__LIBC_RESTRICT stream, const char *__LIBC_RESTRICT format, ...) __LIBC_NOEXCEPT
+    __LIBC_PRINTF_FORMAT(2, 3);
+int sprintf(char *__LIBC_RESTRICT out, const char *__LIBC_RESTRICT format, ...) __LIBC_NOEXCEPT
+    __LIBC_PRINTF_FORMAT(2, 3);
+int snprintf(char *__LIBC_RESTRICT out, size_t size, const char *__LIBC_RESTRICT format,
+             ...) __LIBC_NOEXCEPT __LIBC_PRINTF_FORMAT(3, 4);
+int asprintf(char **__LIBC_RESTRICT out, const char *__LIBC_RESTRICT format, ...) __LIBC_NOEXCEPT
+    __LIBC_PRINTF_FORMAT(2, 3);
+int vprintf(const char *__LIBC_RESTRICT format, __builtin_va_list args) __LIBC_NOEXCEPT
+    __LIBC_PRINTF_FORMAT(1, 0);
+int vfprintf(FILE *__LIBC_RESTRICT stream, const char *__LIBC_RESTRICT format,
+             __builtin_va_list args) __LIBC_NOEXCEPT __LIBC_PRINTF_FORMAT(2, 0);
+int vsprintf(char *__LIBC_RESTRICT out, const char *__LIBC_RESTRICT format,
+             __builtin_va_list args) __LIBC_NOEXCEPT __LIBC_PRINTF_FORMAT(2, 0);
+int vsnprintf(char *__LIBC_RESTRICT out, size_t size, const char *__LIBC_RESTRICT format,
+              __builtin_va_list args) __LIBC_NOEXCEPT __LIBC_PRINTF_FORMAT(3, 0);
+int vasprintf(char **__LIBC_RESTRICT out, const char *__LIBC_RESTRICT format,
+              __builtin_va_list args) __LIBC_NOEXCEPT __LIBC_PRINTF_FORMAT(2, 0);
+
+int fputc(int ch, FILE *stream) __LIBC_NOEXCEPT;
+int putc(int ch, FILE *stream) __LIBC_NOEXCEPT;
+int putchar(int ch) __LIBC_NOEXCEPT;
+int fputs(const char *__LIBC_RESTRICT text, FILE *__LIBC_RESTRICT stream) __LIBC_NOEXCEPT;
+int puts(const char *text) __LIBC_NOEXCEPT;
+size_t fwrite(const void *__LIBC_RESTRICT data, size_t size, size_t count,
+              FILE *__LIBC_RESTRICT stream) __LIBC_NOEXCEPT;
+int fflush(FILE *stream) __LIBC_NOEXCEPT;
+void perror(const char *prefix) __LIBC_NOEXCEPT;
+
+int setvbuf(FILE *__LIBC_RESTRICT stream, char *__LIBC_RESTRICT buffer, int mode,
+            size_t size) __LIBC_NOEXCEPT;
+void setbuf(FILE *__LIBC_RESTRICT stream, char *__LIBC_RESTRICT buffer) __LIBC_NOEXCEPT;
+int ferror(FILE *stream) __LIBC_NOEXCEPT;
+int feof(FILE *stream) __LIBC_NOEXCEPT;
+void clearerr(FILE *stream) __LIBC_NOEXCEPT;
+int fileno(FILE *stream) __LIBC_NOEXCEPT;
+
+__LIBC_END_DECLS
+
+#endif

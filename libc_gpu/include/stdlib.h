@@ -1,0 +1,81 @@
+#ifndef __LIBC_GPU_STDLIB_H
+#define __LIBC_GPU_STDLIB_H
+
+#include <__libc_gpu/common.h>
+
+#define __need_size_t
+#define __need_wchar_t
+#define __need_NULL
+#include <stddef.h>
+
+#define EXIT_SUCCESS 0
+#define EXIT_FAILURE 1
+#define RAND_MAX 2147483647
+#define MB_CUR_MAX ((size_t)1)
+
+__LIBC_BEGIN_DECLS
+
+typedef struct {
+  int quot;
+  int rem;
+} div_t;
+typedef struct {
+  long quot;
+  long rem;
+} ldiv_t;
+typedef struct {
+  long long quot;
+  long long rem;
+} lldiv_t;
+
+/* Memory: each VM has its own heap inside its own slice. */
+void *malloc(size_t size) __LIBC_NOEXCEPT;
+void free(void *ptr) __LIBC_NOEXCEPT;
+void *calloc(size_t count, size_t size) __LIBC_NOEXCEPT;
+void *realloc(void *ptr, size_t size) __LIBC_NOEXCEPT;
+void *aligned_alloc(size_t alignment, size_t size) __LIBC_NOEXCEPT;
+int posix_memalign(void **out, size_t alignment, size_t size) __LIBC_NOEXCEPT;
+void *memalign(size_t alignment, size_t size) __LIBC_NOEXCEPT;
+size_t malloc_usable_size(void *ptr) __LIBC_NOEXCEPT;
+
+/* Ending the VM. */
+__LIBC_NORETURN void exit(int status);
+__LIBC_NORETURN void _Exit(int status) __LIBC_NOEXCEPT;
+__LIBC_NORETURN void abort(void) __LIBC_NOEXCEPT;
+int atexit(void (*handler)(void)) __LIBC_NOEXCEPT;
+
+char *getenv(const char *name) __LIBC_NOEXCEPT;
+
+/* Numbers from text. */
+int atoi(const char *text) __LIBC_NOEXCEPT;
+long atol(const char *text) __LIBC_NOEXCEPT;
+long long atoll(const char *text) __LIBC_NOEXCEPT;
+long strtol(const char *__LIBC_RESTRICT text, char **__LIBC_RESTRICT end, int base) __LIBC_NOEXCEPT;
+unsigned long strtoul(const char *__LIBC_RESTRICT text, char **__LIBC_RESTRICT end,
+                      int base) __LIBC_NOEXCEPT;
+long long strtoll(const char *__LIBC_RESTRICT text, char **__LIBC_RESTRICT end,
+                  int base) __LIBC_NOEXCEPT;
+unsigned long long strtoull(const char *__LIBC_RESTRICT text, char **__LIBC_RESTRICT end,
+                            int base) __LIBC_NOEXCEPT;
+
+int abs(int value) __LIBC_NOEXCEPT __attribute__((__const__));
+long labs(long value) __LIBC_NOEXCEPT __attribute__((__const__));
+long long llabs(long long value) __LIBC_NOEXCEPT __attribute__((__const__));
+div_t div(int numerator, int denominator) __LIBC_NOEXCEPT __attribute__((__const__));
+ldiv_t ldiv(long numerator, long denominator) __LIBC_NOEXCEPT __attribute__((__const__));
+lldiv_t lldiv(long long numerator, long long denominator) __LIBC_NOEXCEPT
+    __attribute__((__const__));
+
+/* The comparison callbacks are user code, so these two may propagate whatever it does. */
+void qsort(void *base, size_t count, size_t size, int (*compare)(const void *, const void *));
+void *bsearch(const void *key, const void *base, size_t count, size_t size,
+              int (*compare)(const void *, const void *));
+
+/* Pseudo-random numbers; the state is per VM, and every VM starts from seed 1. */
+int rand(void) __LIBC_NOEXCEPT;
+void srand(unsigned seed) __LIBC_NOEXCEPT;
+int rand_r(unsigned *state) __LIBC_NOEXCEPT;
+
+__LIBC_END_DECLS
+
+#endif

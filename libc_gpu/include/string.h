@@ -1,0 +1,48 @@
+#ifndef __LIBC_GPU_STRING_H
+#define __LIBC_GPU_STRING_H
+
+#include <__libc_gpu/common.h>
+
+#define __need_size_t
+#define __need_NULL
+#include <stddef.h>
+
+__LIBC_BEGIN_DECLS
+
+void *memcpy(void *__LIBC_RESTRICT dst, const void *__LIBC_RESTRICT src,
+             size_t count) __LIBC_NOEXCEPT;
+void *memmove(void *dst, const void *src, size_t count) __LIBC_NOEXCEPT;
+void *memset(void *dst, int byte, size_t count) __LIBC_NOEXCEPT;
+int memcmp(const void *lhs, const void *rhs, size_t count) __LIBC_NOEXCEPT;
+void *memchr(const void *haystack, int byte, size_t count) __LIBC_NOEXCEPT;
+
+size_t strlen(const char *text) __LIBC_NOEXCEPT;
+size_t strnlen(const char *text, size_t max_len) __LIBC_NOEXCEPT;
+int strcmp(const char *lhs, const char *rhs) __LIBC_NOEXCEPT;
+int strncmp(const char *lhs, const char *rhs, size_t count) __LIBC_NOEXCEPT;
+char *strcpy(char *__LIBC_RESTRICT dst, const char *__LIBC_RESTRICT src) __LIBC_NOEXCEPT;
+/* POSIX: like strcpy and strncpy, but return the end of what was written. */
+char *stpcpy(char *__LIBC_RESTRICT dst, const char *__LIBC_RESTRICT src) __LIBC_NOEXCEPT;
+char *stpncpy(char *__LIBC_RESTRICT dst, const char *__LIBC_RESTRICT src,
+              size_t count) __LIBC_NOEXCEPT;
+char *strncpy(char *__LIBC_RESTRICT dst, const char *__LIBC_RESTRICT src,
+              size_t count) __LIBC_NOEXCEPT;
+char *strcat(char *__LIBC_RESTRICT dst, const char *__LIBC_RESTRICT src) __LIBC_NOEXCEPT;
+char *strncat(char *__LIBC_RESTRICT dst, const char *__LIBC_RESTRICT src,
+              size_t count) __LIBC_NOEXCEPT;
+char *strchr(const char *text, int ch) __LIBC_NOEXCEPT;
+char *strrchr(const char *text, int ch) __LIBC_NOEXCEPT;
+char *strstr(const char *haystack, const char *needle) __LIBC_NOEXCEPT;
+char *strdup(const char *text) __LIBC_NOEXCEPT;
+char *strndup(const char *text, size_t max_len) __LIBC_NOEXCEPT;
+size_t strspn(const char *text, const char *accept) __LIBC_NOEXCEPT;
+size_t strcspn(const char *text, const char *reject) __LIBC_NOEXCEPT;
+char *strpbrk(const char *text, const char *accept) __LIBC_NOEXCEPT;
+char *strtok(char *__LIBC_RESTRICT text, const char *__LIBC_RESTRICT delims) __LIBC_NOEXCEPT;
+char *strtok_r(char *__LIBC_RESTRICT text, const char *__LIBC_RESTRICT delims,
+               char **__LIBC_RESTRICT state) __LIBC_NOEXCEPT;
+char *strerror(int error_number) __LIBC_NOEXCEPT;
+
+__LIBC_END_DECLS
+
+#endif

@@ -1,0 +1,5 @@
+#include <ctype.h>
+
+int isalnum(int ch) {
+  return isalpha(ch) || isdigit(ch);
+}

@@ -1,0 +1,5 @@
+#include <ctype.h>
+
+int isblank(int ch) {
+  return ch == ' ' || ch == '\t';
+}

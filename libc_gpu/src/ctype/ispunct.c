@@ -1,0 +1,5 @@
+#include <ctype.h>
+
+int ispunct(int ch) {
+  return isgraph(ch) && !isalnum(ch);
+}

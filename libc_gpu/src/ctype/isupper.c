@@ -1,0 +1,5 @@
+#include <ctype.h>
+
+int isupper(int ch) {
+  return (unsigned)(ch - 'A') < 26;
+}

@@ -1,0 +1,30 @@
+/* Where every VM's program starts, once the light kernel has booted it. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <gpuvm/image.h>
+#include <lightkernel/boot.h>
+#include <lightkernel/syscall.h>
+
+#include "../__support/heap.h"
+
+/* Defined by gpu-c++ in every image, in the order they must run. */
+extern const struct gpuvm_image_info __gpuvm_image_info;
+extern void (*const __gpuvm_ctors[])(void);
+
+int main(int argc, char **argv, char **envp);
+
+/* A plain global: per VM, like the environment block it points to. */
+char **environ;
+
+_Noreturn void __libc_start_main(int argc, char **argv, char **envp) {
+  char *heap_start, *heap_end;
+  lk_heap_region(&heap_start, &heap_end);
+  __heap_init(heap_start, heap_end);
+  environ = envp;
+  /* Constructors may allocate, print and read the environment: all ready now. */
+  for (uint32_t i = 0; i < __gpuvm_image_info.ctor_count; ++i)
+    __gpuvm_ctors[i]();
+  exit(main(argc, argv, envp));
+}

@@ -1,0 +1,10 @@
+#include <stdarg.h>
+#include <stdio.h>
+
+int asprintf(char **restrict out, const char *restrict format, ...) {
+  va_list args;
+  va_start(args, format);
+  int result = vasprintf(out, format, args);
+  va_end(args);
+  return result;
+}

@@ -1,0 +1,7 @@
+#include <stdio.h>
+
+#include "../__support/file.h"
+
+int ferror(FILE *stream) {
+  return stream->error;
+}

@@ -1,0 +1,7 @@
+#include <stdio.h>
+
+#include "../__support/file.h"
+
+int fileno(FILE *stream) {
+  return stream->fd;
+}

@@ -1,0 +1,5 @@
+#include <stdio.h>
+
+int putc(int ch, FILE *stream) {
+  return fputc(ch, stream);
+}

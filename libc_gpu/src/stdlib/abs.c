@@ -1,0 +1,5 @@
+#include <stdlib.h>
+
+int abs(int value) {
+  return value < 0 ? -value : value;
+}

@@ -1,0 +1,5 @@
+#include <stdlib.h>
+
+long atol(const char *text) {
+  return strtol(text, NULL, 10);
+}

@@ -1,0 +1,5 @@
+#include <stdlib.h>
+
+long labs(long value) {
+  return value < 0 ? -value : value;
+}

@@ -1,0 +1,394 @@
+// CUDA backend: nvptx images (cubin, or PTX the driver compiles at load) run
+// as one persistent kernel, one GPU thread per VM (DESIGN.md decision 4). The
+// driver API comes from libcuda.so.1 at run time (decision 9, CudaDriver.h).
+// The host thread that called run() serves every VM's RPC mailbox, which lives
+// in pinned host memory mapped into the GPU, until all VMs have exited or the
+// kernel has ended.
+#include "backend/Backend.h"
+#include "backend/MailboxService.h"
+#include "backend/cuda/CudaDriver.h"
+
+#include "gpuvm/launch.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace gpuvm::runtime {
+
+namespace {
+
+using namespace cuda;
+using Clock = std::chrono::steady_clock;
+
+constexpr uint64_t kSliceAlignment = 256;
+constexpr unsigned kBlockSize = 128;
+// The driver reserves the per-thread stack for every thread the GPU can hold
+// at once (threads per SM × SMs, 270k on an H100), not for the VMs launched:
+// the host-sized default of 256 KiB would take 66 GiB. So the default here is
+// kDefaultStack and requests above kMaxStack are refused.
+constexpr uint64_t kMaxStack = 64 << 10;
+constexpr uint64_t kDefaultStack = 16 << 10;
+// Left free for what the driver allocates after our check (launch state,
+// rounding of our allocations to its page size).
+constexpr uint64_t kDriverHeadroom = 64 << 20;
+constexpr size_t kJitLogBytes = 16 << 10;
+constexpr auto kIdlePause = std::chrono::microseconds(20);
+
+uint64_t alignUp(uint64_t v, uint64_t a) {
+  return (v + a - 1) / a * a;
+}
+
+uint64_t saturatingProduct(uint64_t a, uint64_t b) {
+  uint64_t product;
+  return __builtin_mul_overflow(a, b, &product) ? UINT64_MAX : product;
+}
+
+// "sm_90" -> 90, "sm_90a" -> 90 with archSpecific set; nullopt if malformed.
+std::optional<int> computeCapability(const char *arch, bool &archSpecific) {
+  int value = 0, digits = 0;
+  if (std::strncmp(arch, "sm_", 3) != 0)
+    return std::nullopt;
+  const char *p = arch + 3;
+  for (; *p >= '0' && *p <= '9' && digits < 4; ++p, ++digits)
+    value = value * 10 + (*p - '0');
+  archSpecific = *p == 'a';
+  if (digits < 2 || (*p && !(archSpecific && !p[1])))
+    return std::nullopt;
+  return value;
+}
+
+std::string smName(int capability) {
+  return "sm_" + std::to_string(capability);
+}
+
+// The first lines of a JIT log joined into one, for a one-line message; ptxas
+// repeats an error for every line it occurs on.
+std::string oneLine(const char *log) {
+  constexpr int kLinesKept = 3;
+  std::string line;
+  int lines = 0, dropped = 0;
+  for (const char *p = log; *p; ++p) {
+    if (*p == '\n') {
+      ++lines;
+      continue;
+    }
+    if (lines >= kLinesKept) {
+      dropped = lines - kLinesKept + 1;
+      continue;
+    }
+    if (!line.empty() && (p == log || p[-1] == '\n'))
+      line += "; ";
+    if (*p != ' ' || line.empty() || line.back() != ' ')
+      line += *p;
+  }
+  if (dropped > 0)
+    line += "; (" + std::to_string(dropped) + " more lines)";
+  return line;
+}
+
+
+// What one run() holds in the driver, released in reverse order of creation.
+// After a fault the context is unusable and these calls fail; nothing more
+// can be done then, so their results are ignored.
+struct LaunchResources {
+  const CudaDriver &driver;
+  CUdevice device = 0;
+  bool contextRetained = false;
+  CUmodule module = nullptr;
+  CUdeviceptr slices = 0;
+  CUdeviceptr arguments = 0;
+  void *mailboxes = nullptr;
+  CUstream stream = nullptr;
+
+  ~LaunchResources() {
+    if (stream)
+      driver.cuStreamDestroy(stream);
+    if (mailboxes)
+      driver.cuMemFreeHost(mailboxes);
+    if (arguments)
+      driver.cuMemFree(arguments);
+    if (slices)
+      driver.cuMemFree(slices);
+    if (module)
+      driver.cuModuleUnload(module);
+    if (contextRetained)
+      driver.cuDevicePrimaryCtxRelease(device);
+  }
+};
+
+class CudaBackend : public Backend {
+public:
+  std::string name() const override { return "cuda"; }
+
+  std::string unavailableReason(const Image &image) override {
+    if (image.info().target != GPUVM_TARGET_NVPTX)
+      return "the cuda backend runs nvptx images; this one is for " + image.targetName();
+    CUdevice device = 0;
+    if (std::string why = openDevice(device); !why.empty())
+      return why;
+    int deviceCapability = 0;
+    if (std::string why = readCapability(device, deviceCapability); !why.empty())
+      return why;
+    bool archSpecific = false;
+    std::optional<int> imageCapability = computeCapability(image.info().arch, archSpecific);
+    if (!imageCapability)
+      return std::string("the image's arch '") + image.info().arch + "' is not an sm_NN name";
+    std::string gpu = "this GPU (" + deviceName(device) + ") is " + smName(deviceCapability);
+    if (deviceCapability < *imageCapability)
+      return "the image is for " + smName(*imageCapability) + " and newer; " + gpu;
+    if (archSpecific && deviceCapability != *imageCapability)
+      return std::string("the image is for ") + image.info().arch + " only; " + gpu;
+    if (image.format() == ImageFormat::Cubin && deviceCapability / 10 != *imageCapability / 10)
+      return "the image is a cubin for " + smName(*imageCapability) +
+             ", which runs only on GPUs of the same major version; " + gpu;
+    return {};
+  }
+
+  std::string run(const Image &image, const LaunchConfig &config, RpcServer &server) override {
+    CUdevice device = 0;
+    if (std::string why = openDevice(device); !why.empty())
+      return why;
+    LaunchResources held{driver_, device};
+    CUcontext context = nullptr;
+    if (CUresult r = driver_.cuDevicePrimaryCtxRetain(&context, device))
+      return failed("cuDevicePrimaryCtxRetain", r);
+    held.contextRetained = true;
+    if (CUresult r = driver_.cuCtxSetCurrent(context))
+      return failed("cuCtxSetCurrent", r);
+
+    int capability = 0;
+    if (std::string why = readCapability(device, capability); !why.empty())
+      return why;
+    CUfunction kernel = nullptr;
+    if (std::string why = loadModule(image, config.verbose, server.console(), held.module, kernel);
+        !why.empty())
+      return why;
+    int registers = 0, localBytes = 0, maxBlock = 0, smCount = 0, threadsPerSm = 0;
+    if (CUresult r = driver_.cuFuncGetAttribute(&registers, CU_FUNC_ATTRIBUTE_NUM_REGS, kernel))
+      return failed("cuFuncGetAttribute", r);
+    if (CUresult r =
+            driver_.cuFuncGetAttribute(&localBytes, CU_FUNC_ATTRIBUTE_LOCAL_SIZE_BYTES, kernel))
+      return failed("cuFuncGetAttribute", r);
+    if (CUresult r =
+            driver_.cuFuncGetAttribute(&maxBlock, CU_FUNC_ATTRIBUTE_MAX_THREADS_PER_BLOCK, kernel))
+      return failed("cuFuncGetAttribute", r);
+    if (CUresult r = driver_.cuDeviceGetAttribute(&smCount,
+                                                  CU_DEVICE_ATTRIBUTE_MULTIPROCESSOR_COUNT, device))
+      return failed("cuDeviceGetAttribute", r);
+    if (CUresult r = driver_.cuDeviceGetAttribute(
+            &threadsPerSm, CU_DEVICE_ATTRIBUTE_MAX_THREADS_PER_MULTIPROCESSOR, device))
+      return failed("cuDeviceGetAttribute", r);
+
+    // Set before measuring free memory: the stack is reserved at once, and
+    // no smaller than the kernel's own frame, or the launch would grow it.
+    if (config.stackSize > kMaxStack)
+      return "--stack-size " + formatBytes(config.stackSize) + " is more than cuda allows (" +
+             formatBytes(kMaxStack) + "): the driver reserves it for every thread the GPU holds";
+    uint64_t stack = config.stackSize ? config.stackSize : kDefaultStack;
+    stack = std::max<uint64_t>(stack, uint64_t(localBytes));
+    if (CUresult r = driver_.cuCtxSetLimit(CU_LIMIT_STACK_SIZE, stack))
+      return failed("cuCtxSetLimit(CU_LIMIT_STACK_SIZE)", r);
+    size_t stackSet = 0;
+    if (CUresult r = driver_.cuCtxGetLimit(&stackSet, CU_LIMIT_STACK_SIZE))
+      return failed("cuCtxGetLimit(CU_LIMIT_STACK_SIZE)", r);
+
+    const uint32_t vmCount = config.vmCount;
+    const uint64_t slice = alignUp(config.memPerVm, kSliceAlignment);
+    size_t freeBytes = 0, totalBytes = 0;
+    if (CUresult r = driver_.cuMemGetInfo(&freeBytes, &totalBytes))
+      return failed("cuMemGetInfo", r);
+    uint64_t usable = freeBytes > kDriverHeadroom ? freeBytes - kDriverHeadroom : 0;
+    uint64_t slicesBytes = saturatingProduct(slice, vmCount);
+    if (slicesBytes > usable)
+      return std::to_string(vmCount) + " VMs × " + formatBytes(slice) + " = " +
+             formatBytes(slicesBytes) + " exceeds the GPU's free memory " + formatBytes(freeBytes) +
+             "; at most " + std::to_string(usable / slice) + " VMs of " + formatBytes(slice) +
+             " fit";
+
+    if (CUresult r = driver_.cuMemAlloc(&held.slices, slicesBytes))
+      return failed("cuMemAlloc (VM memory slices)", r);
+    const size_t mailboxBytes = size_t(vmCount) * sizeof(gpuvm_mailbox);
+    if (CUresult r = driver_.cuMemHostAlloc(&held.mailboxes, mailboxBytes,
+                                            CU_MEMHOSTALLOC_DEVICEMAP | CU_MEMHOSTALLOC_PORTABLE))
+      return failed("cuMemHostAlloc (mailboxes)", r);
+    std::memset(held.mailboxes, 0, mailboxBytes);
+    CUdeviceptr mailboxesOnDevice = 0;
+    if (CUresult r = driver_.cuMemHostGetDevicePointer(&mailboxesOnDevice, held.mailboxes, 0))
+      return failed("cuMemHostGetDevicePointer", r);
+    std::vector<char> arguments = packArguments(config);
+    if (!arguments.empty()) {
+      if (CUresult r = driver_.cuMemAlloc(&held.arguments, arguments.size()))
+        return failed("cuMemAlloc (arguments)", r);
+      if (CUresult r = driver_.cuMemcpyHtoD(held.arguments, arguments.data(), arguments.size()))
+        return failed("cuMemcpyHtoD (arguments)", r);
+    }
+
+    gpuvm_launch launch{};
+    launch.slices = held.slices;
+    launch.slice_size = slice;
+    launch.mailboxes = mailboxesOnDevice;
+    launch.vm_count = vmCount;
+    launch.argc = uint32_t(config.argv.size());
+    launch.envc = uint32_t(config.env.size());
+    launch.args = held.arguments;
+    launch.args_size = arguments.size();
+    CUdeviceptr launchOnDevice = 0;
+    size_t launchSize = 0;
+    if (CUresult r = driver_.cuModuleGetGlobal(&launchOnDevice, &launchSize, held.module,
+                                               GPUVM_LAUNCH_SYMBOL))
+      return failed("cuModuleGetGlobal(" GPUVM_LAUNCH_SYMBOL ")", r);
+    if (launchSize != sizeof launch)
+      return "the image's " GPUVM_LAUNCH_SYMBOL " has " + std::to_string(launchSize) +
+             " bytes, this runtime writes " + std::to_string(sizeof launch) +
+             " (made by another gpuvm version?)";
+    if (CUresult r = driver_.cuMemcpyHtoD(launchOnDevice, &launch, sizeof launch))
+      return failed("cuMemcpyHtoD (" GPUVM_LAUNCH_SYMBOL ")", r);
+
+    const unsigned block = std::min<unsigned>(kBlockSize, unsigned(std::max(maxBlock, 1)));
+    const unsigned grid = unsigned((uint64_t(vmCount) + block - 1) / block);
+    int blocksPerSm = 0;
+    if (CUresult r =
+            driver_.cuOccupancyMaxActiveBlocksPerMultiprocessor(&blocksPerSm, kernel, block, 0))
+      return failed("cuOccupancyMaxActiveBlocksPerMultiprocessor", r);
+    const uint64_t resident = uint64_t(blocksPerSm) * uint64_t(smCount) * block;
+    if (config.verbose) {
+      std::string line = "cuda: " + deviceName(device) + " (" + smName(capability) + ", " +
+                         std::to_string(smCount) + " SMs, " + formatBytes(freeBytes) + " free); " +
+                         image.info().entry + ": " + std::to_string(registers) + " registers and " +
+                         std::to_string(localBytes) + " bytes local memory per thread; stack " +
+                         formatBytes(stackSet) + " per thread (" +
+                         formatBytes(uint64_t(stackSet) * uint64_t(threadsPerSm) * smCount) +
+                         " reserved); " + std::to_string(vmCount) + " VMs of " +
+                         formatBytes(slice) + " in " + std::to_string(grid) + " blocks of " +
+                         std::to_string(block) + ", " + std::to_string(resident) +
+                         " resident at once";
+      if (resident < vmCount)
+        line += "; the other " + std::to_string(vmCount - resident) + " start as others finish";
+      server.console().note(line);
+    }
+
+    if (CUresult r = driver_.cuStreamCreate(&held.stream, CU_STREAM_NON_BLOCKING))
+      return failed("cuStreamCreate", r);
+    MailboxService mailboxes(held.mailboxes, vmCount, server);
+    if (CUresult r = driver_.cuLaunchKernel(kernel, grid, 1, 1, block, 1, 1, 0, held.stream,
+                                            nullptr, nullptr))
+      return failed("cuLaunchKernel", r);
+    CUresult kernelState = serveUntilKernelEnds(mailboxes, held.stream);
+    if (std::string times = mailboxes.exitTimes(); config.verbose && !times.empty())
+      server.console().note("cuda: " + times);
+    if (kernelState != CUDA_SUCCESS)
+      return "the GPU faulted: " + driver_.describe(kernelState) +
+             "; on CUDA a fault in one VM ends every VM of the launch";
+    if (uint32_t exited = server.exitedCount(); exited != vmCount)
+      return "the kernel ended but " + std::to_string(vmCount - exited) + " of " +
+             std::to_string(vmCount) + " VMs never reported an exit";
+    return {};
+  }
+
+private:
+  // Serves the mailboxes until every VM has exited or the kernel has ended,
+  // then waits for the kernel; returns how it ended.
+  CUresult serveUntilKernelEnds(MailboxService &mailboxes, CUstream stream) {
+    CUresult state = CUDA_ERROR_NOT_READY;
+    while (true) {
+      uint32_t served = mailboxes.sweep();
+      if (mailboxes.allExited())
+        break;
+      state = driver_.cuStreamQuery(stream);
+      if (state != CUDA_ERROR_NOT_READY) {
+        mailboxes.sweep(); // exits posted just before the kernel ended
+        break;
+      }
+      if (served == 0)
+        std::this_thread::sleep_for(kIdlePause);
+    }
+    CUresult finished = driver_.cuStreamSynchronize(stream);
+    return state == CUDA_ERROR_NOT_READY || state == CUDA_SUCCESS ? finished : state;
+  }
+
+  std::string failed(const char *call, CUresult result) const {
+    return std::string(call) + " failed: " + driver_.describe(result);
+  }
+
+  // Loads the driver, initializes it and picks device 0.
+  std::string openDevice(CUdevice &device) {
+    std::string error;
+    if (!driver_.load(error))
+      return error;
+    if (CUresult r = driver_.cuInit(0)) {
+      if (r == CUDA_ERROR_NO_DEVICE)
+        return "no NVIDIA GPU";
+      return failed("cuInit", r);
+    }
+    int count = 0;
+    if (CUresult r = driver_.cuDeviceGetCount(&count))
+      return failed("cuDeviceGetCount", r);
+    if (count == 0)
+      return "no NVIDIA GPU";
+    if (CUresult r = driver_.cuDeviceGet(&device, 0))
+      return failed("cuDeviceGet", r);
+    return {};
+  }
+
+  std::string readCapability(CUdevice device, int &capability) {
+    int major = 0, minor = 0;
+    if (CUresult r = driver_.cuDeviceGetAttribute(
+            &major, CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MAJOR, device))
+      return failed("cuDeviceGetAttribute", r);
+    if (CUresult r = driver_.cuDeviceGetAttribute(
+            &minor, CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MINOR, device))
+      return failed("cuDeviceGetAttribute", r);
+    capability = major * 10 + minor;
+    return {};
+  }
+
+  std::string deviceName(CUdevice device) {
+    char name[256] = {};
+    if (driver_.cuDeviceGetName(name, sizeof name - 1, device) != CUDA_SUCCESS)
+      return "device 0";
+    return name;
+  }
+
+  std::string loadModule(const Image &image, bool verbose, Console &console, CUmodule &module,
+                         CUfunction &kernel) {
+    // The driver reads PTX as a NUL-terminated string.
+    std::string ptx;
+    const void *moduleImage = image.bytes().data();
+    if (image.format() == ImageFormat::PtxText) {
+      ptx.assign(image.bytes().begin(), image.bytes().end());
+      moduleImage = ptx.c_str();
+    }
+    std::vector<char> infoLog(kJitLogBytes), errorLog(kJitLogBytes);
+    CUjit_option options[] = {CU_JIT_INFO_LOG_BUFFER, CU_JIT_INFO_LOG_BUFFER_SIZE_BYTES,
+                              CU_JIT_ERROR_LOG_BUFFER, CU_JIT_ERROR_LOG_BUFFER_SIZE_BYTES};
+    void *values[] = {infoLog.data(), reinterpret_cast<void *>(uintptr_t(infoLog.size() - 1)),
+                      errorLog.data(), reinterpret_cast<void *>(uintptr_t(errorLog.size() - 1))};
+    if (CUresult r = driver_.cuModuleLoadDataEx(&module, moduleImage, 4, options, values)) {
+      std::string why = failed("cuModuleLoadDataEx", r);
+      if (errorLog[0])
+        why += ": " + oneLine(errorLog.data());
+      return why;
+    }
+    if (verbose && infoLog[0])
+      console.note("cuda: JIT: " + oneLine(infoLog.data()));
+    if (CUresult r = driver_.cuModuleGetFunction(&kernel, module, image.info().entry))
+      return failed(("cuModuleGetFunction(" + std::string(image.info().entry) + ")").c_str(), r);
+    return {};
+  }
+
+  CudaDriver driver_;
+};
+
+} // namespace
+
+std::unique_ptr<Backend> makeCudaBackend() {
+  return std::make_unique<CudaBackend>();
+}
+
+} // namespace gpuvm::runtime

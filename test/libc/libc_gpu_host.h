@@ -1,0 +1,91 @@
+/* libc_gpu's functions as the host tests see them: with the libc_gpu_ prefix
+ * that host_rename.h gives them, declared with glibc's types (the ABI is the
+ * same). */
+#ifndef LIBC_GPU_TEST_LIBC_GPU_HOST_H
+#define LIBC_GPU_TEST_LIBC_GPU_HOST_H
+
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stddef.h>
+
+int libc_gpu_snprintf(char *out, size_t size, const char *format, ...);
+int libc_gpu_vsnprintf(char *out, size_t size, const char *format, va_list args);
+int libc_gpu_sprintf(char *out, const char *format, ...);
+int libc_gpu_asprintf(char **out, const char *format, ...);
+
+void *libc_gpu_malloc(size_t size);
+void libc_gpu_free(void *ptr);
+void *libc_gpu_calloc(size_t count, size_t size);
+void *libc_gpu_realloc(void *ptr, size_t size);
+void *libc_gpu_aligned_alloc(size_t alignment, size_t size);
+int libc_gpu_posix_memalign(void **out, size_t alignment, size_t size);
+void *libc_gpu_memalign(size_t alignment, size_t size);
+size_t libc_gpu_malloc_usable_size(void *ptr);
+void __heap_init(char *start, char *end);
+
+int libc_gpu_atoi(const char *text);
+long libc_gpu_atol(const char *text);
+long long libc_gpu_atoll(const char *text);
+long libc_gpu_strtol(const char *text, char **end, int base);
+long long libc_gpu_strtoll(const char *text, char **end, int base);
+unsigned long libc_gpu_strtoul(const char *text, char **end, int base);
+unsigned long long libc_gpu_strtoull(const char *text, char **end, int base);
+intmax_t libc_gpu_strtoimax(const char *text, char **end, int base);
+uintmax_t libc_gpu_strtoumax(const char *text, char **end, int base);
+void libc_gpu_qsort(void *base, size_t count, size_t size,
+                    int (*compare)(const void *, const void *));
+void *libc_gpu_bsearch(const void *key, const void *base, size_t count, size_t size,
+                       int (*compare)(const void *, const void *));
+int libc_gpu_rand(void);
+void libc_gpu_srand(unsigned seed);
+int libc_gpu_rand_r(unsigned *state);
+
+void *libc_gpu_memchr(const void *haystack, int byte, size_t count);
+int libc_gpu_memcmp(const void *lhs, const void *rhs, size_t count);
+void *libc_gpu_memcpy(void *dst, const void *src, size_t count);
+void *libc_gpu_memmove(void *dst, const void *src, size_t count);
+void *libc_gpu_memset(void *dst, int byte, size_t count);
+char *libc_gpu_strcat(char *dst, const char *src);
+char *libc_gpu_stpcpy(char *dst, const char *src);
+char *libc_gpu_stpncpy(char *dst, const char *src, size_t count);
+int libc_gpu_bcmp(const void *lhs, const void *rhs, size_t count);
+char *libc_gpu_strchr(const char *text, int ch);
+int libc_gpu_strcmp(const char *lhs, const char *rhs);
+char *libc_gpu_strcpy(char *dst, const char *src);
+size_t libc_gpu_strcspn(const char *text, const char *reject);
+char *libc_gpu_strdup(const char *text);
+char *libc_gpu_strerror(int error_number);
+size_t libc_gpu_strlen(const char *text);
+char *libc_gpu_strncat(char *dst, const char *src, size_t count);
+int libc_gpu_strncmp(const char *lhs, const char *rhs, size_t count);
+char *libc_gpu_strncpy(char *dst, const char *src, size_t count);
+char *libc_gpu_strndup(const char *text, size_t max_len);
+size_t libc_gpu_strnlen(const char *text, size_t max_len);
+char *libc_gpu_strpbrk(const char *text, const char *accept);
+char *libc_gpu_strrchr(const char *text, int ch);
+size_t libc_gpu_strspn(const char *text, const char *accept);
+char *libc_gpu_strstr(const char *haystack, const char *needle);
+char *libc_gpu_strtok(char *text, const char *delims);
+char *libc_gpu_strtok_r(char *text, const char *delims, char **state);
+int libc_gpu_strcasecmp(const char *lhs, const char *rhs);
+int libc_gpu_strncasecmp(const char *lhs, const char *rhs, size_t count);
+
+int libc_gpu_isalnum(int ch);
+int libc_gpu_isalpha(int ch);
+int libc_gpu_isblank(int ch);
+int libc_gpu_iscntrl(int ch);
+int libc_gpu_isdigit(int ch);
+int libc_gpu_isgraph(int ch);
+int libc_gpu_islower(int ch);
+int libc_gpu_isprint(int ch);
+int libc_gpu_ispunct(int ch);
+int libc_gpu_isspace(int ch);
+int libc_gpu_isupper(int ch);
+int libc_gpu_isxdigit(int ch);
+int libc_gpu_tolower(int ch);
+int libc_gpu_toupper(int ch);
+
+int *libc_gpu___errno_location(void);
+#define libc_gpu_errno (*libc_gpu___errno_location())
+
+#endif

@@ -1,0 +1,9 @@
+/* The parts of the libc_gpu-against-glibc test. */
+#ifndef LIBC_GPU_TEST_VS_GLIBC_H
+#define LIBC_GPU_TEST_VS_GLIBC_H
+
+void format_vs_glibc(void);
+void strto_vs_glibc(void);
+void string_vs_glibc(void);
+
+#endif
