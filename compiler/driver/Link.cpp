@@ -16,6 +16,7 @@
 #include <llvm/Linker/Linker.h>
 #include <llvm/MC/TargetRegistry.h>
 #include <llvm/Object/Archive.h>
+#include <llvm/Object/ELFObjectFile.h>
 #include <llvm/Passes/PassBuilder.h>
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/MemoryBuffer.h>
@@ -37,12 +38,26 @@ namespace {
 
 void error(const std::string &message) { std::cerr << "gpu-c++: error: " << message << "\n"; }
 
-// Symbols an image keeps visible: what backends look up, and what code
-// generation may call after the optimizer has run (memcpy and friends).
+// Functions the optimizer or the x86-64 code generator may introduce calls to
+// after archive members were chosen (memcpy for a struct copy, puts for a
+// printf of a constant line, bcmp for a comparison). Host images always link
+// libc_gpu's, so such calls never reach the loading process's own libc.
+const std::vector<std::string> &hostLibcalls() {
+  static const std::vector<std::string> names{
+      "memcpy", "memmove", "memset", "memcmp", "bcmp",  "memchr", "strlen", "strchr",
+      "stpcpy", "strcpy",  "puts",   "putchar", "fputs", "fputc", "fwrite"};
+  return names;
+}
+
+// Symbols an image keeps visible: what backends look up, and the functions
+// later stages may call.
 const std::set<std::string> &exportedSymbols() {
-  static const std::set<std::string> names{
-      GPUVM_IMAGE_INFO_SYMBOL, GPUVM_HOST_ENTRY, GPUVM_KERNEL_ENTRY, GPUVM_LAUNCH_SYMBOL,
-      "memcpy",                "memmove",        "memset",           "memcmp"};
+  static const std::set<std::string> names = [] {
+    std::set<std::string> all{GPUVM_IMAGE_INFO_SYMBOL, GPUVM_HOST_ENTRY, GPUVM_KERNEL_ENTRY,
+                              GPUVM_LAUNCH_SYMBOL};
+    all.insert(hostLibcalls().begin(), hostLibcalls().end());
+    return all;
+  }();
   return names;
 }
 
@@ -198,6 +213,15 @@ public:
     }
     prepare(*module);
     return linkIn(std::move(module), path, Linker::Flags::LinkOnlyNeeded);
+  }
+
+  // Makes archive resolution pull these definitions in even before anything
+  // calls them.
+  void require(const std::vector<std::string> &names) {
+    FunctionType *type = FunctionType::get(Type::getVoidTy(ctx_), false);
+    for (const std::string &name : names)
+      if (!image_->getNamedValue(name))
+        Function::Create(type, GlobalValue::ExternalLinkage, name, *image_);
   }
 
   bool hasUndefinedCalls() const {
@@ -357,6 +381,38 @@ bool ImageLinker::emit(TargetMachine &tm, const std::string &path, CodeGenFileTy
     return true;
 }
 
+// Code generation can still call what no bitcode defined (a compiler-rt
+// helper, a libm function for an x86 instruction it lacks). A host image must
+// not leave those to whatever libc the loading process has.
+int checkImageUndefined(const LinkJob &job) {
+  auto binary = object::createBinary(job.output);
+  if (!binary) {
+    error(job.output + ": " + toString(binary.takeError()));
+    return 1;
+  }
+  auto *elf = dyn_cast<object::ELFObjectFileBase>(binary->getBinary());
+  if (!elf)
+    return 0;
+  bool missing = false;
+  for (const object::ELFSymbolRef &sym : elf->getDynamicSymbolIterators()) {
+    auto flags = sym.getFlags();
+    auto name = sym.getName();
+    if (!flags || !name) {
+      consumeError(flags.takeError());
+      consumeError(name.takeError());
+      continue;
+    }
+    if ((*flags & object::SymbolRef::SF_Undefined) && !name->empty() &&
+        !providedByRuntime(job.target, *name)) {
+      error("undefined reference to '" + name->str() + "' (called by generated code)");
+      missing = true;
+    }
+  }
+  if (missing)
+    sys::fs::remove(job.output);
+  return missing ? 1 : 0;
+}
+
 int runTool(const LinkJob &job, const Command &cmd) {
   if (job.verbose)
     std::cerr << cmd.quoted() << "\n";
@@ -423,7 +479,9 @@ int ImageLinker::finish() {
                 job_.output, object.path}};
   if (job_.target.kind == TargetKind::Amdgcn)
     link.argv.insert(link.argv.begin() + 1, "--no-undefined");
-  return runTool(job_, link);
+  if (int rc = runTool(job_, link))
+    return rc;
+  return job_.target.kind == TargetKind::Host ? checkImageUndefined(job_) : 0;
 }
 
 } // namespace
@@ -478,6 +536,8 @@ int linkImage(const Toolchain &tc, const LinkJob &job) {
       return 1;
     archives.push_back(libDir + "/libc.a");
   }
+  if (job.target.kind == TargetKind::Host && job.withRuntimeLibraries)
+    linker.require(hostLibcalls());
   // Archives may need each other; go round until nothing more is pulled in.
   for (int round = 0; round < 2; ++round)
     for (const std::string &archive : archives)

@@ -7,7 +7,7 @@ static struct gpuvm_mailbox *my_mailbox(void) {
 }
 
 long lk_write(int fd, const void *buf, size_t len) {
-  if (fd != 1 && fd != 2)
+  if (fd < 1)
     return -9; /* EBADF */
   struct gpuvm_mailbox *box = my_mailbox();
   const unsigned char *src = (const unsigned char *)buf;

@@ -10,6 +10,8 @@
 
 #include <boost/program_options.hpp>
 
+#include <sys/resource.h>
+
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -75,6 +77,15 @@ void printUsage(const po::options_description &runOptions) {
                "target and says what is missing if it is not present.\n\n"
                "Exit status: 0 all VMs exited 0; 1 some VM failed (non-zero exit, abort, crash,\n"
                "lost); 2 bad command line; 3 nothing ran (bad image, no backend, no memory).\n";
+}
+
+// Every VM may hold files open; let the host's limit be as high as allowed.
+void raiseOpenFileLimit() {
+  rlimit limit;
+  if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+    limit.rlim_cur = limit.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &limit);
+  }
 }
 
 int inspect(const std::string &path) {
@@ -212,8 +223,18 @@ int run(const std::string &imagePath, const po::variables_map &vm,
   if (consoleOptions.mode == ConsoleOptions::Mode::LogDir)
     std::remove((consoleOptions.logDir + "/.gpuvm-probe").c_str());
 
+  FileSystemOptions files;
+  if (vm.count("root"))
+    files.root = vm["root"].as<std::string>();
+  if (vm.count("ro-root"))
+    files.roRoot = vm["ro-root"].as<std::string>();
+  FileService fileService(files, config.vmCount);
+  if (std::string why = fileService.prepare(); !why.empty())
+    return cannotRun(why);
+  raiseOpenFileLimit();
+
   Console console(consoleOptions, config.vmCount);
-  RpcServer server(console, config.vmCount);
+  RpcServer server(console, fileService, config.vmCount);
   auto start = std::chrono::steady_clock::now();
   std::string failure = backend->run(image, config, server);
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -256,6 +277,12 @@ int main(int argc, char **argv) {
      "VM output on the terminal: prefix (each line starts with [vm N]) or raw")
     ("log-dir", po::value<std::string>(), "write each VM's output to DIR/vm-N.out and vm-N.err")
     ("env", po::value<std::vector<std::string>>(), "NAME=VALUE in every VM's environment")
+    ("root", po::value<std::string>(),
+     "each VM's root directory (\"{vm}\" expands to its id; created if missing); files a VM "
+     "opens, creates or lists are inside it, never outside")
+    ("ro-root", po::value<std::string>(),
+     "a directory every VM reads as a fallback: a path missing from the VM's own root is "
+     "looked up here, read-only; writes always go to the VM's own root")
     ("status-file", po::value<std::string>(), "write one line per VM: id, exit|abort|crash|lost, status")
     ("verbose,v", "describe the device, the launch and its timing");
   // clang-format on

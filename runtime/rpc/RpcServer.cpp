@@ -13,11 +13,16 @@ int64_t nowNs(clockid_t clock) {
 }
 } // namespace
 
-RpcServer::RpcServer(Console &console, uint32_t vmCount)
-    : console_(console), outcomes_(vmCount) {}
+RpcServer::RpcServer(Console &console, FileService &files, uint32_t vmCount)
+    : console_(console), files_(files), outcomes_(vmCount) {}
 
 void RpcServer::serve(uint32_t vm, gpuvm_mailbox &box) {
   box.error = 0;
+  if (FileService::handles(box.op, box.arg[0])) {
+    files_.serve(vm, box);
+    __atomic_store_n(&box.state, uint32_t(GPUVM_MAILBOX_REPLY), __ATOMIC_RELEASE);
+    return;
+  }
   switch (box.op) {
   case GPUVM_RPC_WRITE: {
     int64_t size = box.arg[1];

@@ -1,9 +1,10 @@
 // Serves the requests VMs post in their mailboxes: console output, the
-// clock, exit. Every request is checked; a malformed one fails with an errno
+// clock, files, exit. Every request is checked; a malformed one fails with an errno
 // for that VM alone.
 #pragma once
 
 #include "console/Console.h"
+#include "rpc/FileService.h"
 #include "gpuvm/mailbox.h"
 
 #include <atomic>
@@ -20,7 +21,7 @@ struct VmOutcome {
 
 class RpcServer {
 public:
-  RpcServer(Console &console, uint32_t vmCount);
+  RpcServer(Console &console, FileService &files, uint32_t vmCount);
 
   // Serves `box` (in state REQUEST) for `vm`; sets REPLY unless it was EXIT.
   void serve(uint32_t vm, gpuvm_mailbox &box);
@@ -34,6 +35,7 @@ public:
 
 private:
   Console &console_;
+  FileService &files_;
   std::vector<VmOutcome> outcomes_;
   std::atomic<uint32_t> exited_{0};
 };

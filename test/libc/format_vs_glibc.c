@@ -54,6 +54,16 @@ static int standard_sharp_g_format(const char *format, char *out, size_t size) {
   return 1;
 }
 
+/* The arguments of the next compare_format, in words, for its report. */
+static char value_text[160];
+
+static void describe(const char *format, ...) {
+  va_list args;
+  va_start(args, format);
+  vsnprintf(value_text, sizeof value_text, format, args);
+  va_end(args);
+}
+
 /* Formats once with each library into a large buffer and once into a small
  * one (a size picked from the expected length), and compares results, bytes
  * and the guard bytes after each buffer. */
@@ -91,8 +101,9 @@ static void compare_format(const char *format, ...) {
   } else if (ok) {
     ok = errno == libc_gpu_errno; /* the same reason for failing */
   }
-  char input[64];
-  snprintf(input, sizeof input, "\"%s\"", format);
+  char input[256];
+  snprintf(input, sizeof input, "\"%s\" with %s", format,
+           value_text[0] ? value_text : "(see call)");
   char ours_text[160], theirs_text[160];
   snprintf(ours_text, sizeof ours_text, "%d \"%.120s\"", got, got >= 0 ? ours : "");
   snprintf(theirs_text, sizeof theirs_text, "%d \"%.120s\"", expected, expected >= 0 ? theirs : "");
@@ -111,13 +122,20 @@ static void compare_format(const char *format, ...) {
     int small_got = libc_gpu_vsnprintf(ours, size, format, copy);
     va_end(copy);
     ok = small_got == small_expected && memcmp(ours, theirs, size + GUARD) == 0;
-    snprintf(input, sizeof input, "\"%s\" size %zu", format, size);
+    snprintf(input, sizeof input, "\"%s\" with %s, size %zu", format,
+             value_text[0] ? value_text : "(see call)", size);
     snprintf(ours_text, sizeof ours_text, "%d \"%.*s\"", small_got, size ? (int)size - 1 : 0, ours);
     snprintf(theirs_text, sizeof theirs_text, "%d \"%.*s\"", small_expected,
              size ? (int)size - 1 : 0, theirs);
     check_case(ok, "snprintf (truncated)", input, ours_text, theirs_text);
   }
   va_end(args);
+  value_text[0] = '\0';
+}
+
+static void compare_double(const char *format, double value) {
+  describe("%.17g (%a)", value, value);
+  compare_format(format, value);
 }
 
 static const char *const flag_sets[] = {
@@ -167,6 +185,7 @@ static long long pick_integer(uint64_t index) {
 }
 
 static void compare_integer(const char *format, const char *length, long long value) {
+  describe("%lld", value);
   if (!strcmp(length, "hh") || !strcmp(length, "h") || !strcmp(length, ""))
     compare_format(format, (int)value);
   else if (!strcmp(length, "l"))
@@ -207,6 +226,7 @@ static void integer_cases(void) {
       for (size_t b = 0; b < sizeof star_values / sizeof star_values[0]; ++b)
         for (size_t v = 0; v < INTEGER_EDGE_COUNT; v += 3) {
           int value = (int)integer_edges[v];
+          describe("%d, %d, %d", star_values[a], star_values[b], value);
           if (strstr(star_formats[s], "*.*"))
             compare_format(star_formats[s], star_values[a], star_values[b], value);
           else if (b == 0)
@@ -298,7 +318,7 @@ static void float_cases(void) {
           char format[32];
           snprintf(format, sizeof format, "%%%s%s%s%c", flag_sets[f], widths[w], precisions[p], *c);
           for (int k = 0; k < 6; ++k, ++index)
-            compare_format(format,
+            compare_double(format,
                            index % 2 ? random_double() : float_edges[index / 2 % FLOAT_EDGE_COUNT]);
         }
 
@@ -310,9 +330,9 @@ static void float_cases(void) {
   };
   for (size_t s = 0; s < sizeof sweep_formats / sizeof sweep_formats[0]; ++s) {
     for (size_t e = 0; e < FLOAT_EDGE_COUNT; ++e)
-      compare_format(sweep_formats[s], float_edges[e]);
+      compare_double(sweep_formats[s], float_edges[e]);
     for (int k = 0; k < 3000; ++k)
-      compare_format(sweep_formats[s], random_double());
+      compare_double(sweep_formats[s], random_double());
   }
   /* Random specs with random values. */
   for (int k = 0; k < 100000; ++k) {
@@ -322,36 +342,38 @@ static void float_cases(void) {
       snprintf(precision, sizeof precision, ".%d", (int)test_random_below(41));
     snprintf(format, sizeof format, "%%%s%d%s%c", flag_sets[test_random_below(FLAG_SET_COUNT)],
              (int)test_random_below(41), precision, conversions[test_random_below(8)]);
-    compare_format(format, random_double());
+    compare_double(format, random_double());
   }
 
   /* Exact decimal ties: n + 0.5 and n/8 are exact in binary. */
   for (int n = -300; n <= 300; ++n) {
-    compare_format("%.0f", n + 0.5);
-    compare_format("%.2f", n / 8.0);
-    compare_format("%.1e", n * 25.0);
-    compare_format("%.2g", n * 0.125);
+    compare_double("%.0f", n + 0.5);
+    compare_double("%.2f", n / 8.0);
+    compare_double("%.1e", n * 25.0);
+    compare_double("%.2g", n * 0.125);
   }
   /* Powers of two and ten, where digit counts change. */
   for (int e = -1074; e <= 1023; e += 7) {
-    compare_format("%.17g", ldexp(1.0, e));
-    compare_format("%a", ldexp(1.0, e));
-    compare_format("%.3a", ldexp(1.9, e));
+    compare_double("%.17g", ldexp(1.0, e));
+    compare_double("%a", ldexp(1.0, e));
+    compare_double("%.3a", ldexp(1.9, e));
   }
   for (int e = -320; e <= 308; ++e) {
     char text[32];
     snprintf(text, sizeof text, "1e%d", e);
     double value = strtod(text, NULL);
-    compare_format("%.20e", value);
-    compare_format("%g", value);
-    compare_format("%f", value);
+    compare_double("%.20e", value);
+    compare_double("%g", value);
+    compare_double("%f", value);
   }
   /* long double through 'L', with values a double holds exactly ('%La'
    * differs: glibc prints the x87 format). */
   static const char *const long_formats[] = {"%Lf", "%.3Le", "%Lg", "%20.10LF", "%-+12.4LG"};
   for (size_t s = 0; s < sizeof long_formats / sizeof long_formats[0]; ++s)
-    for (size_t e = 0; e < FLOAT_EDGE_COUNT; ++e)
+    for (size_t e = 0; e < FLOAT_EDGE_COUNT; ++e) {
+      describe("%.17g as long double", float_edges[e]);
       compare_format(long_formats[s], (long double)float_edges[e]);
+    }
 }
 
 static void text_cases(void) {
@@ -360,29 +382,37 @@ static void text_cases(void) {
                                                "%.0s",   "%-.10s", "%05s",   "%.6s", "%.5s",
                                                "%-8.6s", "%1s",    "[%s|%s]"};
   for (size_t f = 0; f < sizeof string_formats / sizeof string_formats[0]; ++f)
-    for (size_t s = 0; s < sizeof strings / sizeof strings[0]; ++s)
+    for (size_t s = 0; s < sizeof strings / sizeof strings[0]; ++s) {
+      describe("\"%s\", \"%s\"", strings[s] ? strings[s] : "(null)", strings[(s + 1) % 4]);
       compare_format(string_formats[f], strings[s], strings[(s + 1) % 4]);
+    }
 
   static const char *const char_formats[] = {"%c", "%5c", "%-5c", "%05c", "%.0c", "[%c%c]"};
   static const int chars[] = {'a', 'Z', ' ', '%', 0, 0xe9, -1};
   for (size_t f = 0; f < sizeof char_formats / sizeof char_formats[0]; ++f)
-    for (size_t c = 0; c < sizeof chars / sizeof chars[0]; ++c)
+    for (size_t c = 0; c < sizeof chars / sizeof chars[0]; ++c) {
+      describe("%d, 'q'", chars[c]);
       compare_format(char_formats[f], chars[c], 'q');
+    }
 
   static void *const pointers[] = {NULL, (void *)1, (void *)0xdeadbeef, (void *)-1,
                                    (void *)0x7ffd12345678};
   static const char *const pointer_formats[] = {"%p",  "%20p", "%-20p", "%020p",  "%.5p",   "%+p",
                                                 "% p", "%#p",  "%.3p",  "%-+10p", "%10.8p", "%.0p"};
   for (size_t f = 0; f < sizeof pointer_formats / sizeof pointer_formats[0]; ++f)
-    for (size_t p = 0; p < sizeof pointers / sizeof pointers[0]; ++p)
+    for (size_t p = 0; p < sizeof pointers / sizeof pointers[0]; ++p) {
+      describe("(void *)%#lx", (unsigned long)pointers[p]);
       compare_format(pointer_formats[f], pointers[p]);
+    }
 
   /* Wide text in the C locale: ASCII passes, anything else fails with EILSEQ. */
   static const wchar_t *const wide_strings[] = {L"", L"wide", L"caf\u00e9", NULL};
   static const char *const wide_formats[] = {"%ls", "%8ls", "%-8ls", "%.2ls", "%.3ls", "%S"};
   for (size_t f = 0; f < sizeof wide_formats / sizeof wide_formats[0]; ++f)
-    for (size_t s = 0; s < sizeof wide_strings / sizeof wide_strings[0]; ++s)
+    for (size_t s = 0; s < sizeof wide_strings / sizeof wide_strings[0]; ++s) {
+      describe("wide string %zu", s);
       compare_format(wide_formats[f], wide_strings[s]);
+    }
   compare_format("%lc|%5lc|%-3C|", (wint_t)L'x', (wint_t)L'y', (wint_t)L'z');
   compare_format("%lc", (wint_t)0xe9);
 
@@ -391,8 +421,10 @@ static void text_cases(void) {
       "",     "plain text", "%%",    "100%%", "%5%",   "%-5%|",   "%y",    "%5y|",  "%-#y|",
       "%0-y", "%'Iy",       "%.y",   "%hy",   "%lly",  "%-05.2y", "%*y|",  "%-*y|", "%.*y|",
       "% +y", "abc%",       "abc%-", "%5.3",  "abc%l", "%.3%|",   "%%%d%%"};
-  for (size_t f = 0; f < sizeof plain_formats / sizeof plain_formats[0]; ++f)
+  for (size_t f = 0; f < sizeof plain_formats / sizeof plain_formats[0]; ++f) {
+    describe("7");
     compare_format(plain_formats[f], 7);
+  }
 
   /* %m prints strerror(errno) of the moment. */
   static const int errors[] = {0, ENOENT, ENOMEM, EILSEQ, 4242};

@@ -107,5 +107,23 @@
 #define main libc_gpu_main
 #define __libc_start_main libc_gpu___libc_start_main
 #define __assert_fail libc_gpu___assert_fail
+#define sqrt libc_gpu_sqrt
+#define sqrtf libc_gpu_sqrtf
+#define fabs libc_gpu_fabs
+#define fabsf libc_gpu_fabsf
+#define copysign libc_gpu_copysign
+#define copysignf libc_gpu_copysignf
+#define trunc libc_gpu_trunc
+#define truncf libc_gpu_truncf
+#define floor libc_gpu_floor
+#define floorf libc_gpu_floorf
+#define ceil libc_gpu_ceil
+#define ceilf libc_gpu_ceilf
+#define rint libc_gpu_rint
+#define rintf libc_gpu_rintf
+#define fmin libc_gpu_fmin
+#define fminf libc_gpu_fminf
+#define fmax libc_gpu_fmax
+#define fmaxf libc_gpu_fmaxf
 
 #endif

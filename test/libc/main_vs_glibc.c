@@ -1,6 +1,6 @@
 /* libc_gpu against glibc, which it copies: printf formatting, string to
  * integer conversion, string and memory functions, ctype, qsort, bsearch,
- * strerror and rand. Prints each mismatch (the first 20) and a last line
+ * strerror, rand and the host target's math. Prints each mismatch (the first 20) and a last line
  * "N passed, M failed"; exits non-zero on any failure. */
 #include "check.h"
 #include "vs_glibc.h"
@@ -12,5 +12,7 @@ int main(void) {
   check_section("strtol family and atoi");
   string_vs_glibc();
   check_section("string, memory, ctype, qsort, bsearch, strerror, rand");
+  math_vs_glibc();
+  check_section("host math (rounding, fmin/fmax, sqrt)");
   return check_summary();
 }

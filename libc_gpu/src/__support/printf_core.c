@@ -653,7 +653,8 @@ static const uint32_t powers_of_ten[10] = {
 /* value: finite and not negative. */
 static void decimal_from_double(struct decimal *d, double value) {
   uint64_t bits;
-  memcpy(&bits, &value, sizeof bits);
+  /* The builtin: in this freestanding library memcpy would be a real call. */
+  __builtin_memcpy(&bits, &value, sizeof bits);
   int biased_exponent = (int)(bits >> 52 & 0x7ff);
   uint64_t mantissa = bits & ((1ull << 52) - 1);
   int exponent = -1074;
@@ -901,7 +902,7 @@ static void format_decimal_float(struct formatter *f, const struct spec *spec, d
 static void format_hex_float(struct formatter *f, const struct spec *spec, double magnitude,
                              char sign) {
   uint64_t bits;
-  memcpy(&bits, &magnitude, sizeof bits);
+  __builtin_memcpy(&bits, &magnitude, sizeof bits);
   int biased_exponent = (int)(bits >> 52 & 0x7ff);
   uint64_t fraction = bits & ((1ull << 52) - 1);
   unsigned leading = biased_exponent ? 1 : 0;

@@ -1,0 +1,147 @@
+/* File system calls: each is one request to the host, which resolves paths
+ * inside this VM's root. Data moves through the mailbox's payload, in chunks. */
+#include <lightkernel/arch.h>
+#include <lightkernel/syscall.h>
+
+#define ENAMETOOLONG 36
+#define EINVAL 22
+
+static struct gpuvm_mailbox *my_mailbox(void) {
+  return (struct gpuvm_mailbox *)(uintptr_t)__gpuvm_launch.mailboxes + arch_vm_id();
+}
+
+static long call(struct gpuvm_mailbox *box, uint32_t op) {
+  box->op = op;
+  arch_rpc(box);
+  return box->error ? -box->error : box->result;
+}
+
+/* Copies NUL-terminated strings into the payload back to back. */
+static int put_paths(struct gpuvm_mailbox *box, const char *first, const char *second) {
+  size_t at = 0;
+  for (const char *s = first; s; s = s == first ? second : 0) {
+    do {
+      if (at >= GPUVM_MAILBOX_PAYLOAD)
+        return 0;
+      box->payload[at++] = (uint8_t)*s;
+    } while (*s++);
+  }
+  return 1;
+}
+
+static void copy_out(void *dst, const uint8_t *src, size_t n) {
+  for (size_t i = 0; i < n; ++i)
+    ((uint8_t *)dst)[i] = src[i];
+}
+
+long lk_open(const char *path, int flags, int mode) {
+  struct gpuvm_mailbox *box = my_mailbox();
+  if (!put_paths(box, path, 0))
+    return -ENAMETOOLONG;
+  box->arg[0] = flags;
+  box->arg[1] = mode;
+  return call(box, GPUVM_RPC_OPEN);
+}
+
+long lk_close(int fd) {
+  struct gpuvm_mailbox *box = my_mailbox();
+  box->arg[0] = fd;
+  return call(box, GPUVM_RPC_CLOSE);
+}
+
+long lk_read(int fd, void *buf, size_t len) {
+  struct gpuvm_mailbox *box = my_mailbox();
+  size_t done = 0;
+  while (done < len) {
+    size_t chunk = len - done < GPUVM_MAILBOX_PAYLOAD ? len - done : GPUVM_MAILBOX_PAYLOAD;
+    box->arg[0] = fd;
+    box->arg[1] = (int64_t)chunk;
+    long got = call(box, GPUVM_RPC_READ);
+    if (got < 0)
+      return done ? (long)done : got;
+    copy_out((uint8_t *)buf + done, box->payload, (size_t)got);
+    done += (size_t)got;
+    if ((size_t)got < chunk)
+      break; /* end of file, or what a pipe had */
+  }
+  return (long)done;
+}
+
+long lk_lseek(int fd, long offset, int whence) {
+  struct gpuvm_mailbox *box = my_mailbox();
+  box->arg[0] = fd;
+  box->arg[1] = offset;
+  box->arg[2] = whence;
+  return call(box, GPUVM_RPC_LSEEK);
+}
+
+long lk_stat(const char *path, int follow_last_link, struct gpuvm_stat *out) {
+  struct gpuvm_mailbox *box = my_mailbox();
+  if (!put_paths(box, path, 0))
+    return -ENAMETOOLONG;
+  box->arg[0] = follow_last_link ? 1 : 0;
+  long rc = call(box, GPUVM_RPC_STAT);
+  if (rc == 0)
+    copy_out(out, box->payload, sizeof *out);
+  return rc;
+}
+
+long lk_fstat(int fd, struct gpuvm_stat *out) {
+  struct gpuvm_mailbox *box = my_mailbox();
+  box->arg[0] = 2;
+  box->arg[1] = fd;
+  long rc = call(box, GPUVM_RPC_STAT);
+  if (rc == 0)
+    copy_out(out, box->payload, sizeof *out);
+  return rc;
+}
+
+static long path_call(uint32_t op, const char *path, int64_t arg0, int64_t arg1) {
+  struct gpuvm_mailbox *box = my_mailbox();
+  if (!put_paths(box, path, 0))
+    return -ENAMETOOLONG;
+  box->arg[0] = arg0;
+  box->arg[1] = arg1;
+  return call(box, op);
+}
+
+long lk_mkdir(const char *path, int mode) { return path_call(GPUVM_RPC_MKDIR, path, mode, 0); }
+long lk_rmdir(const char *path) { return path_call(GPUVM_RPC_RMDIR, path, 0, 0); }
+long lk_unlink(const char *path) { return path_call(GPUVM_RPC_UNLINK, path, 0, 0); }
+
+long lk_utime(const char *path, long atime, long mtime) {
+  return path_call(GPUVM_RPC_UTIME, path, atime, mtime);
+}
+
+long lk_rename(const char *from, const char *to) {
+  struct gpuvm_mailbox *box = my_mailbox();
+  if (!put_paths(box, from, to))
+    return -ENAMETOOLONG;
+  return call(box, GPUVM_RPC_RENAME);
+}
+
+long lk_readdir(int fd, void *buf, size_t len) {
+  struct gpuvm_mailbox *box = my_mailbox();
+  if (len < GPUVM_MAILBOX_PAYLOAD)
+    return -EINVAL; /* a record batch is only as small as the payload guarantees */
+  box->arg[0] = fd;
+  long got = call(box, GPUVM_RPC_READDIR);
+  if (got > 0)
+    copy_out(buf, box->payload, (size_t)got);
+  return got;
+}
+
+long lk_getrandom(void *buf, size_t len) {
+  struct gpuvm_mailbox *box = my_mailbox();
+  size_t done = 0;
+  while (done < len) {
+    size_t chunk = len - done < GPUVM_MAILBOX_PAYLOAD ? len - done : GPUVM_MAILBOX_PAYLOAD;
+    box->arg[0] = (int64_t)chunk;
+    long got = call(box, GPUVM_RPC_RANDOM);
+    if (got < 0)
+      return done ? (long)done : got;
+    copy_out((uint8_t *)buf + done, box->payload, (size_t)got);
+    done += (size_t)got;
+  }
+  return (long)done;
+}
