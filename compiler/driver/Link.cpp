@@ -444,6 +444,10 @@ int ImageLinker::finish() {
   if (job_.target.kind == TargetKind::Amdgcn)
     image_->addModuleFlag(Module::Error, "amdhsa_code_object_version",
                           job_.codeObjectVersion * 100);
+  // Becomes .maxnreg in the PTX, so ptxas and the driver's JIT both obey it.
+  if (Function *entry = image_->getFunction(GPUVM_KERNEL_ENTRY);
+      entry && job_.target.kind == TargetKind::Nvptx && job_.maxRegisters)
+    entry->addFnAttr("nvvm.maxnreg", std::to_string(job_.maxRegisters));
   if (!checkUndefined())
     return 1;
   optimize(tm_);

@@ -17,6 +17,7 @@ struct LinkJob {
   std::string output;
   char optLevel = '2';
   int codeObjectVersion = 5;
+  unsigned maxRegisters = 80; // nvptx; 0: no limit
   bool withRuntimeLibraries = true;
   bool verbose = false;
   bool dryRun = false;

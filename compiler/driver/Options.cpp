@@ -45,6 +45,9 @@ po::options_description describeOptions() {
      "code generation and language flags, passed to clang (-fPIC, -fno-rtti, ...)")
     (",m", po::value<std::vector<std::string>>()->value_name("OPT"),
      "-mcpu=ARCH / -march=ARCH (same as --offload-arch), -mcode-object-version=4|5|6")
+    ("max-registers", po::value<unsigned>()->value_name("N"),
+     "nvptx: registers per VM thread (default 80, so that 100k VMs fit an H100 at once; "
+     "0: no limit)")
     ("emit-llvm", "with -S or -c, write LLVM IR or bitcode")
     ("pedantic", "pass -pedantic to clang")
     ("pthread", "accepted for build-system compatibility; VMs are single-threaded")
@@ -224,6 +227,14 @@ std::string parseOptions(int argc, const char *const *argv, Options &out) {
         out.codeObjectVersion = v[0] - '0';
       } else
         out.compileFlags.push_back("-m" + value);
+    } else if (key == "max-registers") {
+      try {
+        out.maxRegisters = unsigned(std::stoul(value));
+      } catch (...) {
+        return "invalid --max-registers '" + value + "'";
+      }
+      if (out.maxRegisters != 0 && (out.maxRegisters < 24 || out.maxRegisters > 255))
+        return "--max-registers must be 0 or between 24 and 255";
     } else if (key == "emit-llvm") {
       out.emitLlvm = true;
     } else if (key == "pedantic") {

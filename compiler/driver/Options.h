@@ -27,6 +27,9 @@ struct Options {
   std::vector<std::string> libs;
   std::optional<char> optLevel; // '0'..'3', 's', 'z'
   int codeObjectVersion = 5;
+  // NVPTX: registers per thread the VM entry may use. Every VM must stay
+  // resident (DESIGN.md decision 4): 100k VMs on 132 SMs need <= ~80.
+  unsigned maxRegisters = 80;
   bool emitLlvm = false;
   bool noStdLib = false;
   bool verbose = false;

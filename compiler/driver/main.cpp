@@ -131,6 +131,7 @@ int main(int argc, char **argv) {
   job.output = opts.output.empty() ? "a.out" : opts.output;
   job.optLevel = opts.optLevel.value_or('2');
   job.codeObjectVersion = opts.codeObjectVersion;
+  job.maxRegisters = opts.maxRegisters;
   job.withRuntimeLibraries = !opts.noStdLib;
   job.verbose = opts.verbose;
   job.dryRun = opts.dryRun;
