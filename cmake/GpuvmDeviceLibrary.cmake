@@ -4,26 +4,40 @@
 #
 # gpuvm_device_library(NAME <lib> [OBJECT] SOURCES <common sources...>
 #                      [HOST_SOURCES ...] [NVPTX_SOURCES ...] [AMDGCN_SOURCES ...]
-#                      [FLAGS ...])
+#                      [FLAGS ...] [BASE_DIR <dir>] [THIRD_PARTY] [TARGETS ...])
 # OBJECT makes lib<NAME>.a into a single <NAME>.o that is always linked whole.
+# BASE_DIR is where relative object names start (default: this CMakeLists'
+# folder), for sources that live outside the repository. THIRD_PARTY builds
+# code we compile but do not write (libc++): its warnings are not ours to fix,
+# so -w replaces -Wall -Wextra -Werror. TARGETS narrows GPUVM_TARGETS.
 find_program(GPUVM_LLVM_AR NAMES llvm-ar-22 PATHS /usr/lib/llvm-22/bin REQUIRED)
 
 function(gpuvm_device_library)
-  cmake_parse_arguments(ARG "OBJECT" "NAME"
-                        "SOURCES;HOST_SOURCES;NVPTX_SOURCES;AMDGCN_SOURCES;FLAGS" ${ARGN})
+  cmake_parse_arguments(ARG "OBJECT;THIRD_PARTY" "NAME;BASE_DIR"
+                        "SOURCES;HOST_SOURCES;NVPTX_SOURCES;AMDGCN_SOURCES;FLAGS;TARGETS" ${ARGN})
+  if(NOT ARG_TARGETS)
+    set(ARG_TARGETS ${GPUVM_TARGETS})
+  endif()
+  if(NOT ARG_BASE_DIR)
+    set(ARG_BASE_DIR ${CMAKE_CURRENT_SOURCE_DIR})
+  endif()
+  set(warnings -Wall -Wextra -Werror)
+  if(ARG_THIRD_PARTY)
+    set(warnings -w)
+  endif()
   set(all_outputs)
-  foreach(target ${GPUVM_TARGETS})
+  foreach(target ${ARG_TARGETS})
     string(TOUPPER ${target} upper)
     set(objects)
     foreach(src ${ARG_SOURCES} ${ARG_${upper}_SOURCES})
-      get_filename_component(abs ${src} ABSOLUTE)
-      file(RELATIVE_PATH rel ${CMAKE_CURRENT_SOURCE_DIR} ${abs})
+      get_filename_component(abs ${src} ABSOLUTE BASE_DIR ${ARG_BASE_DIR})
+      file(RELATIVE_PATH rel ${ARG_BASE_DIR} ${abs})
       set(obj ${CMAKE_CURRENT_BINARY_DIR}/${target}/${rel}.o)
       get_filename_component(obj_dir ${obj} DIRECTORY)
       add_custom_command(
         OUTPUT ${obj}
         COMMAND ${CMAKE_COMMAND} -E make_directory ${obj_dir}
-        COMMAND gpu-c++ --target=${target} -c -O2 -Wall -Wextra -Werror ${ARG_FLAGS}
+        COMMAND gpu-c++ --target=${target} -c -O2 ${warnings} ${ARG_FLAGS}
                 -MD -MF ${obj}.d -o ${obj} ${abs}
         DEPENDS ${abs} gpu-c++ gpuvm_headers
         DEPFILE ${obj}.d

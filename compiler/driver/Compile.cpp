@@ -24,9 +24,9 @@ Command compileCommand(const Toolchain &tc, const std::string &clang, const Targ
   // Our libc's headers replace the system's; clang's own (stddef.h, stdint.h,
   // stdarg.h, ...) stay. Exceptions are off everywhere (a throw cannot unwind
   // on a GPU); statics need no locks in a single-threaded VM.
-  a.insert(a.end(), {"-nostdlibinc", "-isystem", tc.includeDir() + "/libc", "-isystem",
-                     tc.includeDir(), "-D__gpuvm__=1", "-fno-exceptions",
-                     "-fno-threadsafe-statics"});
+  a.insert(a.end(),
+           {"-nostdlibinc", "-isystem", tc.includeDir() + "/libc", "-isystem", tc.includeDir(),
+            "-D__gpuvm__=1", "-fno-exceptions", "-fno-threadsafe-statics"});
   char level = opts.optLevel.value_or('0');
   a.push_back(std::string("-O") + level);
   // Optimization happens again on the whole program at link time, so keep -O0

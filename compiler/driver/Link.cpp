@@ -36,16 +36,18 @@ namespace gpuvm::driver {
 
 namespace {
 
-void error(const std::string &message) { std::cerr << "gpu-c++: error: " << message << "\n"; }
+void error(const std::string &message) {
+  std::cerr << "gpu-c++: error: " << message << "\n";
+}
 
 // Functions the optimizer or the x86-64 code generator may introduce calls to
 // after archive members were chosen (memcpy for a struct copy, puts for a
 // printf of a constant line, bcmp for a comparison). Host images always link
 // libc_gpu's, so such calls never reach the loading process's own libc.
 const std::vector<std::string> &hostLibcalls() {
-  static const std::vector<std::string> names{
-      "memcpy", "memmove", "memset", "memcmp", "bcmp",  "memchr", "strlen", "strchr",
-      "stpcpy", "strcpy",  "puts",   "putchar", "fputs", "fputc", "fwrite"};
+  static const std::vector<std::string> names{"memcpy", "memmove", "memset", "memcmp", "bcmp",
+                                              "memchr", "strlen",  "strchr", "stpcpy", "strcpy",
+                                              "puts",   "putchar", "fputs",  "fputc",  "fwrite"};
   return names;
 }
 
@@ -248,8 +250,8 @@ private:
     }
     Triple triple((*module)->getTargetTriple());
     if (triple.getArch() != Triple(job_.target.triple).getArch()) {
-      error(label + ": compiled for " + triple.str() + ", cannot link into a " +
-            job_.target.name + " image");
+      error(label + ": compiled for " + triple.str() + ", cannot link into a " + job_.target.name +
+            " image");
       return nullptr;
     }
     prepare(**module);
@@ -286,8 +288,7 @@ private:
     std::vector<std::string> missing;
     for (const GlobalValue &gv : image_->global_values())
       if (gv.isDeclaration() && !gv.use_empty() && !gv.getName().starts_with("llvm.") &&
-          !providedByRuntime(job_.target, gv.getName()) &&
-          !definedByPrivatizePass(gv.getName()) &&
+          !providedByRuntime(job_.target, gv.getName()) && !definedByPrivatizePass(gv.getName()) &&
           gv.getName() != "__nvvm_reflect" && // resolved by the NVPTX pipeline
           !(isa<Function>(gv) && cast<Function>(gv).isIntrinsic()))
         missing.push_back(gv.getName().str());
@@ -316,69 +317,68 @@ private:
 };
 
 std::unique_ptr<TargetMachine> targetMachine(const LinkJob &job_) {
-    std::string err;
-    const llvm::Target *target = TargetRegistry::lookupTarget(Triple(job_.target.triple), err);
-    if (!target) {
-      error("LLVM has no " + job_.target.triple + " backend: " + err);
-      return nullptr;
-    }
-    TargetOptions options;
-    std::optional<Reloc::Model> reloc;
-    if (job_.target.kind != TargetKind::Nvptx)
-      reloc = Reloc::PIC_;
-    CodeGenOptLevel level = job_.optLevel == '0'   ? CodeGenOptLevel::None
-                            : job_.optLevel == '1' ? CodeGenOptLevel::Less
-                            : job_.optLevel == '3' ? CodeGenOptLevel::Aggressive
-                                                   : CodeGenOptLevel::Default;
-    return std::unique_ptr<TargetMachine>(target->createTargetMachine(
-        Triple(job_.target.triple), job_.target.arch, "", options, reloc, std::nullopt, level));
+  std::string err;
+  const llvm::Target *target = TargetRegistry::lookupTarget(Triple(job_.target.triple), err);
+  if (!target) {
+    error("LLVM has no " + job_.target.triple + " backend: " + err);
+    return nullptr;
+  }
+  TargetOptions options;
+  std::optional<Reloc::Model> reloc;
+  if (job_.target.kind != TargetKind::Nvptx)
+    reloc = Reloc::PIC_;
+  CodeGenOptLevel level = job_.optLevel == '0'   ? CodeGenOptLevel::None
+                          : job_.optLevel == '1' ? CodeGenOptLevel::Less
+                          : job_.optLevel == '3' ? CodeGenOptLevel::Aggressive
+                                                 : CodeGenOptLevel::Default;
+  return std::unique_ptr<TargetMachine>(target->createTargetMachine(
+      Triple(job_.target.triple), job_.target.arch, "", options, reloc, std::nullopt, level));
 }
 
 void ImageLinker::optimize(TargetMachine &tm) {
-    LoopAnalysisManager lam;
-    FunctionAnalysisManager fam;
-    CGSCCAnalysisManager cgam;
-    ModuleAnalysisManager mam;
-    PassBuilder pb(&tm);
-    pb.registerModuleAnalyses(mam);
-    pb.registerCGSCCAnalyses(cgam);
-    pb.registerFunctionAnalyses(fam);
-    pb.registerLoopAnalyses(lam);
-    pb.crossRegisterProxies(lam, fam, cgam, mam);
+  LoopAnalysisManager lam;
+  FunctionAnalysisManager fam;
+  CGSCCAnalysisManager cgam;
+  ModuleAnalysisManager mam;
+  PassBuilder pb(&tm);
+  pb.registerModuleAnalyses(mam);
+  pb.registerCGSCCAnalyses(cgam);
+  pb.registerFunctionAnalyses(fam);
+  pb.registerLoopAnalyses(lam);
+  pb.crossRegisterProxies(lam, fam, cgam, mam);
 
-    ModulePassManager mpm;
-    mpm.addPass(InternalizePass([](const GlobalValue &gv) {
-      return exportedSymbols().count(gv.getName().str()) > 0;
-    }));
-    mpm.addPass(gpuvm::PrivatizeGlobalsPass(job_.target.arch));
-    OptimizationLevel level = job_.optLevel == '0'   ? OptimizationLevel::O0
-                              : job_.optLevel == '1' ? OptimizationLevel::O1
-                              : job_.optLevel == '3' ? OptimizationLevel::O3
-                              : job_.optLevel == 's' ? OptimizationLevel::Os
-                              : job_.optLevel == 'z' ? OptimizationLevel::Oz
-                                                     : OptimizationLevel::O2;
-    mpm.addPass(level == OptimizationLevel::O0 ? pb.buildO0DefaultPipeline(level)
-                                               : pb.buildPerModuleDefaultPipeline(level));
-    mpm.run(*image_, mam);
+  ModulePassManager mpm;
+  mpm.addPass(InternalizePass(
+      [](const GlobalValue &gv) { return exportedSymbols().count(gv.getName().str()) > 0; }));
+  mpm.addPass(gpuvm::PrivatizeGlobalsPass(job_.target.arch));
+  OptimizationLevel level = job_.optLevel == '0'   ? OptimizationLevel::O0
+                            : job_.optLevel == '1' ? OptimizationLevel::O1
+                            : job_.optLevel == '3' ? OptimizationLevel::O3
+                            : job_.optLevel == 's' ? OptimizationLevel::Os
+                            : job_.optLevel == 'z' ? OptimizationLevel::Oz
+                                                   : OptimizationLevel::O2;
+  mpm.addPass(level == OptimizationLevel::O0 ? pb.buildO0DefaultPipeline(level)
+                                             : pb.buildPerModuleDefaultPipeline(level));
+  mpm.run(*image_, mam);
 }
 
 bool ImageLinker::emit(TargetMachine &tm, const std::string &path, CodeGenFileType type) {
-    std::error_code ec;
-    ToolOutputFile out(path, ec, sys::fs::OF_None);
-    if (ec) {
-      error(path + ": " + ec.message());
-      return false;
-    }
-    legacy::PassManager pm;
-    if (tm.addPassesToEmitFile(pm, out.os(), nullptr, type)) {
-      error("the " + job_.target.name + " backend cannot emit this file type");
-      return false;
-    }
-    pm.run(*image_);
-    if (failed_)
-      return false;
-    out.keep();
-    return true;
+  std::error_code ec;
+  ToolOutputFile out(path, ec, sys::fs::OF_None);
+  if (ec) {
+    error(path + ": " + ec.message());
+    return false;
+  }
+  legacy::PassManager pm;
+  if (tm.addPassesToEmitFile(pm, out.os(), nullptr, type)) {
+    error("the " + job_.target.name + " backend cannot emit this file type");
+    return false;
+  }
+  pm.run(*image_);
+  if (failed_)
+    return false;
+  out.keep();
+  return true;
 }
 
 // Code generation can still call what no bitcode defined (a compiler-rt
@@ -479,8 +479,8 @@ int ImageLinker::finish() {
   TempFile object(".o");
   if (!emit(tm_, object.path, CodeGenFileType::ObjectFile))
     return 1;
-  Command link{{*lld, "-shared", "--no-undefined-version", "-z", "noexecstack", "-o",
-                job_.output, object.path}};
+  Command link{{*lld, "-shared", "--no-undefined-version", "-z", "noexecstack", "-o", job_.output,
+                object.path}};
   if (job_.target.kind == TargetKind::Amdgcn)
     link.argv.insert(link.argv.begin() + 1, "--no-undefined");
   if (int rc = runTool(job_, link))
@@ -507,9 +507,9 @@ void describeLink(const Toolchain &tc, const LinkJob &job) {
   std::string err;
   if (job.target.kind == TargetKind::Nvptx) {
     if (auto ptxas = tc.ptxas())
-      std::cerr << Command{{*ptxas, "-arch=" + job.target.arch, "-o", job.output, "<image>.ptx"}}
-                       .quoted()
-                << "\n";
+      std::cerr
+          << Command{{*ptxas, "-arch=" + job.target.arch, "-o", job.output, "<image>.ptx"}}.quoted()
+          << "\n";
     return;
   }
   if (auto lld = tc.llvmTool("ld.lld", err))
@@ -556,7 +556,8 @@ int linkImage(const Toolchain &tc, const LinkJob &job) {
               "math is unavailable");
       } else {
         std::string isa = job.target.arch.substr(3);
-        bool wave64 = job.target.arch.rfind("gfx10", 0) != 0 && job.target.arch.rfind("gfx11", 0) != 0;
+        bool wave64 =
+            job.target.arch.rfind("gfx10", 0) != 0 && job.target.arch.rfind("gfx11", 0) != 0;
         for (std::string lib :
              {"ocml.bc", "ockl.bc", "oclc_finite_only_off.bc", "oclc_unsafe_math_off.bc",
               "oclc_daz_opt_off.bc", "oclc_correctly_rounded_sqrt_on.bc",

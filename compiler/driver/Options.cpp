@@ -190,8 +190,7 @@ std::string parseOptions(int argc, const char *const *argv, Options &out) {
         return "language '" + value + "' is not supported (use c or c++)";
       languageForced = kind.has_value();
       forcedKind = kind.value_or(InputKind::C);
-    } else if (key == "-I" || key == "isystem" || key == "include" || key == "-D" ||
-               key == "-U") {
+    } else if (key == "-I" || key == "isystem" || key == "include" || key == "-D" || key == "-U") {
       std::string flag = key[0] == '-' ? key : "-" + key;
       if (flag.size() == 2)
         out.compileFlags.push_back(flag + value);
@@ -207,7 +206,8 @@ std::string parseOptions(int argc, const char *const *argv, Options &out) {
       out.compileFlags.push_back("-std=" + value);
     } else if (key == "-W") {
       if (value.rfind("l,", 0) == 0 || value.rfind("a,", 0) == 0 || value.rfind("p,", 0) == 0)
-        return "'-W" + value + "': gpu-c++ links whole-program images itself and takes no "
+        return "'-W" + value +
+               "': gpu-c++ links whole-program images itself and takes no "
                "linker, assembler or preprocessor pass-through flags";
       out.compileFlags.push_back("-W" + value);
     } else if (key == "-w") {

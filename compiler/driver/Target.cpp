@@ -57,8 +57,7 @@ std::string resolveTarget(const std::string &targetName, const std::string &arch
     std::string known;
     for (const std::string &a : testedArches(out.kind))
       known += (known.empty() ? "" : ", ") + a;
-    return "unknown arch '" + out.arch + "' for target " + out.name + " (supported: " + known +
-           ")";
+    return "unknown arch '" + out.arch + "' for target " + out.name + " (supported: " + known + ")";
   }
   return {};
 }

@@ -74,8 +74,8 @@ std::optional<std::string> Toolchain::libdevice() const {
 std::optional<std::string> Toolchain::rocmBitcodeDir() const {
   const char *override = std::getenv("GPUVM_ROCM_BITCODE");
   for (const std::string &dir : {override ? std::string(override) : std::string(),
-                                std::string("/usr/lib/x86_64-linux-gnu/amdgcn/bitcode"),
-                                std::string("/opt/rocm/amdgcn/bitcode")}) {
+                                 std::string("/usr/lib/x86_64-linux-gnu/amdgcn/bitcode"),
+                                 std::string("/opt/rocm/amdgcn/bitcode")}) {
     if (!dir.empty() && llvm::sys::fs::exists(dir + "/ocml.bc"))
       return dir;
     if (override)

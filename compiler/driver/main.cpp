@@ -72,9 +72,9 @@ int main(int argc, char **argv) {
     if (!llvm::sys::fs::exists(input.path))
       return fail("no such file or directory: '" + input.path + "'");
     if (access(input.path.c_str(), R_OK) != 0 || llvm::sys::fs::is_directory(input.path))
-      return fail("cannot read '" + input.path + "'" +
-                  (llvm::sys::fs::is_directory(input.path) ? ": is a directory"
-                                                           : ": permission denied"));
+      return fail(
+          "cannot read '" + input.path + "'" +
+          (llvm::sys::fs::is_directory(input.path) ? ": is a directory" : ": permission denied"));
   }
 
   bool anySource = false;

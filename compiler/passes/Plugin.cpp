@@ -9,17 +9,17 @@ using namespace llvm;
 
 extern "C" LLVM_ATTRIBUTE_WEAK PassPluginLibraryInfo llvmGetPassPluginInfo() {
   return {LLVM_PLUGIN_API_VERSION, "gpuvm", "1", [](PassBuilder &pb) {
-            pb.registerPipelineParsingCallback([](StringRef name, ModulePassManager &mpm,
-                                                  ArrayRef<PassBuilder::PipelineElement>) {
-              if (!name.consume_front("gpuvm-privatize"))
-                return false;
-              std::string arch = "unknown";
-              if (name.consume_front("<arch=") && name.consume_back(">"))
-                arch = name.str();
-              else if (!name.empty())
-                return false;
-              mpm.addPass(gpuvm::PrivatizeGlobalsPass(arch));
-              return true;
-            });
+            pb.registerPipelineParsingCallback(
+                [](StringRef name, ModulePassManager &mpm, ArrayRef<PassBuilder::PipelineElement>) {
+                  if (!name.consume_front("gpuvm-privatize"))
+                    return false;
+                  std::string arch = "unknown";
+                  if (name.consume_front("<arch=") && name.consume_back(">"))
+                    arch = name.str();
+                  else if (!name.empty())
+                    return false;
+                  mpm.addPass(gpuvm::PrivatizeGlobalsPass(arch));
+                  return true;
+                });
           }};
 }

@@ -107,8 +107,8 @@ void rewriteInstructionUses(Module &m, const SmallSetVector<GlobalVariable *, 32
   SmallVector<Constant *, 32> asConstants(privates.begin(), privates.end());
   convertUsersOfConstantsToInstructions(asConstants);
 
-  FunctionCallee getBase = m.getOrInsertFunction(GPUVM_PRIVATE_BASE_SYMBOL,
-                                                 PointerType::getUnqual(m.getContext()));
+  FunctionCallee getBase =
+      m.getOrInsertFunction(GPUVM_PRIVATE_BASE_SYMBOL, PointerType::getUnqual(m.getContext()));
   std::map<Function *, std::map<GlobalVariable *, SmallVector<Use *, 4>>> usesByFunction;
   for (GlobalVariable *gv : privates)
     for (Use &u : gv->uses())
@@ -122,8 +122,8 @@ void rewriteInstructionUses(Module &m, const SmallSetVector<GlobalVariable *, 32
       Value *typedBase = base;
       if (gv->getType() != base->getType())
         typedBase = b.CreateAddrSpaceCast(base, gv->getType());
-      Value *addr = b.CreateGEP(b.getInt8Ty(), typedBase, b.getInt64(offsets.at(gv)),
-                                gv->getName() + ".vm");
+      Value *addr =
+          b.CreateGEP(b.getInt8Ty(), typedBase, b.getInt64(offsets.at(gv)), gv->getName() + ".vm");
       for (Use *u : list)
         u->set(addr);
     }
@@ -146,8 +146,7 @@ void findSelfPointers(const Constant *c, uint64_t at, const GlobalVariable *self
   if (auto *st = dyn_cast<StructType>(ty)) {
     const StructLayout *layout = dl.getStructLayout(st);
     for (unsigned i = 0; i < st->getNumElements(); ++i)
-      findSelfPointers(c->getAggregateElement(i), at + layout->getElementOffset(i), self, dl,
-                       out);
+      findSelfPointers(c->getAggregateElement(i), at + layout->getElementOffset(i), self, dl, out);
   } else if (auto *at_ = dyn_cast<ArrayType>(ty)) {
     uint64_t stride = dl.getTypeAllocSize(at_->getElementType());
     if (!at_->getElementType()->isPointerTy() && !at_->getElementType()->isAggregateType())
@@ -161,8 +160,7 @@ GlobalVariable *defineConstant(Module &m, const char *name, Constant *init, Alig
 
 // Turns llvm.global_ctors/dtors into a plain array the light kernel walks for
 // each VM, so that no loader runs them once for everybody.
-void functionArray(Module &m, const char *name, const char *from, bool ascending,
-                   uint32_t &count) {
+void functionArray(Module &m, const char *name, const char *from, bool ascending, uint32_t &count) {
   PointerType *ptr = PointerType::getUnqual(m.getContext());
   std::vector<std::pair<uint64_t, Constant *>> entries;
   if (GlobalVariable *list = m.getGlobalVariable(from)) {
@@ -193,8 +191,7 @@ void emitImageInfo(Module &m, const Triple &triple, const std::string &arch,
                 : triple.isAMDGPU() ? GPUVM_TARGET_AMDGCN
                                     : GPUVM_TARGET_HOST;
   std::strncpy(info.arch, arch.c_str(), sizeof info.arch - 1);
-  std::strncpy(info.entry,
-               info.target == GPUVM_TARGET_HOST ? GPUVM_HOST_ENTRY : GPUVM_KERNEL_ENTRY,
+  std::strncpy(info.entry, info.target == GPUVM_TARGET_HOST ? GPUVM_HOST_ENTRY : GPUVM_KERNEL_ENTRY,
                sizeof info.entry - 1);
   // A byte array: every backend and `gpuvm inspect` read it the same way,
   // from an ELF symbol or from PTX text.
@@ -203,8 +200,8 @@ void emitImageInfo(Module &m, const Triple &triple, const std::string &arch,
   if (GlobalVariable *old = m.getGlobalVariable(GPUVM_IMAGE_INFO_SYMBOL)) {
     old->setName("");
     auto *gv = new GlobalVariable(m, init->getType(), true, GlobalValue::ExternalLinkage, init,
-                                  GPUVM_IMAGE_INFO_SYMBOL, nullptr,
-                                  GlobalValue::NotThreadLocal, old->getAddressSpace());
+                                  GPUVM_IMAGE_INFO_SYMBOL, nullptr, GlobalValue::NotThreadLocal,
+                                  old->getAddressSpace());
     old->replaceAllUsesWith(gv);
     old->eraseFromParent();
     gv->setAlignment(Align(8));
@@ -224,8 +221,8 @@ GlobalVariable *defineConstant(Module &m, const char *name, Constant *init, Alig
   unsigned as = old ? old->getAddressSpace() : m.getDataLayout().getDefaultGlobalsAddressSpace();
   if (old)
     old->setName("");
-  auto *gv = new GlobalVariable(m, init->getType(), true, GlobalValue::ExternalLinkage, init,
-                                name, nullptr, GlobalValue::NotThreadLocal, as);
+  auto *gv = new GlobalVariable(m, init->getType(), true, GlobalValue::ExternalLinkage, init, name,
+                                nullptr, GlobalValue::NotThreadLocal, as);
   gv->setAlignment(align);
   if (old) {
     old->replaceAllUsesWith(gv);
@@ -271,7 +268,8 @@ PreservedAnalyses PrivatizeGlobalsPass::run(Module &m, ModuleAnalysisManager &) 
     maxAlign = std::max(maxAlign, align);
     uint64_t at = alignTo(cursor, align);
     if (initialized && at > cursor)
-      templateFields.push_back(ConstantAggregateZero::get(ArrayType::get(Type::getInt8Ty(ctx), at - cursor)));
+      templateFields.push_back(
+          ConstantAggregateZero::get(ArrayType::get(Type::getInt8Ty(ctx), at - cursor)));
     if (initialized)
       templateFields.push_back(gv->getInitializer());
     offsets[gv] = at;

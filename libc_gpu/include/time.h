@@ -2,6 +2,7 @@
 #define __LIBC_GPU_TIME_H
 
 #include <__libc_gpu/common.h>
+#include <__libc_gpu/timespec.h>
 #include <__libc_gpu/types.h>
 
 #define __need_size_t
@@ -12,11 +13,6 @@
 #define CLOCK_MONOTONIC 1
 
 __LIBC_BEGIN_DECLS
-
-struct timespec {
-  time_t tv_sec;
-  long tv_nsec;
-};
 
 int clock_gettime(clockid_t clock, struct timespec *now) __LIBC_NOEXCEPT;
 time_t time(time_t *now) __LIBC_NOEXCEPT;

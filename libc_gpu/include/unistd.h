@@ -2,6 +2,7 @@
 #define __LIBC_GPU_UNISTD_H
 
 #include <__libc_gpu/common.h>
+#include <__libc_gpu/seek.h>
 #include <__libc_gpu/types.h>
 
 #define __need_size_t
@@ -12,13 +13,37 @@
 #define STDOUT_FILENO 1
 #define STDERR_FILENO 2
 
+/* access's modes. */
+#define F_OK 0
+#define X_OK 1
+#define W_OK 2
+#define R_OK 4
+
 __LIBC_BEGIN_DECLS
 
 /* The environment, "NAME=value" strings ending with NULL; set before main. */
 extern char **environ;
 
-/* Only the console (fd 1 and 2) can be written for now; other fds give EBADF. */
-ssize_t write(int fd, const void *data, size_t size);
+/* fds 0, 1 and 2 are the console: fd 0 is always at end of file, 1 and 2
+ * reach the host's terminal or log; closing them does nothing, and they
+ * cannot seek (ESPIPE). Files the VM opens are fd 3 and up. */
+ssize_t read(int fd, void *data, size_t size) __LIBC_NOEXCEPT;
+ssize_t write(int fd, const void *data, size_t size) __LIBC_NOEXCEPT;
+int close(int fd) __LIBC_NOEXCEPT;
+off_t lseek(int fd, off_t offset, int whence) __LIBC_NOEXCEPT;
+
+/* Paths are the VM's (see open in fcntl.h). */
+int unlink(const char *path) __LIBC_NOEXCEPT;
+int rmdir(const char *path) __LIBC_NOEXCEPT;
+/* The working directory is the VM's own, "/" (its root) at the start. It is
+ * kept as text: "dir/.." is undone by the text, not through a symlink's
+ * target as Linux would. */
+int chdir(const char *path) __LIBC_NOEXCEPT;
+/* With a NULL buffer, allocates one (size bytes, or just enough if size is 0). */
+char *getcwd(char *buffer, size_t size) __LIBC_NOEXCEPT;
+/* Judged from the owner's permission bits: the VM owns its files. */
+int access(const char *path, int mode) __LIBC_NOEXCEPT;
+
 /* VM k is process k + 1, so that no VM has pid 0. */
 pid_t getpid(void) __LIBC_NOEXCEPT;
 __LIBC_NORETURN void _exit(int status);

@@ -30,7 +30,9 @@ static void zero_bytes(char *dst, uint64_t n) {
     dst[i] = 0;
 }
 
-static uint64_t align_up(uint64_t v, uint64_t a) { return (v + a - 1) & ~(a - 1); }
+static uint64_t align_up(uint64_t v, uint64_t a) {
+  return (v + a - 1) & ~(a - 1);
+}
 
 static void fail_boot(const char *why) {
   size_t len = 0;

@@ -2,9 +2,15 @@
 #include <lightkernel/boot.h>
 #include <lightkernel/syscall.h>
 
-uint32_t lk_vm_id(void) { return arch_vm_id(); }
-uint32_t lk_vm_count(void) { return __gpuvm_launch.vm_count; }
-void lk_yield(void) { arch_yield(); }
+uint32_t lk_vm_id(void) {
+  return arch_vm_id();
+}
+uint32_t lk_vm_count(void) {
+  return __gpuvm_launch.vm_count;
+}
+void lk_yield(void) {
+  arch_yield();
+}
 
 void lk_heap_region(char **start, char **end) {
   *start = lk_heap_start;

@@ -105,9 +105,15 @@ static long path_call(uint32_t op, const char *path, int64_t arg0, int64_t arg1)
   return call(box, op);
 }
 
-long lk_mkdir(const char *path, int mode) { return path_call(GPUVM_RPC_MKDIR, path, mode, 0); }
-long lk_rmdir(const char *path) { return path_call(GPUVM_RPC_RMDIR, path, 0, 0); }
-long lk_unlink(const char *path) { return path_call(GPUVM_RPC_UNLINK, path, 0, 0); }
+long lk_mkdir(const char *path, int mode) {
+  return path_call(GPUVM_RPC_MKDIR, path, mode, 0);
+}
+long lk_rmdir(const char *path) {
+  return path_call(GPUVM_RPC_RMDIR, path, 0, 0);
+}
+long lk_unlink(const char *path) {
+  return path_call(GPUVM_RPC_UNLINK, path, 0, 0);
+}
 
 long lk_utime(const char *path, long atime, long mtime) {
   return path_call(GPUVM_RPC_UTIME, path, atime, mtime);

@@ -59,4 +59,6 @@ int64_t lk_clock_realtime_ns(void) {
   return arch_clock_ns() + realtime_offset;
 }
 
-int64_t lk_clock_monotonic_ns(void) { return arch_clock_ns(); }
+int64_t lk_clock_monotonic_ns(void) {
+  return arch_clock_ns();
+}

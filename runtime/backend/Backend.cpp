@@ -8,7 +8,9 @@ namespace {
 constexpr uint64_t kMinimumHeap = 16 << 10;
 constexpr uint64_t kDigitsPerVmId = 10;
 
-uint64_t alignUp(uint64_t v, uint64_t a) { return (v + a - 1) / a * a; }
+uint64_t alignUp(uint64_t v, uint64_t a) {
+  return (v + a - 1) / a * a;
+}
 } // namespace
 
 std::vector<char> packArguments(const LaunchConfig &config) {

@@ -14,12 +14,12 @@ namespace gpuvm::runtime {
 
 struct LaunchConfig {
   uint32_t vmCount = 1;
-  uint64_t memPerVm = 1 << 20; // bytes of private data + arguments + heap per VM
+  uint64_t memPerVm = 1 << 20;   // bytes of private data + arguments + heap per VM
   uint64_t stackSize = 0;        // per VM; 0: the backend's default
-  unsigned workers = 0;           // host: worker threads (0 = one per core)
-  std::vector<std::string> argv;  // argv[0] included; "{vm}" expands in each VM
-  std::vector<std::string> env;   // NAME=VALUE
-  bool verbose = false;           // backends describe the device and the launch shape
+  unsigned workers = 0;          // host: worker threads (0 = one per core)
+  std::vector<std::string> argv; // argv[0] included; "{vm}" expands in each VM
+  std::vector<std::string> env;  // NAME=VALUE
+  bool verbose = false;          // backends describe the device and the launch shape
 };
 
 // argv then env, NUL-terminated each, as struct gpuvm_launch describes.

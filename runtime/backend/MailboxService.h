@@ -17,7 +17,6 @@ namespace gpuvm::runtime {
 class MailboxService {
   using Clock = std::chrono::steady_clock;
 
-
 public:
   MailboxService(void *boxes, uint32_t vmCount, RpcServer &server)
       : boxes_(static_cast<gpuvm_mailbox *>(boxes)), vmCount_(vmCount), server_(server),

@@ -51,7 +51,7 @@ bool parseSize(const std::string &text, uint64_t &out) {
       unit.resize(unit.size() - std::strlen(suffix));
       break;
     }
-  int shift = unit.empty() || unit == "B" ? 0
+  int shift = unit.empty() || unit == "B"  ? 0
               : unit == "K" || unit == "k" ? 10
               : unit == "M" || unit == "m" ? 20
               : unit == "G" || unit == "g" ? 30
@@ -63,20 +63,21 @@ bool parseSize(const std::string &text, uint64_t &out) {
 }
 
 void printUsage(const po::options_description &runOptions) {
-  std::cout << "usage: gpuvm run IMAGE [options] [-- ARGS...]\n"
-               "       gpuvm inspect IMAGE\n"
-               "       gpuvm --help | --version\n\n"
-               "run      boots --vms copies of a gpu-c++ image as isolated VMs and waits for all.\n"
-               "         ARGS become argv[1..] of every VM; \"{vm}\" in ARGS or --env expands to the\n"
-               "         VM id. argv[0] is ./IMAGE-NAME.\n"
-               "inspect  prints an image's target, entry, private segment sizes and what it needs.\n\n"
-            << runOptions
-            << "\nBackends: host (CPU threads, one fiber per VM; runs host images), cuda (NVIDIA,\n"
-               "sm_70 or newer, driver loaded at run time; runs nvptx images), hsa (AMD ROCr;\n"
-               "runs amdgcn images; untested on hardware). auto picks the one for the image's\n"
-               "target and says what is missing if it is not present.\n\n"
-               "Exit status: 0 all VMs exited 0; 1 some VM failed (non-zero exit, abort, crash,\n"
-               "lost); 2 bad command line; 3 nothing ran (bad image, no backend, no memory).\n";
+  std::cout
+      << "usage: gpuvm run IMAGE [options] [-- ARGS...]\n"
+         "       gpuvm inspect IMAGE\n"
+         "       gpuvm --help | --version\n\n"
+         "run      boots --vms copies of a gpu-c++ image as isolated VMs and waits for all.\n"
+         "         ARGS become argv[1..] of every VM; \"{vm}\" in ARGS or --env expands to the\n"
+         "         VM id. argv[0] is ./IMAGE-NAME.\n"
+         "inspect  prints an image's target, entry, private segment sizes and what it needs.\n\n"
+      << runOptions
+      << "\nBackends: host (CPU threads, one fiber per VM; runs host images), cuda (NVIDIA,\n"
+         "sm_70 or newer, driver loaded at run time; runs nvptx images), hsa (AMD ROCr;\n"
+         "runs amdgcn images; untested on hardware). auto picks the one for the image's\n"
+         "target and says what is missing if it is not present.\n\n"
+         "Exit status: 0 all VMs exited 0; 1 some VM failed (non-zero exit, abort, crash,\n"
+         "lost); 2 bad command line; 3 nothing ran (bad image, no backend, no memory).\n";
 }
 
 // Every VM may hold files open; let the host's limit be as high as allowed.
@@ -107,7 +108,7 @@ int inspect(const std::string &path) {
             << "needs:        backend "
             << (i.target == GPUVM_TARGET_HOST    ? "host"
                 : i.target == GPUVM_TARGET_NVPTX ? "cuda (NVIDIA " + std::string(i.arch) + "+)"
-                                                  : "hsa (AMD " + std::string(i.arch) + ")")
+                                                 : "hsa (AMD " + std::string(i.arch) + ")")
             << "; --mem-per-vm at least " << minimumMemPerVm(i, defaults) << " bytes\n";
   return 0;
 }
@@ -118,14 +119,14 @@ std::unique_ptr<Backend> chooseBackend(const std::string &name, const Image &ima
   if (wanted == "auto")
     wanted = image.info().target == GPUVM_TARGET_HOST    ? "host"
              : image.info().target == GPUVM_TARGET_NVPTX ? "cuda"
-                                                          : "hsa";
+                                                         : "hsa";
   std::unique_ptr<Backend> backend = wanted == "host"   ? makeHostBackend()
                                      : wanted == "cuda" ? makeCudaBackend()
                                                         : makeHsaBackend();
   std::string why = backend->unavailableReason(image);
   if (!why.empty()) {
-    error = "backend " + wanted + " cannot run " + image.targetName() + " image " +
-            image.path() + ": " + why;
+    error = "backend " + wanted + " cannot run " + image.targetName() + " image " + image.path() +
+            ": " + why;
     return nullptr;
   }
   return backend;
@@ -287,8 +288,9 @@ int main(int argc, char **argv) {
     ("verbose,v", "describe the device, the launch and its timing");
   // clang-format on
   po::options_description all;
-  all.add(runOptions).add_options()("help,h", "")("version", "")(
-      "command", po::value<std::string>())("image", po::value<std::string>());
+  all.add(runOptions)
+      .add_options()("help,h", "")("version", "")("command", po::value<std::string>())(
+          "image", po::value<std::string>());
   po::positional_options_description positional;
   positional.add("command", 1).add("image", 1);
 

@@ -42,8 +42,7 @@ Console::~Console() {
 int Console::logFile(uint32_t vm, int fd) {
   int &slot = logFds_[fd - 1][vm];
   if (slot < 0) {
-    std::string path =
-        options_.logDir + "/vm-" + std::to_string(vm) + (fd == 1 ? ".out" : ".err");
+    std::string path = options_.logDir + "/vm-" + std::to_string(vm) + (fd == 1 ? ".out" : ".err");
     slot = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   }
   return slot;

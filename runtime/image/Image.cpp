@@ -24,8 +24,8 @@ template <typename T> bool readAt(const std::vector<char> &bytes, uint64_t offse
 
 // Finds a symbol's bytes in an ELF64 file by its section headers; every
 // offset is checked against the file size, since images come from users.
-std::optional<std::string_view> elfSymbolBytes(const std::vector<char> &bytes,
-                                               const char *name, std::string &error) {
+std::optional<std::string_view> elfSymbolBytes(const std::vector<char> &bytes, const char *name,
+                                               std::string &error) {
   Elf64_Ehdr eh;
   if (!readAt(bytes, 0, eh) || eh.e_ident[EI_CLASS] != ELFCLASS64 ||
       eh.e_ident[EI_DATA] != ELFDATA2LSB) {
@@ -92,7 +92,8 @@ std::optional<std::string> ptxSymbolBytes(const std::vector<char> &bytes, const 
   }
   // The declared size: LLVM leaves trailing zero bytes out of the list.
   size_t declared = 0;
-  for (size_t i = at + std::strlen(name) + 1; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i)
+  for (size_t i = at + std::strlen(name) + 1; i < text.size() && text[i] >= '0' && text[i] <= '9';
+       ++i)
     declared = declared * 10 + size_t(text[i] - '0');
   size_t open = text.find('{', at), close = text.find('}', at);
   if (open == std::string_view::npos || close == std::string_view::npos || close < open) {
@@ -141,7 +142,9 @@ std::string targetName(uint32_t target) {
   return "unknown";
 }
 
-std::string Image::targetName() const { return runtime::targetName(info_.target); }
+std::string Image::targetName() const {
+  return runtime::targetName(info_.target);
+}
 
 std::string Image::formatName() const {
   switch (format_) {
@@ -185,8 +188,8 @@ bool Image::load(const std::string &path, Image &out, std::string &error) {
       out.format_ = ImageFormat::Cubin;
       break;
     default:
-      error = path + ": ELF file for machine " + std::to_string(eh.e_machine) +
-              ", not a gpuvm image";
+      error =
+          path + ": ELF file for machine " + std::to_string(eh.e_machine) + ", not a gpuvm image";
       return false;
     }
     auto found = elfSymbolBytes(bytes, GPUVM_IMAGE_INFO_SYMBOL, why);
@@ -223,12 +226,11 @@ bool Image::load(const std::string &path, Image &out, std::string &error) {
             " is not the runtime's " + std::to_string(GPUVM_ABI_VERSION);
     return false;
   }
-  uint32_t expected = out.format_ == ImageFormat::ElfSharedObject     ? GPUVM_TARGET_HOST
+  uint32_t expected = out.format_ == ImageFormat::ElfSharedObject    ? GPUVM_TARGET_HOST
                       : out.format_ == ImageFormat::AmdgpuCodeObject ? GPUVM_TARGET_AMDGCN
-                                                                      : GPUVM_TARGET_NVPTX;
-  if (i.target != expected || i.arch[sizeof i.arch - 1] != 0 ||
-      i.entry[sizeof i.entry - 1] != 0 || i.data_align == 0 ||
-      (i.data_align & (i.data_align - 1)) != 0 || i.data_size > (1ull << 40) ||
+                                                                     : GPUVM_TARGET_NVPTX;
+  if (i.target != expected || i.arch[sizeof i.arch - 1] != 0 || i.entry[sizeof i.entry - 1] != 0 ||
+      i.data_align == 0 || (i.data_align & (i.data_align - 1)) != 0 || i.data_size > (1ull << 40) ||
       i.bss_size > (1ull << 40)) {
     error = path + ": image info is inconsistent with the file (damaged image)";
     return false;

@@ -21,8 +21,8 @@ constexpr int kRandomDevice = -2; // an fd slot that reads random bytes
 
 // Flags a VM may pass to open(); anything else (O_PATH, O_TMPFILE's
 // directory bit aside) is refused.
-constexpr int kAllowedOpenFlags = O_ACCMODE | O_CREAT | O_EXCL | O_TRUNC | O_APPEND |
-                                  O_DIRECTORY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC;
+constexpr int kAllowedOpenFlags = O_ACCMODE | O_CREAT | O_EXCL | O_TRUNC | O_APPEND | O_DIRECTORY |
+                                  O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC;
 
 int openInRoot(int root, const char *path, int flags, int mode) {
   open_how how{};
@@ -222,8 +222,7 @@ int64_t FileService::stat(uint32_t vm, gpuvm_mailbox &box) {
 // Runs `op` on the parent directory of `path` (resolved inside the root) and
 // the last component's name, which is placed in the payload for it.
 int64_t FileService::onParent(uint32_t vm, const char *path,
-                              int (*op)(int, const char *, gpuvm_mailbox &),
-                              gpuvm_mailbox &box) {
+                              int (*op)(int, const char *, gpuvm_mailbox &), gpuvm_mailbox &box) {
   std::string parent, name;
   if (!splitParent(path, parent, name))
     return parent == "/" && name.empty() ? -EEXIST : -EINVAL;
@@ -308,8 +307,7 @@ void FileService::serve(uint32_t vmId, gpuvm_mailbox &box) {
   switch (box.op) {
   case GPUVM_RPC_OPEN: {
     const char *path = payloadPath(box);
-    result = path ? open(vm, rootOf(vmId), path, int(box.arg[0]), int(box.arg[1]))
-                  : -ENAMETOOLONG;
+    result = path ? open(vm, rootOf(vmId), path, int(box.arg[0]), int(box.arg[1])) : -ENAMETOOLONG;
     break;
   }
   case GPUVM_RPC_CLOSE: {
@@ -341,9 +339,7 @@ void FileService::serve(uint32_t vmId, gpuvm_mailbox &box) {
   }
   case GPUVM_RPC_LSEEK: {
     int fd = slotFd(box.arg[0]);
-    result = fd == kRandomDevice ? 0
-             : fd == -1         ? -EBADF
-                                : ::lseek(fd, box.arg[1], int(box.arg[2]));
+    result = fd == kRandomDevice ? 0 : fd == -1 ? -EBADF : ::lseek(fd, box.arg[1], int(box.arg[2]));
     if (result < 0 && fd >= 0)
       result = -errno;
     break;

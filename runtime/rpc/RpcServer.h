@@ -4,8 +4,8 @@
 #pragma once
 
 #include "console/Console.h"
-#include "rpc/FileService.h"
 #include "gpuvm/mailbox.h"
+#include "rpc/FileService.h"
 
 #include <atomic>
 #include <cstdint>

@@ -3,6 +3,7 @@
 #define __LIBC_GPU_TYPES_H
 
 typedef long ssize_t;
+/* 64 bits on every target, so file offsets need no _FILE_OFFSET_BITS. */
 typedef long off_t;
 typedef int pid_t;
 typedef unsigned int uid_t;
@@ -13,5 +14,11 @@ typedef long suseconds_t;
 typedef __INT64_TYPE__ time_t;
 typedef int clockid_t;
 typedef long clock_t;
+/* Linux's widths on x86-64, so that struct stat's numbers fit as on Linux. */
+typedef unsigned long dev_t;
+typedef unsigned long ino_t;
+typedef unsigned long nlink_t;
+typedef long blksize_t;
+typedef long blkcnt_t;
 
 #endif

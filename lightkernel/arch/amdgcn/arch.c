@@ -29,7 +29,9 @@ _Noreturn void arch_exit(void) {
 }
 
 /* s_memrealtime counts at a constant 100 MHz on gfx9 and gfx10. */
-int64_t arch_clock_ns(void) { return (int64_t)__builtin_amdgcn_s_memrealtime() * 10; }
+int64_t arch_clock_ns(void) {
+  return (int64_t)__builtin_amdgcn_s_memrealtime() * 10;
+}
 
 __attribute__((amdgpu_kernel, amdgpu_flat_work_group_size(1, 1))) void __gpuvm_start(void) {
   if (arch_vm_id() < __gpuvm_launch.vm_count)

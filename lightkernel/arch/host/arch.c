@@ -10,7 +10,9 @@ static const struct gpuvm_host_services *services(void) {
   return (const struct gpuvm_host_services *)(uintptr_t)__gpuvm_launch.host_services;
 }
 
-__attribute__((always_inline)) void *__gpuvm_private_base(void) { return __gpuvm_host_vm_base; }
+__attribute__((always_inline)) void *__gpuvm_private_base(void) {
+  return __gpuvm_host_vm_base;
+}
 
 uint32_t arch_vm_id(void) {
   return (uint32_t)(((uintptr_t)__gpuvm_host_vm_base - __gpuvm_launch.slices) /
@@ -23,7 +25,9 @@ void arch_rpc(struct gpuvm_mailbox *box) {
   box->state = GPUVM_MAILBOX_IDLE;
 }
 
-void arch_yield(void) { services()->yield(); }
+void arch_yield(void) {
+  services()->yield();
+}
 
 _Noreturn void arch_exit(void) {
   services()->exit();
@@ -31,7 +35,8 @@ _Noreturn void arch_exit(void) {
 }
 
 int64_t arch_clock_ns(void) {
-  struct gpuvm_mailbox *box = (struct gpuvm_mailbox *)(uintptr_t)__gpuvm_launch.mailboxes + arch_vm_id();
+  struct gpuvm_mailbox *box =
+      (struct gpuvm_mailbox *)(uintptr_t)__gpuvm_launch.mailboxes + arch_vm_id();
   int64_t saved_op = box->op;
   box->op = GPUVM_RPC_CLOCK;
   arch_rpc(box);
@@ -40,4 +45,6 @@ int64_t arch_clock_ns(void) {
 }
 
 /* The runtime calls this on the VM's fiber once the base pointer is set. */
-_Noreturn void __gpuvm_vm_entry(void) { lk_boot(); }
+_Noreturn void __gpuvm_vm_entry(void) {
+  lk_boot();
+}

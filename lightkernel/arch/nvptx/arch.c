@@ -33,7 +33,9 @@ _Noreturn void arch_exit(void) {
   __builtin_unreachable();
 }
 
-int64_t arch_clock_ns(void) { return (int64_t)__nvvm_read_ptx_sreg_globaltimer(); }
+int64_t arch_clock_ns(void) {
+  return (int64_t)__nvvm_read_ptx_sreg_globaltimer();
+}
 
 __attribute__((nvptx_kernel)) void __gpuvm_start(void) {
   if (arch_vm_id() < __gpuvm_launch.vm_count)

@@ -38,7 +38,7 @@ int64_t lk_clock_monotonic_ns(void);
 struct gpuvm_stat;
 long lk_open(const char *path, int flags, int mode);
 long lk_close(int fd);
-long lk_read(int fd, void *buf, size_t len);   /* files; fds 1/2 are write-only */
+long lk_read(int fd, void *buf, size_t len); /* files; fds 1/2 are write-only */
 long lk_lseek(int fd, long offset, int whence);
 long lk_stat(const char *path, int follow_last_link, struct gpuvm_stat *out);
 long lk_fstat(int fd, struct gpuvm_stat *out);

@@ -92,7 +92,6 @@ std::string oneLine(const char *log) {
   return line;
 }
 
-
 // What one run() holds in the driver, released in reverse order of creation.
 // After a fault the context is unusable and these calls fail; nothing more
 // can be done then, so their results are ignored.

@@ -79,7 +79,9 @@ void yieldFiber() {
   w->scheduler = back.fctx;
 }
 
-void exitFiber() { leaveFiber(); }
+void exitFiber() {
+  leaveFiber();
+}
 
 const gpuvm_host_services kServices{serveCall, yieldFiber, exitFiber};
 
@@ -181,7 +183,9 @@ private:
   uint64_t size_ = 0;
 };
 
-uint64_t alignUp(uint64_t v, uint64_t a) { return (v + a - 1) / a * a; }
+uint64_t alignUp(uint64_t v, uint64_t a) {
+  return (v + a - 1) / a * a;
+}
 
 // Fiber stacks are reserved, not committed: only the pages a VM touches cost.
 constexpr uint64_t kDefaultStack = 256 << 10;
@@ -210,8 +214,8 @@ public:
     if (slice * config.vmCount > physical)
       return std::to_string(config.vmCount) + " VMs × " + formatBytes(slice) + " = " +
              formatBytes(slice * config.vmCount) + " exceeds this machine's memory (" +
-             formatBytes(physical) + "); at most " + std::to_string(physical / slice) +
-             " VMs of " + formatBytes(slice) + " fit";
+             formatBytes(physical) + "); at most " + std::to_string(physical / slice) + " VMs of " +
+             formatBytes(slice) + " fit";
 
     // dlopen searches the library path for names without a slash.
     std::string path = std::filesystem::absolute(image.path()).string();
@@ -285,6 +289,8 @@ public:
 
 } // namespace
 
-std::unique_ptr<Backend> makeHostBackend() { return std::make_unique<HostBackend>(); }
+std::unique_ptr<Backend> makeHostBackend() {
+  return std::make_unique<HostBackend>();
+}
 
 } // namespace gpuvm::runtime

@@ -57,7 +57,6 @@ std::string processorOf(const std::string &isaOrArch) {
   return isaOrArch.substr(start, isaOrArch.find(':', start) - start);
 }
 
-
 // The ROCr entry points we use, resolved from libhsa-runtime64.so.1. Each
 // member has the name and type of the function <hsa/hsa.h> declares; calling
 // the declared function instead of the member would fail to link.
