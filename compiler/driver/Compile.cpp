@@ -22,11 +22,14 @@ Command compileCommand(const Toolchain &tc, const std::string &clang, const Targ
     break;
   }
   // Our libc's headers replace the system's; clang's own (stddef.h, stdint.h,
-  // stdarg.h, ...) stay. Exceptions are off everywhere (a throw cannot unwind
-  // on a GPU); statics need no locks in a single-threaded VM.
-  a.insert(a.end(),
-           {"-nostdlibinc", "-isystem", tc.includeDir() + "/libc", "-isystem", tc.includeDir(),
-            "-D__gpuvm__=1", "-fno-exceptions", "-fno-threadsafe-statics"});
+  // stdarg.h, ...) stay. C++ sees libc++ first, whose <stdlib.h> and friends
+  // wrap ours through #include_next. Exceptions are off everywhere (a throw
+  // cannot unwind on a GPU); statics need no locks in a single-threaded VM.
+  a.push_back("-nostdlibinc");
+  if (input.kind == InputKind::Cxx)
+    a.insert(a.end(), {"-isystem", tc.includeDir() + "/c++/v1"});
+  a.insert(a.end(), {"-isystem", tc.includeDir() + "/libc", "-isystem", tc.includeDir(),
+                     "-D__gpuvm__=1", "-fno-exceptions", "-fno-threadsafe-statics"});
   char level = opts.optLevel.value_or('0');
   a.push_back(std::string("-O") + level);
   // Optimization happens again on the whole program at link time, so keep -O0

@@ -42,12 +42,15 @@ void error(const std::string &message) {
 
 // Functions the optimizer or the x86-64 code generator may introduce calls to
 // after archive members were chosen (memcpy for a struct copy, puts for a
-// printf of a constant line, bcmp for a comparison). Host images always link
-// libc_gpu's, so such calls never reach the loading process's own libc.
+// printf of a constant line, bcmp for a comparison, ceilf for llvm.ceil.f32
+// on an x86-64 without SSE4.1, as libc++'s hash tables use it). Host images
+// always link libc_gpu's, so such calls never reach the loading process's own
+// libc.
 const std::vector<std::string> &hostLibcalls() {
-  static const std::vector<std::string> names{"memcpy", "memmove", "memset", "memcmp", "bcmp",
-                                              "memchr", "strlen",  "strchr", "stpcpy", "strcpy",
-                                              "puts",   "putchar", "fputs",  "fputc",  "fwrite"};
+  static const std::vector<std::string> names{
+      "memcpy", "memmove", "memset",  "memcmp", "bcmp",  "memchr", "strlen", "strchr", "stpcpy",
+      "strcpy", "puts",    "putchar", "fputs",  "fputc", "fwrite", "floor",  "floorf", "ceil",
+      "ceilf",  "trunc",   "truncf",  "rint",   "rintf", "fmin",   "fminf",  "fmax",   "fmaxf"};
   return names;
 }
 
@@ -155,8 +158,8 @@ public:
   }
 
   // Archive semantics: a member is linked when it defines a symbol the image
-  // still needs, until nothing more is needed.
-  bool addArchive(const std::string &path) {
+  // still needs, until nothing more is needed. pulled tells whether any was.
+  bool addArchive(const std::string &path, bool &pulled) {
     auto buffer = MemoryBuffer::getFile(path);
     if (!buffer) {
       error(path + ": " + buffer.getError().message());
@@ -198,7 +201,7 @@ public:
         if (member.module && definesNeededSymbol(*member.module)) {
           if (!linkIn(std::move(member.module), member.name, Linker::Flags::None))
             return false;
-          progress = true;
+          progress = pulled = true;
         }
     }
     buffers_.push_back(std::move(*buffer));
@@ -490,6 +493,19 @@ int ImageLinker::finish() {
 
 } // namespace
 
+// The runtime's archives, in link order. C++ programs need libc++ and
+// libc++abi, which need libc; a C program pulls nothing from them. Targets
+// they are not built for go without.
+static std::vector<std::string> runtimeArchives(const Toolchain &tc, const Target &target) {
+  std::string libDir = tc.libDir(target);
+  std::vector<std::string> archives;
+  for (const char *cxx : {"/libc++.a", "/libc++abi.a"})
+    if (sys::fs::exists(libDir + cxx))
+      archives.push_back(libDir + cxx);
+  archives.push_back(libDir + "/libc.a");
+  return archives;
+}
+
 // What -v and -### print for a link: the in-process steps, then (for -###,
 // which runs nothing) the tools.
 void describeLink(const Toolchain &tc, const LinkJob &job) {
@@ -498,8 +514,12 @@ void describeLink(const Toolchain &tc, const LinkJob &job) {
     inputs += " " + o;
   for (const std::string &a : job.archives)
     inputs += " " + a;
-  if (job.withRuntimeLibraries)
-    inputs += " " + tc.libDir(job.target) + "/{crt.o,libc.a}";
+  if (job.withRuntimeLibraries) {
+    std::string names = "crt.o";
+    for (const std::string &archive : runtimeArchives(tc, job.target))
+      names += "," + sys::path::filename(archive).str();
+    inputs += " " + tc.libDir(job.target) + "/{" + names + "}";
+  }
   std::cerr << " (in-process) link bitcode" << inputs << "; privatize globals; optimize -O"
             << job.optLevel << "; " << job.target.arch << " code generation\n";
   if (!job.dryRun)
@@ -538,15 +558,18 @@ int linkImage(const Toolchain &tc, const LinkJob &job) {
     std::string libDir = tc.libDir(job.target);
     if (!linker.addObject(libDir + "/crt.o"))
       return 1;
-    archives.push_back(libDir + "/libc.a");
+    for (const std::string &archive : runtimeArchives(tc, job.target))
+      archives.push_back(archive);
   }
   if (job.target.kind == TargetKind::Host && job.withRuntimeLibraries)
     linker.require(hostLibcalls());
   // Archives may need each other; go round until nothing more is pulled in.
-  for (int round = 0; round < 2; ++round)
+  for (bool pulled = true; pulled;) {
+    pulled = false;
     for (const std::string &archive : archives)
-      if (!linker.addArchive(archive))
+      if (!linker.addArchive(archive, pulled))
         return 1;
+  }
 
   if (linker.hasUndefinedCalls()) {
     if (job.target.kind == TargetKind::Amdgcn) {

@@ -1,9 +1,12 @@
-/* Console output for a VM: stdout and stderr reach the host through the
- * kernel's console write; there are no files yet. */
+/* Streams of a VM: stdout (line-buffered) and stderr (unbuffered) reach the
+ * host's console; stdin is always at end of file; files opened with fopen or
+ * fdopen are fully buffered, BUFSIZ bytes. exit flushes every stream. */
 #ifndef __LIBC_GPU_STDIO_H
 #define __LIBC_GPU_STDIO_H
 
 #include <__libc_gpu/common.h>
+#include <__libc_gpu/scanf.h>
+#include <__libc_gpu/seek.h>
 #include <__libc_gpu/types.h>
 
 #define __need_size_t
@@ -12,9 +15,10 @@
 
 #define EOF (-1)
 #define BUFSIZ 1024
-#define SEEK_SET 0
-#define SEEK_CUR 1
-#define SEEK_END 2
+/* glibc's values: how many streams a program may rely on, and the longest
+ * path. */
+#define FOPEN_MAX 16
+#define FILENAME_MAX 4096
 
 /* setvbuf modes, with glibc's values. */
 #define _IOFBF 0
@@ -71,6 +75,31 @@ int vsnprintf(char *__LIBC_RESTRICT out, size_t size, const char *__LIBC_RESTRIC
               __builtin_va_list args) __LIBC_NOEXCEPT __LIBC_PRINTF_FORMAT(3, 0);
 int vasprintf(char **__LIBC_RESTRICT out, const char *__LIBC_RESTRICT format,
               __builtin_va_list args) __LIBC_NOEXCEPT __LIBC_PRINTF_FORMAT(2, 0);
+
+/* Modes "r", "w", "a", each with an optional "+", "b" (ignored) and "x"
+ * (O_EXCL); "e" is accepted. Paths are the VM's (see open in fcntl.h). */
+FILE *fopen(const char *__LIBC_RESTRICT path, const char *__LIBC_RESTRICT mode) __LIBC_NOEXCEPT;
+FILE *fdopen(int fd, const char *mode) __LIBC_NOEXCEPT;
+int fclose(FILE *stream) __LIBC_NOEXCEPT;
+
+size_t fread(void *__LIBC_RESTRICT data, size_t size, size_t count,
+             FILE *__LIBC_RESTRICT stream) __LIBC_NOEXCEPT;
+char *fgets(char *__LIBC_RESTRICT out, int size, FILE *__LIBC_RESTRICT stream) __LIBC_NOEXCEPT;
+int fgetc(FILE *stream) __LIBC_NOEXCEPT;
+int getc(FILE *stream) __LIBC_NOEXCEPT;
+int getchar(void) __LIBC_NOEXCEPT;
+/* At least one character can always be pushed back; more while the stream's
+ * buffer has room. */
+int ungetc(int ch, FILE *stream) __LIBC_NOEXCEPT;
+
+int fseek(FILE *stream, long offset, int whence) __LIBC_NOEXCEPT;
+int fseeko(FILE *stream, off_t offset, int whence) __LIBC_NOEXCEPT;
+long ftell(FILE *stream) __LIBC_NOEXCEPT;
+off_t ftello(FILE *stream) __LIBC_NOEXCEPT;
+void rewind(FILE *stream) __LIBC_NOEXCEPT;
+
+int remove(const char *path) __LIBC_NOEXCEPT;
+int rename(const char *from, const char *to) __LIBC_NOEXCEPT;
 
 int fputc(int ch, FILE *stream) __LIBC_NOEXCEPT;
 int putc(int ch, FILE *stream) __LIBC_NOEXCEPT;

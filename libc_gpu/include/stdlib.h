@@ -2,6 +2,7 @@
 #define __LIBC_GPU_STDLIB_H
 
 #include <__libc_gpu/common.h>
+#include <__libc_gpu/locale_t.h>
 
 #define __need_size_t
 #define __need_wchar_t
@@ -75,6 +76,25 @@ void *bsearch(const void *key, const void *base, size_t count, size_t size,
 int rand(void) __LIBC_NOEXCEPT;
 void srand(unsigned seed) __LIBC_NOEXCEPT;
 int rand_r(unsigned *state) __LIBC_NOEXCEPT;
+
+/* Decimal and hexadecimal floating point, "inf", "nan", correctly rounded
+ * like glibc's (ERANGE on overflow and on underflow to zero or subnormal). */
+double strtod(const char *__LIBC_RESTRICT text, char **__LIBC_RESTRICT end) __LIBC_NOEXCEPT;
+float strtof(const char *__LIBC_RESTRICT text, char **__LIBC_RESTRICT end) __LIBC_NOEXCEPT;
+long double strtold(const char *__LIBC_RESTRICT text, char **__LIBC_RESTRICT end) __LIBC_NOEXCEPT;
+double atof(const char *text) __LIBC_NOEXCEPT;
+
+/* In a given locale (POSIX), which is always the C locale here. */
+double strtod_l(const char *__LIBC_RESTRICT text, char **__LIBC_RESTRICT end,
+                locale_t locale) __LIBC_NOEXCEPT;
+float strtof_l(const char *__LIBC_RESTRICT text, char **__LIBC_RESTRICT end,
+               locale_t locale) __LIBC_NOEXCEPT;
+long double strtold_l(const char *__LIBC_RESTRICT text, char **__LIBC_RESTRICT end,
+                      locale_t locale) __LIBC_NOEXCEPT;
+long long strtoll_l(const char *__LIBC_RESTRICT text, char **__LIBC_RESTRICT end, int base,
+                    locale_t locale) __LIBC_NOEXCEPT;
+unsigned long long strtoull_l(const char *__LIBC_RESTRICT text, char **__LIBC_RESTRICT end,
+                              int base, locale_t locale) __LIBC_NOEXCEPT;
 
 __LIBC_END_DECLS
 

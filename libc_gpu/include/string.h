@@ -2,6 +2,7 @@
 #define __LIBC_GPU_STRING_H
 
 #include <__libc_gpu/common.h>
+#include <__libc_gpu/locale_t.h>
 
 #define __need_size_t
 #define __need_NULL
@@ -42,6 +43,14 @@ char *strtok(char *__LIBC_RESTRICT text, const char *__LIBC_RESTRICT delims) __L
 char *strtok_r(char *__LIBC_RESTRICT text, const char *__LIBC_RESTRICT delims,
                char **__LIBC_RESTRICT state) __LIBC_NOEXCEPT;
 char *strerror(int error_number) __LIBC_NOEXCEPT;
+
+/* Collation is the C locale's: byte order. */
+int strcoll(const char *lhs, const char *rhs) __LIBC_NOEXCEPT;
+size_t strxfrm(char *__LIBC_RESTRICT dst, const char *__LIBC_RESTRICT src,
+               size_t size) __LIBC_NOEXCEPT;
+int strcoll_l(const char *lhs, const char *rhs, locale_t locale) __LIBC_NOEXCEPT;
+size_t strxfrm_l(char *__LIBC_RESTRICT dst, const char *__LIBC_RESTRICT src, size_t size,
+                 locale_t locale) __LIBC_NOEXCEPT;
 
 __LIBC_END_DECLS
 

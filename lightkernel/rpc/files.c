@@ -19,7 +19,9 @@ static long call(struct gpuvm_mailbox *box, uint32_t op) {
 /* Copies NUL-terminated strings into the payload back to back. */
 static int put_paths(struct gpuvm_mailbox *box, const char *first, const char *second) {
   size_t at = 0;
-  for (const char *s = first; s; s = s == first ? second : 0) {
+  const char *paths[2] = {first, second};
+  for (int i = 0; i < 2 && paths[i]; ++i) {
+    const char *s = paths[i];
     do {
       if (at >= GPUVM_MAILBOX_PAYLOAD)
         return 0;

@@ -24,7 +24,9 @@ long lk_write(int fd, const void *buf, size_t len) {
     arch_rpc(box);
     if (box->error)
       return done ? (long)done : -box->error;
-    done += chunk;
+    done += (size_t)box->result;
+    if ((size_t)box->result < chunk)
+      break; /* a short write (disk full): report what was written */
   }
   return (long)done;
 }

@@ -328,13 +328,15 @@ void FileService::serve(uint32_t vmId, gpuvm_mailbox &box) {
       result = -EBADF;
     else if (length < 0 || uint64_t(length) > GPUVM_MAILBOX_PAYLOAD)
       result = -EINVAL;
-    else if (fd == kRandomDevice)
-      result = box.op == GPUVM_RPC_READ ? getrandom(box.payload, size_t(length), 0) : length;
-    else
-      result = box.op == GPUVM_RPC_READ ? ::read(fd, box.payload, size_t(length))
-                                        : ::write(fd, box.payload, size_t(length));
-    if (result < 0)
-      result = -errno;
+    else {
+      if (fd == kRandomDevice)
+        result = box.op == GPUVM_RPC_READ ? getrandom(box.payload, size_t(length), 0) : length;
+      else
+        result = box.op == GPUVM_RPC_READ ? ::read(fd, box.payload, size_t(length))
+                                          : ::write(fd, box.payload, size_t(length));
+      if (result < 0)
+        result = -errno;
+    }
     break;
   }
   case GPUVM_RPC_LSEEK: {

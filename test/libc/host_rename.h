@@ -96,6 +96,15 @@
 #define feof libc_gpu_feof
 #define clearerr libc_gpu_clearerr
 #define fileno libc_gpu_fileno
+#define fopen libc_gpu_fopen
+#define fclose libc_gpu_fclose
+#define fread libc_gpu_fread
+#define fgets libc_gpu_fgets
+#define fgetc libc_gpu_fgetc
+#define ungetc libc_gpu_ungetc
+#define fseek libc_gpu_fseek
+#define ftell libc_gpu_ftell
+#define rewind libc_gpu_rewind
 #define exit libc_gpu_exit
 #define _Exit libc_gpu__Exit
 #define atexit libc_gpu_atexit

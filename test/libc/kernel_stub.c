@@ -1,13 +1,69 @@
-/* The light kernel's system calls, as the host tests provide them. */
+/* The light kernel's system calls, as the host tests provide them: files are
+ * Linux's own, named by host paths. */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <gpuvm/mailbox.h>
 #include <lightkernel/syscall.h>
 
+/* Linux's answer, as the kernel gives it: the result or -errno. */
+static long result(long value) {
+  return value < 0 ? -errno : value;
+}
+
 long lk_write(int fd, const void *buf, size_t len) {
-  return write(fd, buf, len);
+  return result(write(fd, buf, len));
+}
+
+long lk_open(const char *path, int flags, int mode) {
+  return result(open(path, flags, mode));
+}
+
+long lk_close(int fd) {
+  return result(close(fd));
+}
+
+long lk_read(int fd, void *buf, size_t len) {
+  return result(read(fd, buf, len));
+}
+
+long lk_lseek(int fd, long offset, int whence) {
+  return result(lseek(fd, offset, whence));
+}
+
+static void fill(struct gpuvm_stat *out, const struct stat *in) {
+  *out = (struct gpuvm_stat){.dev = in->st_dev,
+                             .ino = in->st_ino,
+                             .mode = in->st_mode,
+                             .nlink = (uint32_t)in->st_nlink,
+                             .size = (uint64_t)in->st_size,
+                             .atime_sec = in->st_atim.tv_sec,
+                             .atime_nsec = in->st_atim.tv_nsec,
+                             .mtime_sec = in->st_mtim.tv_sec,
+                             .mtime_nsec = in->st_mtim.tv_nsec,
+                             .ctime_sec = in->st_ctim.tv_sec,
+                             .ctime_nsec = in->st_ctim.tv_nsec};
+}
+
+long lk_stat(const char *path, int follow_last_link, struct gpuvm_stat *out) {
+  struct stat status;
+  if ((follow_last_link ? stat(path, &status) : lstat(path, &status)) != 0)
+    return -errno;
+  fill(out, &status);
+  return 0;
+}
+
+long lk_fstat(int fd, struct gpuvm_stat *out) {
+  struct stat status;
+  if (fstat(fd, &status) != 0)
+    return -errno;
+  fill(out, &status);
+  return 0;
 }
 
 /* Only an abort reaches this in the tests (a bad free, for instance). */

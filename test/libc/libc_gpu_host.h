@@ -88,4 +88,31 @@ int libc_gpu_toupper(int ch);
 int *libc_gpu___errno_location(void);
 #define libc_gpu_errno (*libc_gpu___errno_location())
 
+/* libc_gpu's stdio (its FILE is its own). */
+typedef struct __libc_gpu_file LIBC_GPU_FILE;
+extern LIBC_GPU_FILE *libc_gpu_stdout;
+extern LIBC_GPU_FILE *libc_gpu_stderr;
+int libc_gpu_printf(const char *format, ...);
+int libc_gpu_fprintf(LIBC_GPU_FILE *stream, const char *format, ...);
+int libc_gpu_puts(const char *text);
+int libc_gpu_fputs(const char *text, LIBC_GPU_FILE *stream);
+int libc_gpu_fputc(int ch, LIBC_GPU_FILE *stream);
+int libc_gpu_putchar(int ch);
+size_t libc_gpu_fwrite(const void *data, size_t size, size_t count, LIBC_GPU_FILE *stream);
+int libc_gpu_fflush(LIBC_GPU_FILE *stream);
+int libc_gpu_setvbuf(LIBC_GPU_FILE *stream, char *buffer, int mode, size_t size);
+void libc_gpu_perror(const char *prefix);
+LIBC_GPU_FILE *libc_gpu_fopen(const char *path, const char *mode);
+int libc_gpu_fclose(LIBC_GPU_FILE *stream);
+size_t libc_gpu_fread(void *data, size_t size, size_t count, LIBC_GPU_FILE *stream);
+char *libc_gpu_fgets(char *out, int size, LIBC_GPU_FILE *stream);
+int libc_gpu_fgetc(LIBC_GPU_FILE *stream);
+int libc_gpu_ungetc(int ch, LIBC_GPU_FILE *stream);
+int libc_gpu_fseek(LIBC_GPU_FILE *stream, long offset, int whence);
+long libc_gpu_ftell(LIBC_GPU_FILE *stream);
+void libc_gpu_rewind(LIBC_GPU_FILE *stream);
+int libc_gpu_feof(LIBC_GPU_FILE *stream);
+int libc_gpu_ferror(LIBC_GPU_FILE *stream);
+void libc_gpu_clearerr(LIBC_GPU_FILE *stream);
+
 #endif

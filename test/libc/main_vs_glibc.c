@@ -1,7 +1,8 @@
 /* libc_gpu against glibc, which it copies: printf formatting, string to
  * integer conversion, string and memory functions, ctype, qsort, bsearch,
- * strerror, rand and the host target's math. Prints each mismatch (the first 20) and a last line
- * "N passed, M failed"; exits non-zero on any failure. */
+ * strerror, rand, the host target's math and stdio on files. Prints each
+ * mismatch (the first 20) and a last line "N passed, M failed"; exits non-zero
+ * on any failure. */
 #include "check.h"
 #include "vs_glibc.h"
 
@@ -14,5 +15,7 @@ int main(void) {
   check_section("string, memory, ctype, qsort, bsearch, strerror, rand");
   math_vs_glibc();
   check_section("host math (rounding, fmin/fmax, sqrt)");
+  stdio_vs_glibc();
+  check_section("stdio on files (reads, writes, ungetc, seeks, flushes, buffering)");
   return check_summary();
 }

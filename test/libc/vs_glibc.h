@@ -6,5 +6,6 @@ void format_vs_glibc(void);
 void strto_vs_glibc(void);
 void string_vs_glibc(void);
 void math_vs_glibc(void);
+void stdio_vs_glibc(void);
 
 #endif

@@ -1,5 +1,10 @@
 // The global allocation functions of C++, over the VM's heap. Exceptions are
 // off: a failed allocation that would throw std::bad_alloc ends this VM.
+//
+// libc++ (new.cpp, new_helpers.cpp) and libc++abi (stdlib_new_delete.cpp)
+// would define all of this too, over malloc and a new_handler loop that can
+// only end in abort without exceptions; our build of them leaves those files
+// out, so these are the only definitions, on every target.
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +19,13 @@ struct nothrow_t {
 };
 extern const nothrow_t nothrow;
 const nothrow_t nothrow{};
+
+// What libc++'s containers call where a throw of std::bad_alloc would be.
+[[noreturn]] void __throw_bad_alloc();
+void __throw_bad_alloc() {
+  fputs("std::bad_alloc: out of memory\n", stderr);
+  abort();
+}
 } // namespace std
 
 namespace {

@@ -3,9 +3,5 @@
 #include "../__support/file.h"
 
 int fflush(FILE *stream) {
-  if (!stream) {
-    __stdio_flush_all();
-    return 0;
-  }
-  return __file_flush(stream);
+  return stream ? __file_flush(stream) : __stdio_flush_all();
 }

@@ -1,0 +1,60 @@
+/* Opening files. Flag values are Linux's on x86-64, which the host passes on
+ * to its own kernel. */
+#ifndef __LIBC_GPU_FCNTL_H
+#define __LIBC_GPU_FCNTL_H
+
+#include <__libc_gpu/common.h>
+#include <__libc_gpu/mode.h>
+#include <__libc_gpu/seek.h>
+#include <__libc_gpu/types.h>
+
+#define O_RDONLY 00
+#define O_WRONLY 01
+#define O_RDWR 02
+#define O_ACCMODE 03
+#define O_CREAT 0100
+#define O_EXCL 0200
+#define O_NOCTTY 0400
+#define O_TRUNC 01000
+#define O_APPEND 02000
+#define O_NONBLOCK 04000
+#define O_NDELAY O_NONBLOCK
+#define O_DSYNC 010000
+#define O_ASYNC 020000
+#define O_DIRECT 040000
+/* 64-bit offsets are the only ones, as on x86-64 Linux where the flag is 0. */
+#define O_LARGEFILE 0
+#define O_DIRECTORY 0200000
+#define O_NOFOLLOW 0400000
+#define O_NOATIME 01000000
+#define O_CLOEXEC 02000000
+#define O_SYNC 04010000
+#define O_RSYNC O_SYNC
+#define O_FSYNC O_SYNC
+#define O_PATH 010000000
+#define O_TMPFILE 020200000
+
+#define F_DUPFD 0
+#define F_GETFD 1
+#define F_SETFD 2
+#define F_GETFL 3
+#define F_SETFL 4
+#define FD_CLOEXEC 1
+
+__LIBC_BEGIN_DECLS
+
+/* Paths are the VM's: absolute ones start at its root directory, relative
+ * ones at its working directory; nothing outside the root can be named.
+ * The host accepts O_ACCMODE, O_CREAT, O_EXCL, O_TRUNC, O_APPEND,
+ * O_DIRECTORY, O_NOFOLLOW, O_NONBLOCK and O_CLOEXEC (O_NOCTTY is dropped: a
+ * VM has no terminal); any other flag gives EINVAL. */
+int open(const char *path, int flags, ...) __LIBC_NOEXCEPT;
+int creat(const char *path, mode_t mode) __LIBC_NOEXCEPT;
+/* F_GETFD, F_SETFD (there is no exec, so FD_CLOEXEC changes nothing),
+ * F_GETFL, and F_SETFL, which may change O_NONBLOCK only (it has no effect
+ * on files, as on Linux). Anything else gives EINVAL. */
+int fcntl(int fd, int command, ...) __LIBC_NOEXCEPT;
+
+__LIBC_END_DECLS
+
+#endif

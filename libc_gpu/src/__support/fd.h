@@ -1,0 +1,27 @@
+/* The VM's file descriptors, for open, read, close and lseek and for the
+ * library's own callers (stdio, opendir) under names a program cannot take.
+ * The console's rules live here: fd 0 is always at end of file, and fds 0, 1
+ * and 2 are never closed and cannot seek. So does what each fd was opened
+ * with, which the kernel does not keep and fcntl(F_GETFL) reports. Each
+ * returns -1 with errno set on failure. */
+#ifndef LIBC_GPU_SUPPORT_FD_H
+#define LIBC_GPU_SUPPORT_FD_H
+
+#include <stddef.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+
+/* path is the VM's (see path.h). */
+int __fd_open(const char *path, int flags, mode_t mode);
+int __fd_close(int fd);
+ssize_t __fd_read(int fd, void *data, size_t size);
+off_t __fd_seek(int fd, off_t offset, int whence);
+/* The console's fds are character devices. */
+int __fd_stat(int fd, struct stat *out);
+
+/* The access mode, O_APPEND, O_NONBLOCK and O_DIRECTORY as fd has them. */
+int __fd_status_flags(int fd);
+/* Only O_NONBLOCK may change; other changes give EINVAL. */
+int __fd_set_status_flags(int fd, int flags);
+
+#endif

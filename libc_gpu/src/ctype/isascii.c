@@ -1,0 +1,5 @@
+#include <ctype.h>
+
+int isascii(int ch) {
+  return (unsigned)ch < 128;
+}

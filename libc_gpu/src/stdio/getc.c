@@ -1,0 +1,5 @@
+#include <stdio.h>
+
+int getc(FILE *stream) {
+  return fgetc(stream);
+}

@@ -1,0 +1,5 @@
+#include <stdio.h>
+
+int getchar(void) {
+  return fgetc(stdin);
+}

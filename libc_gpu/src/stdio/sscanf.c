@@ -1,0 +1,13 @@
+#include <__libc_gpu/scanf.h>
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "../__support/scanf_core.h"
+
+int sscanf(const char *restrict input, const char *restrict format, ...) {
+  va_list args;
+  va_start(args, format);
+  int result = __scanf_core(input, format, args);
+  va_end(args);
+  return result;
+}

@@ -1,0 +1,5 @@
+#include <stdlib.h>
+
+double atof(const char *text) {
+  return strtod(text, NULL);
+}

@@ -1,0 +1,6 @@
+#include <string.h>
+
+/* The C locale collates in byte order. */
+int strcoll(const char *lhs, const char *rhs) {
+  return strcmp(lhs, rhs);
+}
