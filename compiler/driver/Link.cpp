@@ -1,5 +1,6 @@
 #include "Link.h"
 
+#include "BreakGlobalCycles.h"
 #include "Command.h"
 #include "PrivatizeGlobals.h"
 #include "gpuvm/image.h"
@@ -334,8 +335,16 @@ std::unique_ptr<TargetMachine> targetMachine(const LinkJob &job_) {
                           : job_.optLevel == '1' ? CodeGenOptLevel::Less
                           : job_.optLevel == '3' ? CodeGenOptLevel::Aggressive
                                                  : CodeGenOptLevel::Default;
+  // AMDGPU: scratch (the stack) through flat scratch instructions, with the
+  // stack pointer in an SGPR. Under the default MUBUF model, LLVM 22 turns
+  // the address of a stack object in a scalar select (the null check of a
+  // private-to-generic cast) into a VGPR operand of S_CSELECT_B32 when no
+  // SGPR is free, an illegal instruction ("Operand has incorrect register
+  // class"); libc++'s std::regex_replace hits it on gfx908, gfx90a and
+  // gfx1030.
+  std::string features = job_.target.kind == TargetKind::Amdgcn ? "+enable-flat-scratch" : "";
   return std::unique_ptr<TargetMachine>(target->createTargetMachine(
-      Triple(job_.target.triple), job_.target.arch, "", options, reloc, std::nullopt, level));
+      Triple(job_.target.triple), job_.target.arch, features, options, reloc, std::nullopt, level));
 }
 
 void ImageLinker::optimize(TargetMachine &tm) {
@@ -353,6 +362,11 @@ void ImageLinker::optimize(TargetMachine &tm) {
   ModulePassManager mpm;
   mpm.addPass(InternalizePass(
       [](const GlobalValue &gv) { return exportedSymbols().count(gv.getName().str()) > 0; }));
+  // NVPTX cannot emit globals whose initializers name each other (RTTI's
+  // own type_info objects and vtables do); the cut edges become stores that
+  // each VM's boot makes before its other constructors.
+  if (job_.target.kind == TargetKind::Nvptx)
+    mpm.addPass(gpuvm::BreakGlobalCyclesPass());
   mpm.addPass(gpuvm::PrivatizeGlobalsPass(job_.target.arch));
   OptimizationLevel level = job_.optLevel == '0'   ? OptimizationLevel::O0
                             : job_.optLevel == '1' ? OptimizationLevel::O1
@@ -544,6 +558,7 @@ int linkImage(const Toolchain &tc, const LinkJob &job) {
   InitializeAllTargets();
   InitializeAllTargetMCs();
   InitializeAllAsmPrinters();
+  InitializeAllAsmParsers(); // inline asm is assembled in process
 
   std::unique_ptr<TargetMachine> tm = targetMachine(job);
   if (!tm)

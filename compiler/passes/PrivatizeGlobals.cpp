@@ -54,7 +54,10 @@ bool isExempt(const GlobalVariable &gv) {
   return gv.getSection() == GPUVM_SHARED_SECTION;
 }
 
-SmallSetVector<GlobalVariable *, 32> choosePrivateGlobals(Module &m, const Triple &triple) {
+} // namespace
+
+SmallSetVector<GlobalVariable *, 32> choosePrivateGlobals(Module &m) {
+  Triple triple(m.getTargetTriple());
   SmallPtrSet<GlobalVariable *, 32> chosen;
   for (GlobalVariable &gv : m.globals())
     if (!isExempt(gv) && isOrdinaryGlobalMemory(gv, triple) && !gv.isConstant())
@@ -79,6 +82,8 @@ SmallSetVector<GlobalVariable *, 32> choosePrivateGlobals(Module &m, const Tripl
       ordered.insert(&gv);
   return ordered;
 }
+
+namespace {
 
 void dropFromUsedLists(Module &m, const SmallSetVector<GlobalVariable *, 32> &privates) {
   for (const char *name : {"llvm.used", "llvm.compiler.used"}) {
@@ -238,7 +243,7 @@ PreservedAnalyses PrivatizeGlobalsPass::run(Module &m, ModuleAnalysisManager &) 
   Triple triple(m.getTargetTriple());
   LLVMContext &ctx = m.getContext();
 
-  SmallSetVector<GlobalVariable *, 32> privates = choosePrivateGlobals(m, triple);
+  SmallSetVector<GlobalVariable *, 32> privates = choosePrivateGlobals(m);
   // The shared-section marker has done its work; GPU objects need no section.
   for (GlobalVariable &gv : m.globals())
     if (gv.getSection() == GPUVM_SHARED_SECTION && (triple.isNVPTX() || triple.isAMDGPU()))

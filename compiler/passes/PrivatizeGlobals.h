@@ -9,6 +9,8 @@
 // The pass ends by writing the image's gpuvm_image_info.
 #pragma once
 
+#include <llvm/ADT/SetVector.h>
+#include <llvm/IR/GlobalVariable.h>
 #include <llvm/IR/PassManager.h>
 
 #include <string>
@@ -22,5 +24,10 @@ struct PrivatizeGlobalsPass : llvm::PassInfoMixin<PrivatizeGlobalsPass> {
 
   std::string arch; // recorded in the image info
 };
+
+// The globals the pass will move into the private segment: every mutable one
+// in ordinary global memory, and every constant that holds (transitively) the
+// address of one.
+llvm::SmallSetVector<llvm::GlobalVariable *, 32> choosePrivateGlobals(llvm::Module &module);
 
 } // namespace gpuvm

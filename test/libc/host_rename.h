@@ -20,6 +20,8 @@
 #define memalign libc_gpu_memalign
 #define malloc_usable_size libc_gpu_malloc_usable_size
 #define abort libc_gpu_abort
+#define __stack_chk_fail libc_gpu___stack_chk_fail
+#define __stack_chk_guard libc_gpu___stack_chk_guard
 #define atoi libc_gpu_atoi
 #define atol libc_gpu_atol
 #define atoll libc_gpu_atoll

@@ -1,0 +1,6 @@
+#include <pthread.h>
+
+int pthread_mutexattr_getpshared(const pthread_mutexattr_t *attr, int *pshared) {
+  *pshared = attr->__pshared;
+  return 0;
+}

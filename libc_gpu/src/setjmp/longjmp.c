@@ -1,0 +1,7 @@
+#include <setjmp.h>
+
+#include "../__support/jmp_restore.h"
+
+void longjmp(jmp_buf env, int value) {
+  __jmp_restore(env, value);
+}
