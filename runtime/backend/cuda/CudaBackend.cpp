@@ -24,7 +24,6 @@ namespace gpuvm::runtime {
 namespace {
 
 using namespace cuda;
-using Clock = std::chrono::steady_clock;
 
 constexpr uint64_t kSliceAlignment = 256;
 constexpr unsigned kBlockSize = 128;

@@ -31,7 +31,6 @@ namespace gpuvm::runtime {
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
 
 constexpr uint64_t kSliceAlignment = 256;
 // As on CUDA, scratch is reserved for every wavefront the GPU holds: a small
