@@ -1,5 +1,7 @@
 #include "Compile.h"
 
+#include <unistd.h>
+
 namespace gpuvm::driver {
 
 Command compileCommand(const Toolchain &tc, const std::string &clang, const Target &target,
@@ -30,6 +32,9 @@ Command compileCommand(const Toolchain &tc, const std::string &clang, const Targ
     a.insert(a.end(), {"-isystem", tc.includeDir() + "/c++/v1"});
   a.insert(a.end(), {"-isystem", tc.includeDir() + "/libc", "-isystem", tc.includeDir(),
                      "-D__gpuvm__=1", "-fno-exceptions", "-fno-threadsafe-statics"});
+  // stderr passes through the driver (below); keep clang's colours for a terminal.
+  if (input.kind == InputKind::Cxx && isatty(STDERR_FILENO))
+    a.push_back("-fcolor-diagnostics");
   char level = opts.optLevel.value_or('0');
   a.push_back(std::string("-O") + level);
   // Optimization happens again on the whole program at link time, so keep -O0
@@ -55,6 +60,20 @@ Command compileCommand(const Toolchain &tc, const std::string &clang, const Targ
   if (!output.empty())
     a.insert(a.end(), {"-o", output});
   a.insert(a.end(), {"-x", input.kind == InputKind::C ? "c" : "c++", input.path});
+
+  // Clang's words for a throw say only that exceptions are disabled; say why
+  // they cannot be enabled here, and what happens instead.
+  if (input.kind == InputKind::Cxx) {
+    std::string why = target.kind == TargetKind::Host
+                          ? "they are off on every gpuvm target, so that a program behaves on "
+                            "the host as it does on a GPU, where a thread cannot unwind its stack"
+                          : "a GPU thread cannot unwind its stack";
+    cmd.stderrNotes = {{"with exceptions disabled",
+                        "gpu-c++: note: C++ exceptions (throw, try) are not supported on gpuvm's " +
+                            target.name + " target: " + why +
+                            ". Return the error instead. Where libc++ itself would throw, the VM "
+                            "ends alone and prints what would have been thrown."}};
+  }
   return cmd;
 }
 
