@@ -8,9 +8,11 @@
 // RUN: %gpucxx --target=host -std=c++20 -O2 %s -o %t/host.img
 // RUN: g++ -std=c++20 -O1 %s -o %t/native.exe
 // RUN: cd %t/native && %t/native.exe > %t/expected
-// RUN: mkdir %t/logs && %gpuvm run %t/host.img --vms 20 --root %t/root{vm} --log-dir %t/logs
-// 2>%t/err RUN: diff %t/expected %t/logs/vm-0.out RUN: diff %t/expected %t/logs/vm-19.out RUN:
-// FileCheck %s --check-prefix=SUMMARY < %t/err RUN: cmp %t/native/records.bin %t/root7/records.bin
+// RUN: mkdir %t/logs && %gpuvm run %t/host.img --vms 20 --root %t/root{vm} --log-dir %t/logs 2>%t/err
+// RUN: diff %t/expected %t/logs/vm-0.out
+// RUN: diff %t/expected %t/logs/vm-19.out
+// RUN: FileCheck %s --check-prefix=SUMMARY < %t/err
+// RUN: cmp %t/native/records.bin %t/root7/records.bin
 // SUMMARY: 20 exited with status 0
 //
 // The same program links for both GPU targets (it runs on one in utils/gpu-check).
