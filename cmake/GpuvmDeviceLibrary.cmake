@@ -4,17 +4,20 @@
 #
 # gpuvm_device_library(NAME <lib> [OBJECT] SOURCES <common sources...>
 #                      [HOST_SOURCES ...] [NVPTX_SOURCES ...] [AMDGCN_SOURCES ...]
-#                      [FLAGS ...] [BASE_DIR <dir>] [THIRD_PARTY] [TARGETS ...])
+#                      [FLAGS ...] [HOST_FLAGS ...] [NVPTX_FLAGS ...] [AMDGCN_FLAGS ...]
+#                      [BASE_DIR <dir>] [THIRD_PARTY] [TARGETS ...])
 # OBJECT makes lib<NAME>.a into a single <NAME>.o that is always linked whole.
 # BASE_DIR is where relative object names start (default: this CMakeLists'
 # folder), for sources that live outside the repository. THIRD_PARTY builds
 # code we compile but do not write (libc++): its warnings are not ours to fix,
 # so -w replaces -Wall -Wextra -Werror. TARGETS narrows GPUVM_TARGETS.
+# <TARGET>_FLAGS are added to FLAGS for that target's sources only.
 find_program(GPUVM_LLVM_AR NAMES llvm-ar-22 PATHS /usr/lib/llvm-22/bin REQUIRED)
 
 function(gpuvm_device_library)
   cmake_parse_arguments(ARG "OBJECT;THIRD_PARTY" "NAME;BASE_DIR"
-                        "SOURCES;HOST_SOURCES;NVPTX_SOURCES;AMDGCN_SOURCES;FLAGS;TARGETS" ${ARGN})
+                        "SOURCES;HOST_SOURCES;NVPTX_SOURCES;AMDGCN_SOURCES;FLAGS;HOST_FLAGS;NVPTX_FLAGS;AMDGCN_FLAGS;TARGETS"
+                        ${ARGN})
   if(NOT ARG_TARGETS)
     set(ARG_TARGETS ${GPUVM_TARGETS})
   endif()
@@ -37,7 +40,7 @@ function(gpuvm_device_library)
       add_custom_command(
         OUTPUT ${obj}
         COMMAND ${CMAKE_COMMAND} -E make_directory ${obj_dir}
-        COMMAND gpu-c++ --target=${target} -c -O2 ${warnings} ${ARG_FLAGS}
+        COMMAND gpu-c++ --target=${target} -c -O2 ${warnings} ${ARG_FLAGS} ${ARG_${upper}_FLAGS}
                 -MD -MF ${obj}.d -o ${obj} ${abs}
         DEPENDS ${abs} gpu-c++ gpuvm_headers
         DEPFILE ${obj}.d

@@ -8,7 +8,7 @@ import lit.formats
 config.name = "gpuvm"
 config.test_format = lit.formats.ShTest(execute_external=True)
 config.suffixes = [".c", ".cpp", ".ll", ".test"]
-config.excludes = ["Inputs", "CMakeLists.txt", "libc"]
+config.excludes = ["Inputs", "CMakeLists.txt"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.gpuvm_build_root, "test")
 
@@ -35,8 +35,6 @@ def cuda_root():
 root = cuda_root()
 if root or shutil.which("ptxas"):
     config.available_features.add("ptxas")
-if root and os.path.exists(os.path.join(root, "nvvm", "libdevice", "libdevice.10.bc")):
-    config.available_features.add("libdevice")
 if os.path.exists("/usr/lib/x86_64-linux-gnu/amdgcn/bitcode/ocml.bc"):
     config.available_features.add("rocm-device-libs")
 if shutil.which("cmake"):

@@ -10,6 +10,7 @@
 #include <llvm/IR/DiagnosticInfo.h>
 #include <llvm/IR/DiagnosticPrinter.h>
 #include <llvm/IR/IRBuilder.h>
+#include <llvm/IR/Intrinsics.h>
 #include <llvm/IR/LLVMContext.h>
 #include <llvm/IR/LegacyPassManager.h>
 #include <llvm/IR/Module.h>
@@ -44,14 +45,32 @@ void error(const std::string &message) {
 // Functions the optimizer or the x86-64 code generator may introduce calls to
 // after archive members were chosen (memcpy for a struct copy, puts for a
 // printf of a constant line, bcmp for a comparison, ceilf for llvm.ceil.f32
-// on an x86-64 without SSE4.1, as libc++'s hash tables use it). Host images
-// always link libc_gpu's, so such calls never reach the loading process's own
-// libc.
+// on an x86-64 without SSE4.1, as libc++'s hash tables use it; fma, modf,
+// frexp and the rounding functions, which clang makes intrinsics even under
+// -fmath-errno and the baseline x86-64 lowers to calls). Host images always
+// link libc_gpu's, so such calls never reach the loading process's own libc.
 const std::vector<std::string> &hostLibcalls() {
   static const std::vector<std::string> names{
-      "memcpy", "memmove", "memset",  "memcmp", "bcmp",  "memchr", "strlen", "strchr", "stpcpy",
-      "strcpy", "puts",    "putchar", "fputs",  "fputc", "fwrite", "floor",  "floorf", "ceil",
-      "ceilf",  "trunc",   "truncf",  "rint",   "rintf", "fmin",   "fminf",  "fmax",   "fmaxf"};
+      "memcpy", "memmove",   "memset",     "memcmp",  "bcmp",   "memchr", "strlen", "strchr",
+      "stpcpy", "strcpy",    "puts",       "putchar", "fputs",  "fputc",  "fwrite", "floor",
+      "floorf", "ceil",      "ceilf",      "trunc",   "truncf", "rint",   "rintf",  "round",
+      "roundf", "nearbyint", "nearbyintf", "fmin",    "fminf",  "fmax",   "fmaxf",  "fma",
+      "fmaf",   "modf",      "modff",      "frexp",   "frexpf"};
+  return names;
+}
+
+// Math functions the optimizer may turn calls to into LLVM intrinsics once it
+// sees they only write errno (LLVM 22), and that the x86-64 code generator
+// then lowers back to calls: an image that links one (because the program
+// calls it) keeps it, or those calls would find nothing. Unlike
+// hostLibcalls(), none is linked unless called.
+const std::vector<std::string> &mathLibcalls() {
+  static const std::vector<std::string> names{
+      "sin",   "sinf",  "cos",    "cosf",    "tan",    "tanf",    "asin",    "asinf",   "acos",
+      "acosf", "atan",  "atanf",  "atan2",   "atan2f", "sinh",    "sinhf",   "cosh",    "coshf",
+      "tanh",  "tanhf", "exp",    "expf",    "exp2",   "exp2f",   "exp10",   "exp10f",  "log",
+      "logf",  "log2",  "log2f",  "log10",   "log10f", "pow",     "powf",    "ldexp",   "ldexpf",
+      "fmod",  "fmodf", "sincos", "sincosf", "lround", "lroundf", "llround", "llroundf"};
   return names;
 }
 
@@ -62,6 +81,7 @@ const std::set<std::string> &exportedSymbols() {
     std::set<std::string> all{GPUVM_IMAGE_INFO_SYMBOL, GPUVM_HOST_ENTRY, GPUVM_KERNEL_ENTRY,
                               GPUVM_LAUNCH_SYMBOL};
     all.insert(hostLibcalls().begin(), hostLibcalls().end());
+    all.insert(mathLibcalls().begin(), mathLibcalls().end());
     return all;
   }();
   return names;
@@ -209,7 +229,7 @@ public:
     return true;
   }
 
-  // Vendor bitcode (ocml, libdevice): only what the image calls.
+  // Vendor bitcode (ocml): only what the image calls.
   bool addLibrary(const std::string &path) {
     SMDiagnostic diag;
     auto module = parseIRFile(path, diag, ctx_);
@@ -228,6 +248,55 @@ public:
     for (const std::string &name : names)
       if (!image_->getNamedValue(name))
         Function::Create(type, GlobalValue::ExternalLinkage, name, *image_);
+  }
+
+  // Math calls that became LLVM intrinsics before the link (libc++'s float
+  // overloads call __builtin_sinf, which is llvm.sin.f32 where errno is off;
+  // LLVM 22 turns a call to log whose errno nobody reads into llvm.log) go
+  // back to the math library: the host's code generator lowers them to calls
+  // by the C name, which must then be in the image; NVPTX cannot lower them
+  // at all, so they become calls to the __gpuvm_ names <math.h> gives the
+  // functions there. Archive resolution then pulls the definitions in.
+  void rerouteMathIntrinsics() {
+    static const struct {
+      Intrinsic::ID id;
+      const char *name;
+    } math[] = {
+        {Intrinsic::sin, "sin"},     {Intrinsic::cos, "cos"},   {Intrinsic::tan, "tan"},
+        {Intrinsic::asin, "asin"},   {Intrinsic::acos, "acos"}, {Intrinsic::atan, "atan"},
+        {Intrinsic::atan2, "atan2"}, {Intrinsic::sinh, "sinh"}, {Intrinsic::cosh, "cosh"},
+        {Intrinsic::tanh, "tanh"},   {Intrinsic::exp, "exp"},   {Intrinsic::exp2, "exp2"},
+        {Intrinsic::exp10, "exp10"}, {Intrinsic::log, "log"},   {Intrinsic::log2, "log2"},
+        {Intrinsic::log10, "log10"}, {Intrinsic::pow, "pow"},   {Intrinsic::ldexp, "ldexp"}};
+    TargetKind kind = job_.target.kind;
+    if (kind == TargetKind::Amdgcn)
+      return; // ocml's wrappers cover fewer functions; AMDGPU lowers what it can
+    std::vector<std::string> needed;
+    for (Function &fn : make_early_inc_range(image_->functions())) {
+      if (!fn.isIntrinsic())
+        continue;
+      Type *type = fn.getReturnType();
+      if (!type->isDoubleTy() && !type->isFloatTy())
+        continue; // vectors and other types stay with the code generator
+      for (const auto &entry : math) {
+        if (fn.getIntrinsicID() != entry.id)
+          continue;
+        std::string name = std::string(entry.name) + (type->isFloatTy() ? "f" : "");
+        if (kind == TargetKind::Host) {
+          needed.push_back(name);
+        } else {
+          FunctionCallee library =
+              image_->getOrInsertFunction("__gpuvm_" + name, fn.getFunctionType());
+          for (User *user : fn.users())
+            if (auto *call = dyn_cast<CallInst>(user))
+              call->removeFnAttr(Attribute::Memory); // the library's own say
+          fn.replaceAllUsesWith(library.getCallee());
+          fn.eraseFromParent();
+        }
+        break;
+      }
+    }
+    require(needed);
   }
 
   bool hasUndefinedCalls() const {
@@ -298,9 +367,7 @@ private:
         missing.push_back(gv.getName().str());
     for (const std::string &name : missing) {
       std::string hint;
-      if (name.rfind("__nv_", 0) == 0)
-        hint = " (NVIDIA libdevice was not found: set GPUVM_CUDA_PATH to a CUDA installation)";
-      else if (name.rfind("__ocml_", 0) == 0 || name.rfind("__ockl_", 0) == 0)
+      if (name.rfind("__ocml_", 0) == 0 || name.rfind("__ockl_", 0) == 0)
         hint = " (from ROCm Device Libs)";
       error("undefined reference to '" + name + "'" + hint);
     }
@@ -508,8 +575,10 @@ int ImageLinker::finish() {
 } // namespace
 
 // The runtime's archives, in link order. C++ programs need libc++ and
-// libc++abi, which need libc; a C program pulls nothing from them. Targets
-// they are not built for go without.
+// libc++abi, which need libc; a C program pulls nothing from them. libm
+// (LLVM libc's math, on the host and NVPTX) is always linked, as -lm is part
+// of libc_gpu: libc's own math functions call it. Targets these are not built
+// for go without.
 static std::vector<std::string> runtimeArchives(const Toolchain &tc, const Target &target) {
   std::string libDir = tc.libDir(target);
   std::vector<std::string> archives;
@@ -517,6 +586,8 @@ static std::vector<std::string> runtimeArchives(const Toolchain &tc, const Targe
     if (sys::fs::exists(libDir + cxx))
       archives.push_back(libDir + cxx);
   archives.push_back(libDir + "/libc.a");
+  if (sys::fs::exists(libDir + "/libm.a"))
+    archives.push_back(libDir + "/libm.a");
   return archives;
 }
 
@@ -581,6 +652,7 @@ int linkImage(const Toolchain &tc, const LinkJob &job) {
   // Archives may need each other; go round until nothing more is pulled in.
   for (bool pulled = true; pulled;) {
     pulled = false;
+    linker.rerouteMathIntrinsics();
     for (const std::string &archive : archives)
       if (!linker.addArchive(archive, pulled))
         return 1;
@@ -606,11 +678,6 @@ int linkImage(const Toolchain &tc, const LinkJob &job) {
         }
         std::string isaLib = *dir + "/oclc_isa_version_" + isa + ".bc";
         if (sys::fs::exists(isaLib) && !linker.addLibrary(isaLib))
-          return 1;
-      }
-    } else if (job.target.kind == TargetKind::Nvptx) {
-      if (auto libdevice = tc.libdevice()) {
-        if (!linker.addLibrary(*libdevice))
           return 1;
       }
     }

@@ -63,14 +63,6 @@ std::optional<std::string> Toolchain::ptxas() const {
   return std::nullopt;
 }
 
-std::optional<std::string> Toolchain::libdevice() const {
-  for (const std::string &root : cudaRoots())
-    for (const char *sub : {"/nvvm/libdevice/libdevice.10.bc", "/libdevice/libdevice.10.bc"})
-      if (llvm::sys::fs::exists(root + sub))
-        return root + sub;
-  return std::nullopt;
-}
-
 std::optional<std::string> Toolchain::rocmBitcodeDir() const {
   const char *override = std::getenv("GPUVM_ROCM_BITCODE");
   for (const std::string &dir : {override ? std::string(override) : std::string(),

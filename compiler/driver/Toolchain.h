@@ -22,10 +22,9 @@ public:
   // Returns the path, or the one-line reason it is missing.
   std::optional<std::string> llvmTool(const std::string &name, std::string &error) const;
 
-  // NVIDIA's assembler and libdevice are optional: without them an NVPTX image
-  // is PTX text and has no vendor math. GPUVM_CUDA_PATH overrides the search.
+  // NVIDIA's assembler is optional: without it an NVPTX image is PTX text,
+  // which the CUDA driver compiles at load. GPUVM_CUDA_PATH overrides the search.
   std::optional<std::string> ptxas() const;
-  std::optional<std::string> libdevice() const;
 
   // ROCm Device Libs (ocml, ockl, oclc_*), for AMDGPU math.
   std::optional<std::string> rocmBitcodeDir() const;

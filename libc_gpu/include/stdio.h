@@ -29,6 +29,10 @@ __LIBC_BEGIN_DECLS
 
 /* Its layout is private to the library (src/__support/file.h). */
 typedef struct __libc_gpu_file FILE;
+/* A stream position for fgetpos and fsetpos: the byte offset. */
+typedef struct {
+  off_t __offset;
+} fpos_t;
 
 extern FILE *stdin;
 extern FILE *stdout;
@@ -75,6 +79,23 @@ int vsnprintf(char *__LIBC_RESTRICT out, size_t size, const char *__LIBC_RESTRIC
               __builtin_va_list args) __LIBC_NOEXCEPT __LIBC_PRINTF_FORMAT(3, 0);
 int vasprintf(char **__LIBC_RESTRICT out, const char *__LIBC_RESTRICT format,
               __builtin_va_list args) __LIBC_NOEXCEPT __LIBC_PRINTF_FORMAT(2, 0);
+/* Straight to a file descriptor, past stdio's buffers. */
+int dprintf(int fd, const char *__LIBC_RESTRICT format, ...) __LIBC_NOEXCEPT
+    __LIBC_PRINTF_FORMAT(2, 3);
+int vdprintf(int fd, const char *__LIBC_RESTRICT format, __builtin_va_list args) __LIBC_NOEXCEPT
+    __LIBC_PRINTF_FORMAT(2, 0);
+
+/* Formatted input from a stream, consuming what glibc's would: the
+ * character that ends a field is pushed back (see __libc_gpu/scanf.h for
+ * sscanf). stdin is always at end of file, so scanf returns EOF. */
+int scanf(const char *__LIBC_RESTRICT format, ...) __LIBC_NOEXCEPT
+    __attribute__((__format__(__scanf__, 1, 2)));
+int fscanf(FILE *__LIBC_RESTRICT stream, const char *__LIBC_RESTRICT format, ...) __LIBC_NOEXCEPT
+    __attribute__((__format__(__scanf__, 2, 3)));
+int vscanf(const char *__LIBC_RESTRICT format, __builtin_va_list args) __LIBC_NOEXCEPT
+    __attribute__((__format__(__scanf__, 1, 0)));
+int vfscanf(FILE *__LIBC_RESTRICT stream, const char *__LIBC_RESTRICT format,
+            __builtin_va_list args) __LIBC_NOEXCEPT __attribute__((__format__(__scanf__, 2, 0)));
 
 /* Modes "r", "w", "a", each with an optional "+", "b" (ignored) and "x"
  * (O_EXCL); "e" is accepted. Paths are the VM's (see open in fcntl.h). */
@@ -97,6 +118,16 @@ int fseeko(FILE *stream, off_t offset, int whence) __LIBC_NOEXCEPT;
 long ftell(FILE *stream) __LIBC_NOEXCEPT;
 off_t ftello(FILE *stream) __LIBC_NOEXCEPT;
 void rewind(FILE *stream) __LIBC_NOEXCEPT;
+int fgetpos(FILE *__LIBC_RESTRICT stream, fpos_t *__LIBC_RESTRICT position) __LIBC_NOEXCEPT;
+int fsetpos(FILE *stream, const fpos_t *position) __LIBC_NOEXCEPT;
+
+/* POSIX: a line, or what ends with delimiter, into *line (malloc'd and
+ * grown, with its size in *size), NUL-terminated; the count read, or -1 at
+ * the end of the file, on an error, or with EINVAL for NULL arguments. */
+ssize_t getdelim(char **__LIBC_RESTRICT line, size_t *__LIBC_RESTRICT size, int delimiter,
+                 FILE *__LIBC_RESTRICT stream) __LIBC_NOEXCEPT;
+ssize_t getline(char **__LIBC_RESTRICT line, size_t *__LIBC_RESTRICT size,
+                FILE *__LIBC_RESTRICT stream) __LIBC_NOEXCEPT;
 
 int remove(const char *path) __LIBC_NOEXCEPT;
 int rename(const char *from, const char *to) __LIBC_NOEXCEPT;

@@ -46,6 +46,14 @@ __LIBC_NORETURN void abort(void) __LIBC_NOEXCEPT;
 int atexit(void (*handler)(void)) __LIBC_NOEXCEPT;
 
 char *getenv(const char *name) __LIBC_NOEXCEPT;
+/* The VM's own environment (environ), as glibc changes it: -1 with EINVAL
+ * for a NULL or empty name or one with '=', or ENOMEM. Entries that leave
+ * the environment are not freed, so what getenv returned stays readable. */
+int setenv(const char *name, const char *value, int overwrite) __LIBC_NOEXCEPT;
+int unsetenv(const char *name) __LIBC_NOEXCEPT;
+/* entry ("NAME=value") itself becomes part of the environment; without '='
+ * the variable NAME is removed. */
+int putenv(char *entry) __LIBC_NOEXCEPT;
 
 /* Numbers from text. */
 int atoi(const char *text) __LIBC_NOEXCEPT;

@@ -43,6 +43,10 @@ char *strtok(char *__LIBC_RESTRICT text, const char *__LIBC_RESTRICT delims) __L
 char *strtok_r(char *__LIBC_RESTRICT text, const char *__LIBC_RESTRICT delims,
                char **__LIBC_RESTRICT state) __LIBC_NOEXCEPT;
 char *strerror(int error_number) __LIBC_NOEXCEPT;
+/* POSIX's int-returning strerror_r, not GNU's char * one (libc++ takes
+ * either): 0, ERANGE when the message was cut to fit, EINVAL for a number
+ * without one. */
+int strerror_r(int error_number, char *out, size_t size) __LIBC_NOEXCEPT;
 
 /* Collation is the C locale's: byte order. */
 int strcoll(const char *lhs, const char *rhs) __LIBC_NOEXCEPT;

@@ -12,6 +12,8 @@
 
 #define CLOCK_REALTIME 0
 #define CLOCK_MONOTONIC 1
+/* clock()'s unit, glibc's value. */
+#define CLOCKS_PER_SEC ((clock_t)1000000)
 
 /* Broken-down time, with glibc's fields. */
 struct tm {
@@ -31,7 +33,30 @@ struct tm {
 __LIBC_BEGIN_DECLS
 
 int clock_gettime(clockid_t clock, struct timespec *now) __LIBC_NOEXCEPT;
+/* 1 ns, or 10 ns on AMD GPUs (their counter runs at 100 MHz). */
+int clock_getres(clockid_t clock, struct timespec *resolution) __LIBC_NOEXCEPT;
 time_t time(time_t *now) __LIBC_NOEXCEPT;
+/* CPU time is not tracked: the monotonic clock's time since the VM's first
+ * call, in CLOCKS_PER_SEC units. */
+clock_t clock(void) __LIBC_NOEXCEPT;
+/* Exact up to the double's rounding, even when end - start overflows. */
+double difftime(time_t end, time_t start) __LIBC_NOEXCEPT __attribute__((__const__));
+
+/* A VM's time zone is UTC, with no summer time. gmtime names the zone "GMT"
+ * and localtime "UTC", as glibc with TZ=UTC does. The results fail with
+ * EOVERFLOW when the year does not fit tm_year; gmtime and localtime share
+ * no storage and each VM has its own. */
+struct tm *gmtime(const time_t *seconds) __LIBC_NOEXCEPT;
+struct tm *gmtime_r(const time_t *__LIBC_RESTRICT seconds,
+                    struct tm *__LIBC_RESTRICT out) __LIBC_NOEXCEPT;
+struct tm *localtime(const time_t *seconds) __LIBC_NOEXCEPT;
+struct tm *localtime_r(const time_t *__LIBC_RESTRICT seconds,
+                       struct tm *__LIBC_RESTRICT out) __LIBC_NOEXCEPT;
+/* Normalize out-of-range fields as glibc does and set tm_wday and tm_yday;
+ * -1 with EOVERFLOW when the result's year does not fit. mktime reads a
+ * positive tm_isdst, as glibc in UTC, as summer time one hour ahead. */
+time_t mktime(struct tm *time) __LIBC_NOEXCEPT;
+time_t timegm(struct tm *time) __LIBC_NOEXCEPT;
 /* Busy-waits, yielding to the VMs that share the processor; never interrupted. */
 int nanosleep(const struct timespec *duration, struct timespec *remaining) __LIBC_NOEXCEPT;
 

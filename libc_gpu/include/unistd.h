@@ -13,6 +13,17 @@
 #define STDOUT_FILENO 1
 #define STDERR_FILENO 2
 
+/* sysconf's names, with glibc's values. */
+#define _SC_ARG_MAX 0
+#define _SC_CLK_TCK 2
+#define _SC_OPEN_MAX 4
+#define _SC_PAGESIZE 30
+#define _SC_PAGE_SIZE _SC_PAGESIZE
+#define _SC_LINE_MAX 43
+#define _SC_NPROCESSORS_CONF 83
+#define _SC_NPROCESSORS_ONLN 84
+#define _SC_HOST_NAME_MAX 180
+
 /* access's modes. */
 #define F_OK 0
 #define X_OK 1
@@ -31,6 +42,14 @@ ssize_t read(int fd, void *data, size_t size) __LIBC_NOEXCEPT;
 ssize_t write(int fd, const void *data, size_t size) __LIBC_NOEXCEPT;
 int close(int fd) __LIBC_NOEXCEPT;
 off_t lseek(int fd, off_t offset, int whence) __LIBC_NOEXCEPT;
+/* Always 0: a VM has no terminal. errno is ENOTTY (as glibc for a pipe), or
+ * EBADF for a bad fd. */
+int isatty(int fd) __LIBC_NOEXCEPT;
+
+/* Page size 4096, one processor (a VM is one thread), 67 fds (the console's
+ * 3 and 64 files), and Linux's values for the rest; -1 with EINVAL for a
+ * name not listed above. */
+long sysconf(int name) __LIBC_NOEXCEPT;
 
 /* Paths are the VM's (see open in fcntl.h). */
 int unlink(const char *path) __LIBC_NOEXCEPT;

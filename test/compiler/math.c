@@ -1,4 +1,4 @@
-// <math.h> links vendor math: ROCm Device Libs on AMDGPU, libdevice on NVPTX.
+// <math.h> links vendor math on AMDGPU: ROCm Device Libs (NVPTX: math-nvptx.c).
 // REQUIRES: rocm-device-libs
 // RUN: rm -rf %t && mkdir -p %t
 // RUN: %gpucxx --target=amdgcn -O2 %s -o %t/math.gfx90a.img

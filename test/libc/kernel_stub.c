@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <gpuvm/mailbox.h>
@@ -71,6 +72,21 @@ long lk_fstat(int fd, struct gpuvm_stat *out) {
 _Noreturn void lk_exit(int status, int kind) {
   fprintf(stderr, "libc_gpu ended the VM: status %d, kind %d\n", status, kind);
   exit(2);
+}
+
+/* The host's own clocks, in the kernel's nanoseconds. */
+static int64_t clock_ns(clockid_t clock) {
+  struct timespec now;
+  clock_gettime(clock, &now);
+  return (int64_t)now.tv_sec * 1000000000 + now.tv_nsec;
+}
+
+int64_t lk_clock_realtime_ns(void) {
+  return clock_ns(CLOCK_REALTIME);
+}
+
+int64_t lk_clock_monotonic_ns(void) {
+  return clock_ns(CLOCK_MONOTONIC);
 }
 
 long lk_getrandom(void *buf, size_t len) {

@@ -7,6 +7,7 @@
 #include <inttypes.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <sys/types.h>
 
 int libc_gpu_snprintf(char *out, size_t size, const char *format, ...);
 int libc_gpu_vsnprintf(char *out, size_t size, const char *format, va_list args);
@@ -88,6 +89,30 @@ int libc_gpu_toupper(int ch);
 int *libc_gpu___errno_location(void);
 #define libc_gpu_errno (*libc_gpu___errno_location())
 
+/* The environment: libc_gpu's own environ, apart from glibc's. */
+extern char **libc_gpu_environ;
+char *libc_gpu_getenv(const char *name);
+int libc_gpu_setenv(const char *name, const char *value, int overwrite);
+int libc_gpu_unsetenv(const char *name);
+int libc_gpu_putenv(char *entry);
+
+/* Time, with glibc's struct tm, timespec and timeval (the same layouts). */
+struct tm;
+struct timespec;
+struct timeval;
+time_t libc_gpu_time(time_t *now);
+clock_t libc_gpu_clock(void);
+int libc_gpu_clock_gettime(clockid_t clock, struct timespec *now);
+int libc_gpu_clock_getres(clockid_t clock, struct timespec *resolution);
+int libc_gpu_gettimeofday(struct timeval *now, void *zone);
+double libc_gpu_difftime(time_t end, time_t start);
+struct tm *libc_gpu_gmtime(const time_t *seconds);
+struct tm *libc_gpu_gmtime_r(const time_t *seconds, struct tm *out);
+struct tm *libc_gpu_localtime(const time_t *seconds);
+struct tm *libc_gpu_localtime_r(const time_t *seconds, struct tm *out);
+time_t libc_gpu_mktime(struct tm *time);
+time_t libc_gpu_timegm(struct tm *time);
+
 /* libc_gpu's stdio (its FILE is its own). */
 typedef struct __libc_gpu_file LIBC_GPU_FILE;
 extern LIBC_GPU_FILE *libc_gpu_stdout;
@@ -114,5 +139,25 @@ void libc_gpu_rewind(LIBC_GPU_FILE *stream);
 int libc_gpu_feof(LIBC_GPU_FILE *stream);
 int libc_gpu_ferror(LIBC_GPU_FILE *stream);
 void libc_gpu_clearerr(LIBC_GPU_FILE *stream);
+extern LIBC_GPU_FILE *libc_gpu_stdin;
+int libc_gpu_sscanf(const char *input, const char *format, ...);
+int libc_gpu_vsscanf(const char *input, const char *format, va_list args);
+int libc_gpu_fscanf(LIBC_GPU_FILE *stream, const char *format, ...);
+int libc_gpu_vfscanf(LIBC_GPU_FILE *stream, const char *format, va_list args);
+int libc_gpu_scanf(const char *format, ...);
+int libc_gpu_vscanf(const char *format, va_list args);
+ssize_t libc_gpu_getdelim(char **line, size_t *size, int delimiter, LIBC_GPU_FILE *stream);
+ssize_t libc_gpu_getline(char **line, size_t *size, LIBC_GPU_FILE *stream);
+/* libc_gpu's fpos_t: the byte offset alone. */
+typedef struct {
+  off_t offset;
+} libc_gpu_fpos_t;
+int libc_gpu_fgetpos(LIBC_GPU_FILE *stream, libc_gpu_fpos_t *position);
+int libc_gpu_fsetpos(LIBC_GPU_FILE *stream, const libc_gpu_fpos_t *position);
+int libc_gpu_dprintf(int fd, const char *format, ...);
+int libc_gpu_vdprintf(int fd, const char *format, va_list args);
+int libc_gpu_strerror_r(int error_number, char *out, size_t size);
+int libc_gpu_isatty(int fd);
+long libc_gpu_sysconf(int name);
 
 #endif

@@ -1,8 +1,9 @@
 /* libc_gpu against glibc, which it copies: printf formatting, string to
  * integer conversion, string and memory functions, ctype, qsort, bsearch,
- * strerror, rand, the host target's math and stdio on files. Prints each
- * mismatch (the first 20) and a last line "N passed, M failed"; exits non-zero
- * on any failure. */
+ * strerror, rand, the host target's math, stdio on files, time, the
+ * environment, the scanf family and smaller POSIX pieces. Prints each
+ * mismatch (the first 20) and a last line "N passed, M failed"; exits
+ * non-zero on any failure. */
 #include "check.h"
 #include "vs_glibc.h"
 
@@ -17,5 +18,13 @@ int main(void) {
   check_section("host math (rounding, fmin/fmax, sqrt)");
   stdio_vs_glibc();
   check_section("stdio on files (reads, writes, ungetc, seeks, flushes, buffering)");
+  time_vs_glibc();
+  check_section("time (gmtime, localtime, mktime, timegm, difftime in UTC; the clocks)");
+  env_vs_glibc();
+  check_section("environment (setenv, unsetenv, putenv, getenv)");
+  scanf_vs_glibc();
+  check_section("scanf family (sscanf, fscanf on files: results, consumed input)");
+  posix_vs_glibc();
+  check_section("getline, dprintf, strerror_r, fgetpos, isatty, sysconf");
   return check_summary();
 }

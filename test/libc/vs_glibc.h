@@ -7,5 +7,9 @@ void strto_vs_glibc(void);
 void string_vs_glibc(void);
 void math_vs_glibc(void);
 void stdio_vs_glibc(void);
+void time_vs_glibc(void);
+void env_vs_glibc(void);
+void scanf_vs_glibc(void);
+void posix_vs_glibc(void);
 
 #endif

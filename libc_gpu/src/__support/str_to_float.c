@@ -238,13 +238,16 @@ static struct __parsed_float decimal_to_binary(const char *digits, int count, in
       sticky = big_bit(&n, i);
     return round_binary(m, low, sticky, f, negative);
   }
-  /* n / 10^-E: a quotient of 100 bits or more, the remainder sticky. */
+  /* n / 10^-E: a quotient of 100 or 101 bits, the remainder sticky. n is
+   * scaled up by 2^shift, or d by 2^-shift when n has many more digits
+   * than the fraction (the quotient must fit its 128 bits). */
   big_set(&d, 1);
   big_mul_pow10(&d, (int)-exponent10);
   int shift = big_bits(&d) - big_bits(&n) + 100;
-  if (shift < 0)
-    shift = 0;
-  big_shift_left(&n, shift);
+  if (shift >= 0)
+    big_shift_left(&n, shift);
+  else
+    big_shift_left(&d, -shift);
   int k = big_bits(&n) - big_bits(&d);
   u128 q = 0;
   if (k >= 0) {
@@ -324,8 +327,10 @@ struct __parsed_float __str_to_float(const char *text, char **end,
         ++exponent10;
     }
   }
-  if (!any)
+  if (!any) { /* no conversion: +0, whatever sign came before */
+    r.negative = 0;
     return r;
+  }
   if (*s == 'e' || *s == 'E') {
     const char *p = s + 1;
     int sign = 1;

@@ -274,3 +274,186 @@ float modff(float x, float *integral_part) {
   *integral_part = private_copy;
   return result;
 }
+
+/* The rest of C99's math.h that ocml has. */
+double __ocml_acosh_f64(double);
+double __ocml_asinh_f64(double);
+double __ocml_atanh_f64(double);
+double __ocml_exp10_f64(double);
+double __ocml_expm1_f64(double);
+double __ocml_log1p_f64(double);
+double __ocml_logb_f64(double);
+int __ocml_ilogb_f64(double);
+double __ocml_scalbn_f64(double, int);
+double __ocml_remainder_f64(double, double);
+double __ocml_nextafter_f64(double, double);
+double __ocml_fdim_f64(double, double);
+double __ocml_remquo_f64(double, double, PRIVATE int *);
+double __ocml_sincos_f64(double, PRIVATE double *);
+float __ocml_acosh_f32(float);
+float __ocml_asinh_f32(float);
+float __ocml_atanh_f32(float);
+float __ocml_exp10_f32(float);
+float __ocml_expm1_f32(float);
+float __ocml_log1p_f32(float);
+float __ocml_logb_f32(float);
+int __ocml_ilogb_f32(float);
+float __ocml_scalbn_f32(float, int);
+float __ocml_remainder_f32(float, float);
+float __ocml_nextafter_f32(float, float);
+float __ocml_fdim_f32(float, float);
+float __ocml_remquo_f32(float, float, PRIVATE int *);
+float __ocml_sincos_f32(float, PRIVATE float *);
+float __ocml_erf_f32(float);
+
+double acosh(double x) {
+  return __ocml_acosh_f64(x);
+}
+double asinh(double x) {
+  return __ocml_asinh_f64(x);
+}
+double atanh(double x) {
+  return __ocml_atanh_f64(x);
+}
+double exp10(double x) {
+  return __ocml_exp10_f64(x);
+}
+double expm1(double x) {
+  return __ocml_expm1_f64(x);
+}
+double log1p(double x) {
+  return __ocml_log1p_f64(x);
+}
+double logb(double x) {
+  return __ocml_logb_f64(x);
+}
+int ilogb(double x) {
+  return __ocml_ilogb_f64(x);
+}
+double scalbn(double x, int exponent) {
+  return __ocml_scalbn_f64(x, exponent);
+}
+double remainder(double x, double y) {
+  return __ocml_remainder_f64(x, y);
+}
+double nextafter(double x, double y) {
+  return __ocml_nextafter_f64(x, y);
+}
+double fdim(double x, double y) {
+  return __ocml_fdim_f64(x, y);
+}
+double remquo(double x, double y, int *quotient) {
+  int private_copy;
+  double result = __ocml_remquo_f64(x, y, (PRIVATE int *)&private_copy);
+  *quotient = private_copy;
+  return result;
+}
+void sincos(double x, double *sin_x, double *cos_x) {
+  double private_cos;
+  *sin_x = __ocml_sincos_f64(x, (PRIVATE double *)&private_cos);
+  *cos_x = private_cos;
+}
+double nearbyint(double x) {
+  return __builtin_rint(x);
+}
+double fma(double x, double y, double z) {
+  return __builtin_fma(x, y, z);
+}
+long lrint(double x) {
+  return (long)__builtin_rint(x);
+}
+long long llrint(double x) {
+  return (long long)__builtin_rint(x);
+}
+long lround(double x) {
+  return (long)__builtin_round(x);
+}
+long long llround(double x) {
+  return (long long)__builtin_round(x);
+}
+double nexttoward(double x, long double y) {
+  if (y != y || y == x)
+    return (double)y;
+  return __ocml_nextafter_f64(x, y > x ? __builtin_inf() : -__builtin_inf());
+}
+double nan(const char *tag) {
+  (void)tag; /* the payload is not kept */
+  return __builtin_nan("");
+}
+float acoshf(float x) {
+  return __ocml_acosh_f32(x);
+}
+float asinhf(float x) {
+  return __ocml_asinh_f32(x);
+}
+float atanhf(float x) {
+  return __ocml_atanh_f32(x);
+}
+float exp10f(float x) {
+  return __ocml_exp10_f32(x);
+}
+float expm1f(float x) {
+  return __ocml_expm1_f32(x);
+}
+float log1pf(float x) {
+  return __ocml_log1p_f32(x);
+}
+float logbf(float x) {
+  return __ocml_logb_f32(x);
+}
+int ilogbf(float x) {
+  return __ocml_ilogb_f32(x);
+}
+float scalbnf(float x, int exponent) {
+  return __ocml_scalbn_f32(x, exponent);
+}
+float remainderf(float x, float y) {
+  return __ocml_remainder_f32(x, y);
+}
+float nextafterf(float x, float y) {
+  return __ocml_nextafter_f32(x, y);
+}
+float fdimf(float x, float y) {
+  return __ocml_fdim_f32(x, y);
+}
+float remquof(float x, float y, int *quotient) {
+  int private_copy;
+  float result = __ocml_remquo_f32(x, y, (PRIVATE int *)&private_copy);
+  *quotient = private_copy;
+  return result;
+}
+void sincosf(float x, float *sin_x, float *cos_x) {
+  float private_cos;
+  *sin_x = __ocml_sincos_f32(x, (PRIVATE float *)&private_cos);
+  *cos_x = private_cos;
+}
+float nearbyintf(float x) {
+  return __builtin_rintf(x);
+}
+float fmaf(float x, float y, float z) {
+  return __builtin_fmaf(x, y, z);
+}
+long lrintf(float x) {
+  return (long)__builtin_rintf(x);
+}
+long long llrintf(float x) {
+  return (long long)__builtin_rintf(x);
+}
+long lroundf(float x) {
+  return (long)__builtin_roundf(x);
+}
+long long llroundf(float x) {
+  return (long long)__builtin_roundf(x);
+}
+float nexttowardf(float x, long double y) {
+  if (y != y || y == x)
+    return (float)y;
+  return __ocml_nextafter_f32(x, y > x ? __builtin_inff() : -__builtin_inff());
+}
+float nanf(const char *tag) {
+  (void)tag; /* the payload is not kept */
+  return __builtin_nanf("");
+}
+float erff(float x) {
+  return __ocml_erf_f32(x);
+}

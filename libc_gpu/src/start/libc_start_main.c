@@ -22,9 +22,6 @@ __attribute__((__visibility__("hidden"))) _Noreturn void __stack_chk_fail(void);
  * loading process's own, which ends every VM at once. */
 __attribute__((used)) static void (*const keep_stack_chk_fail)(void) = __stack_chk_fail;
 
-/* A plain global: per VM, like the environment block it points to. */
-char **environ;
-
 _Noreturn void __libc_start_main(int argc, char **argv, char **envp) {
   char *heap_start, *heap_end;
   lk_heap_region(&heap_start, &heap_end);

@@ -2,12 +2,12 @@
 #include <stdarg.h>
 #include <stdio.h>
 
-#include "../__support/scanf_core.h"
+#include "../__support/string_source.h"
 
 int sscanf(const char *restrict input, const char *restrict format, ...) {
   va_list args;
   va_start(args, format);
-  int result = __scanf_core(input, format, args);
+  int result = __scan_string(input, format, args);
   va_end(args);
   return result;
 }

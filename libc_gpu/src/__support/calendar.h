@@ -1,0 +1,24 @@
+/* Dates in the proleptic Gregorian calendar, in UTC (a VM has no time zone):
+ * the arithmetic behind gmtime, localtime, mktime and timegm. */
+#ifndef LIBC_GPU_SUPPORT_CALENDAR_H
+#define LIBC_GPU_SUPPORT_CALENDAR_H
+
+#include <stdint.h>
+#include <time.h>
+
+/* Fills tm_sec to tm_yday for the instant seconds after 1970-01-01 00:00:00,
+ * leaving tm_isdst, tm_gmtoff and tm_zone to the caller. Returns 0, or -1
+ * without touching *out when the year does not fit tm_year. */
+int __calendar_split(time_t seconds, struct tm *out);
+
+/* mktime's and timegm's instant for the fields of *in, any of which may be
+ * out of its range, moved by shift seconds (summer time). As glibc: months
+ * carry into years, then days, hours, minutes and seconds add up; but
+ * tm_sec is first clamped to [0, 59], that instant and then the shifted one
+ * must have a year tm_year holds, and the clamped-off seconds come last.
+ * tm_wday, tm_yday and tm_isdst are not read. Returns 0, or -1 when an
+ * instant on the way is out of reach (the result's own year is the caller's
+ * to check). */
+int __calendar_join(const struct tm *in, int shift, time_t *out);
+
+#endif
