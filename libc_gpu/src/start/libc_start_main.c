@@ -15,7 +15,6 @@ extern void (*const __gpuvm_ctors[])(void);
 
 int main(int argc, char **argv, char **envp);
 
-extern uintptr_t __stack_chk_guard;
 __attribute__((__visibility__("hidden"))) _Noreturn void __stack_chk_fail(void);
 /* Code generation adds calls to __stack_chk_fail after the link chose its
  * archive members: keep ours in every image, or a host image would reach the
@@ -27,12 +26,6 @@ _Noreturn void __libc_start_main(int argc, char **argv, char **envp) {
   lk_heap_region(&heap_start, &heap_end);
   __heap_init(heap_start, heap_end);
   environ = envp;
-  /* A fresh canary per VM, before any constructor's frame depends on it. The
-   * low byte stays zero, as glibc keeps it, so a string overflow cannot copy
-   * the canary. */
-  uintptr_t guard = 0;
-  lk_getrandom(&guard, sizeof guard);
-  __stack_chk_guard = guard & ~(uintptr_t)0xff;
   /* Constructors may allocate, print and read the environment: all ready now. */
   for (uint32_t i = 0; i < __gpuvm_image_info.ctor_count; ++i)
     __gpuvm_ctors[i]();
