@@ -19,9 +19,9 @@
 #define FP_SUBNORMAL 3
 #define FP_NORMAL 4
 
-/* What ilogb returns for zero and NaN (LLVM libc's choice). */
+/* What ilogb returns for zero and NaN: INT_MIN for both, as glibc on x86-64. */
 #define FP_ILOGB0 (-2147483647 - 1)
-#define FP_ILOGBNAN 2147483647
+#define FP_ILOGBNAN (-2147483647 - 1)
 
 /* The host sets errno (EDOM, ERANGE) and raises the floating-point
  * exceptions, as glibc does. On the GPUs neither LLVM libc (NVPTX) nor ocml
@@ -106,8 +106,7 @@ float copysignf(float x, float y) __LIBC_NOEXCEPT;
 float fmaf(float x, float y, float z) __LIBC_NOEXCEPT;
 
 /* The rest go by __gpuvm_ names on the GPUs (libc_gpu/math/gpu_symbols.h
- * gives LLVM libc's definitions the same names there). Not yet anywhere:
- * erf, erfc, lgamma, tgamma and erfcf, lgammaf, tgammaf. */
+ * gives LLVM libc's definitions the same names there). */
 double acos(double x) __LIBC_NOEXCEPT __LIBC_MATH_SYMBOL(acos);
 double asin(double x) __LIBC_NOEXCEPT __LIBC_MATH_SYMBOL(asin);
 double atan(double x) __LIBC_NOEXCEPT __LIBC_MATH_SYMBOL(atan);
@@ -139,6 +138,10 @@ double scalbln(double x, long exponent) __LIBC_NOEXCEPT __LIBC_MATH_SYMBOL(scalb
 double cbrt(double x) __LIBC_NOEXCEPT __LIBC_MATH_SYMBOL(cbrt);
 double hypot(double x, double y) __LIBC_NOEXCEPT __LIBC_MATH_SYMBOL(hypot);
 double pow(double x, double y) __LIBC_NOEXCEPT __LIBC_MATH_SYMBOL(pow);
+double erf(double x) __LIBC_NOEXCEPT __LIBC_MATH_SYMBOL(erf);
+double erfc(double x) __LIBC_NOEXCEPT __LIBC_MATH_SYMBOL(erfc);
+double lgamma(double x) __LIBC_NOEXCEPT __LIBC_MATH_SYMBOL(lgamma);
+double tgamma(double x) __LIBC_NOEXCEPT __LIBC_MATH_SYMBOL(tgamma);
 long lrint(double x) __LIBC_NOEXCEPT __LIBC_MATH_SYMBOL(lrint);
 long long llrint(double x) __LIBC_NOEXCEPT __LIBC_MATH_SYMBOL(llrint);
 long lround(double x) __LIBC_NOEXCEPT __LIBC_MATH_SYMBOL(lround);
@@ -184,6 +187,9 @@ float cbrtf(float x) __LIBC_NOEXCEPT __LIBC_MATH_SYMBOL(cbrtf);
 float hypotf(float x, float y) __LIBC_NOEXCEPT __LIBC_MATH_SYMBOL(hypotf);
 float powf(float x, float y) __LIBC_NOEXCEPT __LIBC_MATH_SYMBOL(powf);
 float erff(float x) __LIBC_NOEXCEPT __LIBC_MATH_SYMBOL(erff);
+float erfcf(float x) __LIBC_NOEXCEPT __LIBC_MATH_SYMBOL(erfcf);
+float lgammaf(float x) __LIBC_NOEXCEPT __LIBC_MATH_SYMBOL(lgammaf);
+float tgammaf(float x) __LIBC_NOEXCEPT __LIBC_MATH_SYMBOL(tgammaf);
 long lrintf(float x) __LIBC_NOEXCEPT __LIBC_MATH_SYMBOL(lrintf);
 long long llrintf(float x) __LIBC_NOEXCEPT __LIBC_MATH_SYMBOL(llrintf);
 long lroundf(float x) __LIBC_NOEXCEPT __LIBC_MATH_SYMBOL(lroundf);
@@ -196,6 +202,9 @@ float nextafterf(float x, float y) __LIBC_NOEXCEPT __LIBC_MATH_SYMBOL(nextafterf
 float nexttowardf(float x, long double y) __LIBC_NOEXCEPT __LIBC_MATH_SYMBOL(nexttowardf);
 float fdimf(float x, float y) __LIBC_NOEXCEPT __LIBC_MATH_SYMBOL(fdimf);
 void sincosf(float x, float *sin_x, float *cos_x) __LIBC_NOEXCEPT __LIBC_MATH_SYMBOL(sincosf);
+
+/* The sign of gamma(x) after lgamma(x) and lgammaf(x): 1 or -1. */
+extern int signgam;
 
 __LIBC_END_DECLS
 

@@ -127,11 +127,13 @@ set(LLVM_LIBC_MATH_NVPTX_SOURCES src/math/generic/exp10.cpp)
 #   with the namespaced name an alias of it.
 # - LIBC_COPT_USE_C_ASSERT, NDEBUG: internal assertions go to <assert.h>,
 #   and are off, instead of a Linux write(2) to stderr.
+# - __FP_LOGBNAN_MIN: ilogb(NaN) is INT_MIN, as glibc's on x86-64 (math.h's
+#   FP_ILOGBNAN), on every target.
 set(LLVM_LIBC_MATH_FLAGS
     -std=c++17 -fno-rtti -ffreestanding
     -I${GPUVM_LLVM19_SOURCE}/libc -I${GPUVM_LLVM19_SOURCE}/libc/include
     -DLIBC_NAMESPACE=__llvm_libc_19_gpuvm -DLIBC_FULL_BUILD -DLIBC_COPT_PUBLIC_PACKAGING
-    -DLIBC_COPT_USE_C_ASSERT -DNDEBUG)
+    -DLIBC_COPT_USE_C_ASSERT -DNDEBUG -D__FP_LOGBNAN_MIN)
 # The host: -fno-builtin as LLVM libc builds for CPUs; errno is libc_gpu's
 # (LIBC_ERRNO_MODE_SYSTEM writes <errno.h>'s errno), set where glibc sets it,
 # because its math_errhandling there has MATH_ERRNO; <linux/errno.h>, which

@@ -206,6 +206,11 @@
 #define cbrt libc_gpu_cbrt
 #define hypot libc_gpu_hypot
 #define pow libc_gpu_pow
+#define erf libc_gpu_erf
+#define erfc libc_gpu_erfc
+#define lgamma libc_gpu_lgamma
+#define tgamma libc_gpu_tgamma
+#define signgam libc_gpu_signgam
 #define lrint libc_gpu_lrint
 #define llrint libc_gpu_llrint
 #define lround libc_gpu_lround
@@ -250,6 +255,9 @@
 #define hypotf libc_gpu_hypotf
 #define powf libc_gpu_powf
 #define erff libc_gpu_erff
+#define erfcf libc_gpu_erfcf
+#define lgammaf libc_gpu_lgammaf
+#define tgammaf libc_gpu_tgammaf
 #define lrintf libc_gpu_lrintf
 #define llrintf libc_gpu_llrintf
 #define lroundf libc_gpu_lroundf

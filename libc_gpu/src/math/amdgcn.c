@@ -305,6 +305,13 @@ float __ocml_fdim_f32(float, float);
 float __ocml_remquo_f32(float, float, PRIVATE int *);
 float __ocml_sincos_f32(float, PRIVATE float *);
 float __ocml_erf_f32(float);
+double __ocml_erf_f64(double);
+double __ocml_erfc_f64(double);
+double __ocml_lgamma_r_f64(double, PRIVATE int *);
+double __ocml_tgamma_f64(double);
+float __ocml_erfc_f32(float);
+float __ocml_lgamma_r_f32(float, PRIVATE int *);
+float __ocml_tgamma_f32(float);
 
 double acosh(double x) {
   return __ocml_acosh_f64(x);
@@ -328,7 +335,10 @@ double logb(double x) {
   return __ocml_logb_f64(x);
 }
 int ilogb(double x) {
-  return __ocml_ilogb_f64(x);
+  /* math.h's values for NaN and zero, whatever ocml's own are. */
+  if (x != x)
+    return FP_ILOGBNAN;
+  return x == 0 ? FP_ILOGB0 : __ocml_ilogb_f64(x);
 }
 double scalbn(double x, int exponent) {
   return __ocml_scalbn_f64(x, exponent);
@@ -402,7 +412,10 @@ float logbf(float x) {
   return __ocml_logb_f32(x);
 }
 int ilogbf(float x) {
-  return __ocml_ilogb_f32(x);
+  /* math.h's values for NaN and zero, whatever ocml's own are. */
+  if (x != x)
+    return FP_ILOGBNAN;
+  return x == 0 ? FP_ILOGB0 : __ocml_ilogb_f32(x);
 }
 float scalbnf(float x, int exponent) {
   return __ocml_scalbn_f32(x, exponent);
@@ -456,4 +469,35 @@ float nanf(const char *tag) {
 }
 float erff(float x) {
   return __ocml_erf_f32(x);
+}
+float erfcf(float x) {
+  return __ocml_erfc_f32(x);
+}
+float tgammaf(float x) {
+  return __ocml_tgamma_f32(x);
+}
+double erf(double x) {
+  return __ocml_erf_f64(x);
+}
+double erfc(double x) {
+  return __ocml_erfc_f64(x);
+}
+double tgamma(double x) {
+  return __ocml_tgamma_f64(x);
+}
+
+/* The sign of gamma(x) after lgamma and lgammaf (math.h). */
+int signgam;
+
+double lgamma(double x) {
+  int private_sign;
+  double result = __ocml_lgamma_r_f64(x, (PRIVATE int *)&private_sign);
+  signgam = private_sign;
+  return result;
+}
+float lgammaf(float x) {
+  int private_sign;
+  float result = __ocml_lgamma_r_f32(x, (PRIVATE int *)&private_sign);
+  signgam = private_sign;
+  return result;
 }

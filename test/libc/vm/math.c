@@ -1,4 +1,4 @@
-// <math.h> in 16 VMs against glibc: 83 functions and variants (libc_gpu's
+// <math.h> in 16 VMs against glibc: 90 functions and variants (libc_gpu's
 // own double functions, LLVM libc's double and float ones) on 12 000
 // generated arguments: special values, raw bits (every binade), and a range
 // each function cares about. Results are printed to 10 significant digits,
@@ -121,6 +121,9 @@ FLOAT1(log10)
 FLOAT1(log1p)
 FLOAT1(cbrt)
 FLOAT1(erf)
+FLOAT1(erfc)
+FLOAT1(tgamma)
+FLOAT1(lgamma)
 FLOAT1(sqrt)
 FLOAT1(floor)
 FLOAT1(round)
@@ -199,6 +202,10 @@ static const struct {
     {"atanh", atanh, 1.1, WITH_ERRNO},
     {"cbrt", cbrt, 1000, WITH_ERRNO},
     {"exp10", exp10, 300, WITH_ERRNO},
+    {"erf", erf, 6, WITH_ERRNO},
+    {"erfc", erfc, 27, WITH_ERRNO},
+    {"tgamma", tgamma, 172, WITH_ERRNO},
+    {"lgamma", lgamma, 100, WITH_ERRNO},
     {"sin", sin, 10, WITH_ERRNO},
     {"cos", cos, 10, WITH_ERRNO},
     {"tan", tan, 10, WITH_ERRNO},
@@ -246,6 +253,9 @@ static const struct {
     {"log1pf", log1p_float, 10, FLOAT},
     {"cbrtf", cbrt_float, 1000, FLOAT},
     {"erff", erf_float, 5, FLOAT},
+    {"erfcf", erfc_float, 10, FLOAT},
+    {"tgammaf", tgamma_float, 36, FLOAT},
+    {"lgammaf", lgamma_float, 100, FLOAT},
     {"sqrtf", sqrt_float, 100, FLOAT},
     {"floorf", floor_float, 1e6, FLOAT},
     {"roundf", round_float, 10, FLOAT},
