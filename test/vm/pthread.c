@@ -25,15 +25,7 @@ _Static_assert(sizeof(pthread_mutexattr_t) == 4, "pthread_mutexattr_t");
 _Static_assert(sizeof(pthread_condattr_t) == 4, "pthread_condattr_t");
 _Static_assert(sizeof(pthread_t) == 8 && sizeof(pthread_key_t) == 4, "pthread_t");
 
-static int failures;
-
-#define EXPECT(condition)                                                                          \
-  do {                                                                                             \
-    if (!(condition)) {                                                                            \
-      printf("FAIL vm %u line %d: %s\n", gpuvm_vm_id(), __LINE__, #condition);                     \
-      ++failures;                                                                                  \
-    }                                                                                              \
-  } while (0)
+#include "Inputs/expect.h"
 
 static pthread_mutex_t static_mutex = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t static_cond = PTHREAD_COND_INITIALIZER;

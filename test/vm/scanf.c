@@ -14,15 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int failures;
-
-#define EXPECT(condition)                                                                          \
-  do {                                                                                             \
-    if (!(condition)) {                                                                            \
-      printf("FAIL vm %u line %d: %s\n", gpuvm_vm_id(), __LINE__, #condition);                     \
-      ++failures;                                                                                  \
-    }                                                                                              \
-  } while (0)
+#include "Inputs/expect.h"
 
 static int scan(FILE *in, const char *format, ...) {
   va_list args;

@@ -12,15 +12,7 @@
 #include <signal.h>
 #include <stdio.h>
 
-static int failures;
-
-#define EXPECT(condition)                                                                          \
-  do {                                                                                             \
-    if (!(condition)) {                                                                            \
-      printf("FAIL vm %u line %d: %s\n", gpuvm_vm_id(), __LINE__, #condition);                     \
-      ++failures;                                                                                  \
-    }                                                                                              \
-  } while (0)
+#include "Inputs/expect.h"
 
 static jmp_buf env;
 static sigjmp_buf sigenv;

@@ -22,15 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int failures;
-
-#define EXPECT(condition)                                                                          \
-  do {                                                                                             \
-    if (!(condition)) {                                                                            \
-      printf("FAIL vm %u line %d: %s\n", gpuvm_vm_id(), __LINE__, #condition);                     \
-      ++failures;                                                                                  \
-    }                                                                                              \
-  } while (0)
+#include "Inputs/expect.h"
 
 static volatile sig_atomic_t usr1_count, usr2_count, last_code;
 static int usr1_was_blocked, nested_delivered_inside;
