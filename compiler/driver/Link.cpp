@@ -409,7 +409,13 @@ std::unique_ptr<TargetMachine> targetMachine(const LinkJob &job_) {
   // SGPR is free, an illegal instruction ("Operand has incorrect register
   // class"); libc++'s std::regex_replace hits it on gfx908, gfx90a and
   // gfx1030.
-  std::string features = job_.target.kind == TargetKind::Amdgcn ? "+enable-flat-scratch" : "";
+  //
+  // NVPTX: PTX ISA 7.8 (CUDA 11.8) on every arch. LLVM's default for sm_80 is
+  // 7.0, which cannot initialize the packed data template when it holds
+  // pointers (to string literals, say): that needs 7.1.
+  std::string features = job_.target.kind == TargetKind::Amdgcn  ? "+enable-flat-scratch"
+                         : job_.target.kind == TargetKind::Nvptx ? "+ptx78"
+                                                                 : "";
   return std::unique_ptr<TargetMachine>(target->createTargetMachine(
       Triple(job_.target.triple), job_.target.arch, features, options, reloc, std::nullopt, level));
 }
