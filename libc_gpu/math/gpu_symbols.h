@@ -2,12 +2,11 @@
  * GPUs: each entry point takes the __gpuvm_ name that libc_gpu's math.h gives
  * it there (see __LIBC_MATH_SYMBOL), through the extra macro layer that LLVM
  * libc's LLVM_LIBC_FUNCTION keeps for renaming. Keep this list equal to the
- * names math.h declares with __LIBC_MATH_SYMBOL. */
+ * names math.h declares with __LIBC_MATH_SYMBOL that LLVM libc defines (the
+ * rest are libc_gpu's own, named by math.h itself). */
 #ifndef LIBC_GPU_MATH_GPU_SYMBOLS_H
 #define LIBC_GPU_MATH_GPU_SYMBOLS_H
 
-#define name __gpuvm_name
-#define name __gpuvm_name
 #define acos __gpuvm_acos
 #define asin __gpuvm_asin
 #define atan __gpuvm_atan
