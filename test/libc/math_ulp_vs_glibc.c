@@ -18,65 +18,6 @@
 #include "check.h"
 #include "libc_gpu_host.h"
 
-double libc_gpu_acos(double x);
-double libc_gpu_asin(double x);
-double libc_gpu_atan(double x);
-double libc_gpu_atan2(double y, double x);
-double libc_gpu_cos(double x);
-double libc_gpu_sin(double x);
-double libc_gpu_tan(double x);
-double libc_gpu_acosh(double x);
-double libc_gpu_asinh(double x);
-double libc_gpu_atanh(double x);
-double libc_gpu_cosh(double x);
-double libc_gpu_sinh(double x);
-double libc_gpu_tanh(double x);
-double libc_gpu_exp(double x);
-double libc_gpu_exp2(double x);
-double libc_gpu_exp10(double x);
-double libc_gpu_expm1(double x);
-double libc_gpu_log(double x);
-double libc_gpu_log10(double x);
-double libc_gpu_log1p(double x);
-double libc_gpu_log2(double x);
-double libc_gpu_cbrt(double x);
-double libc_gpu_hypot(double x, double y);
-double libc_gpu_pow(double x, double y);
-double libc_gpu_fmod(double x, double y);
-double libc_gpu_erf(double x);
-double libc_gpu_erfc(double x);
-double libc_gpu_lgamma(double x);
-double libc_gpu_tgamma(double x);
-extern int libc_gpu_signgam;
-float libc_gpu_acosf(float x);
-float libc_gpu_asinf(float x);
-float libc_gpu_atanf(float x);
-float libc_gpu_atan2f(float y, float x);
-float libc_gpu_cosf(float x);
-float libc_gpu_sinf(float x);
-float libc_gpu_tanf(float x);
-float libc_gpu_acoshf(float x);
-float libc_gpu_asinhf(float x);
-float libc_gpu_atanhf(float x);
-float libc_gpu_coshf(float x);
-float libc_gpu_sinhf(float x);
-float libc_gpu_tanhf(float x);
-float libc_gpu_expf(float x);
-float libc_gpu_exp2f(float x);
-float libc_gpu_exp10f(float x);
-float libc_gpu_expm1f(float x);
-float libc_gpu_logf(float x);
-float libc_gpu_log10f(float x);
-float libc_gpu_log1pf(float x);
-float libc_gpu_log2f(float x);
-float libc_gpu_cbrtf(float x);
-float libc_gpu_erff(float x);
-float libc_gpu_erfcf(float x);
-float libc_gpu_lgammaf(float x);
-float libc_gpu_tgammaf(float x);
-float libc_gpu_hypotf(float x, float y);
-float libc_gpu_powf(float x, float y);
-
 static uint64_t scale = 1;
 /* lgamma near its zeros on the negative axis (run_lgamma): there its error
  * is absolute (a few 2^-62), so in ulps it grows without limit towards each

@@ -7,26 +7,8 @@
 #include <string.h>
 
 #include "check.h"
+#include "libc_gpu_host.h"
 #include "vs_glibc.h"
-
-double libc_gpu_sqrt(double x);
-float libc_gpu_sqrtf(float x);
-double libc_gpu_fabs(double x);
-float libc_gpu_fabsf(float x);
-double libc_gpu_copysign(double x, double y);
-float libc_gpu_copysignf(float x, float y);
-double libc_gpu_trunc(double x);
-float libc_gpu_truncf(float x);
-double libc_gpu_floor(double x);
-float libc_gpu_floorf(float x);
-double libc_gpu_ceil(double x);
-float libc_gpu_ceilf(float x);
-double libc_gpu_rint(double x);
-float libc_gpu_rintf(float x);
-double libc_gpu_fmin(double x, double y);
-float libc_gpu_fminf(float x, float y);
-double libc_gpu_fmax(double x, double y);
-float libc_gpu_fmaxf(float x, float y);
 
 /* fmin and fmax of +0 and -0 may give either: C leaves it open, and glibc's
  * double and float versions do not even agree. libc_gpu orders -0 below +0. */
