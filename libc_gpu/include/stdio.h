@@ -1,6 +1,7 @@
 /* Streams of a VM: stdout (line-buffered) and stderr (unbuffered) reach the
  * host's console; stdin is always at end of file; files opened with fopen or
- * fdopen are fully buffered, BUFSIZ bytes. exit flushes every stream. */
+ * fdopen are fully buffered (960 bytes, what one request to the host carries;
+ * setvbuf sets another size). exit flushes every stream. */
 #ifndef __LIBC_GPU_STDIO_H
 #define __LIBC_GPU_STDIO_H
 

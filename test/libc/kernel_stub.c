@@ -18,7 +18,16 @@ static long result(long value) {
   return value < 0 ? -errno : value;
 }
 
+/* The host requests these calls would make in a VM, where the light kernel
+ * carries at most GPUVM_MAILBOX_PAYLOAD bytes per request (a round trip). */
+unsigned long lk_write_requests, lk_read_requests;
+
+static unsigned long requests_for(size_t len) {
+  return len == 0 ? 1 : (len + GPUVM_MAILBOX_PAYLOAD - 1) / GPUVM_MAILBOX_PAYLOAD;
+}
+
 long lk_write(int fd, const void *buf, size_t len) {
+  lk_write_requests += requests_for(len);
   return result(write(fd, buf, len));
 }
 
@@ -31,6 +40,7 @@ long lk_close(int fd) {
 }
 
 long lk_read(int fd, void *buf, size_t len) {
+  lk_read_requests += requests_for(len);
   return result(read(fd, buf, len));
 }
 

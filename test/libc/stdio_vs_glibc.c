@@ -11,6 +11,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <gpuvm/mailbox.h>
+
 #include "check.h"
 #include "libc_gpu_host.h"
 #include "vs_glibc.h"
@@ -187,12 +189,45 @@ static void step(struct pair *p, int run, int number) {
 #undef BOTH
 }
 
+extern unsigned long lk_write_requests, lk_read_requests;
+
+/* A default stream buffer holds what one request to the host carries, so
+ * that writing or reading a file byte by byte costs one request per
+ * GPUVM_MAILBOX_PAYLOAD bytes (plus the read that meets the end); a
+ * 1024-byte buffer cost two per refill. */
+static void requests_per_buffer(const char *path) {
+  enum { BUFFERS = 3 };
+  LIBC_GPU_FILE *out = libc_gpu_fopen(path, "w");
+  unsigned long writes = lk_write_requests;
+  for (unsigned i = 0; out && i < BUFFERS * GPUVM_MAILBOX_PAYLOAD; ++i)
+    libc_gpu_fputc('a' + i % 26, out);
+  if (out)
+    libc_gpu_fclose(out);
+  char counted[32];
+  snprintf(counted, sizeof counted, "%lu", lk_write_requests - writes);
+  check_case(out && lk_write_requests - writes == BUFFERS, "writes for 3 buffers of bytes", path,
+             counted, "3");
+  LIBC_GPU_FILE *in = libc_gpu_fopen(path, "r");
+  unsigned long reads = lk_read_requests;
+  while (in && libc_gpu_fgetc(in) != EOF) {
+  }
+  if (in)
+    libc_gpu_fclose(in);
+  snprintf(counted, sizeof counted, "%lu", lk_read_requests - reads);
+  check_case(in && lk_read_requests - reads == BUFFERS + 1, "reads for 3 buffers of bytes", path,
+             counted, "4");
+  unlink(path);
+}
+
 void stdio_vs_glibc(void) {
   char directory[] = "/tmp/libc_gpu_stdio_XXXXXX";
   if (!mkdtemp(directory)) {
     check_case(0, "mkdtemp", directory, strerror(errno), "a directory");
     return;
   }
+  char counted_path[64];
+  snprintf(counted_path, sizeof counted_path, "%s/counted", directory);
+  requests_per_buffer(counted_path);
   struct pair p;
   snprintf(p.ours_path, sizeof p.ours_path, "%s/ours", directory);
   snprintf(p.theirs_path, sizeof p.theirs_path, "%s/theirs", directory);

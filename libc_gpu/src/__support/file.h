@@ -7,6 +7,13 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include <gpuvm/mailbox.h>
+
+/* The buffer a stream gets unless setvbuf says otherwise: what one request
+ * to the host carries, so that a flush or a refill is one round trip (with
+ * BUFSIZ, 1024, each took two). */
+#define STREAM_BUFFER_SIZE GPUVM_MAILBOX_PAYLOAD
+
 /* A stream's access. */
 #define STREAM_READ 1
 #define STREAM_WRITE 2

@@ -7,7 +7,7 @@
 #include "file.h"
 
 /* Plain globals: each VM has its own streams and buffers. */
-static char stdout_buffer[BUFSIZ];
+static char stdout_buffer[STREAM_BUFFER_SIZE];
 static FILE stdin_file = {.fd = 0, .access = STREAM_READ, .buffer_mode = _IONBF};
 static FILE stdout_file = {.fd = 1,
                            .access = STREAM_WRITE,
@@ -59,14 +59,14 @@ int __file_parse_mode(const char *mode, int *flags) {
 
 FILE *__file_new(int fd, int access) {
   /* The buffer comes with the stream, in one block. */
-  FILE *stream = (FILE *)malloc(sizeof(FILE) + BUFSIZ);
+  FILE *stream = (FILE *)malloc(sizeof(FILE) + STREAM_BUFFER_SIZE);
   if (!stream)
     return NULL;
   *stream = (FILE){.fd = fd,
                    .access = access,
                    .buffer_mode = _IOFBF,
                    .buffer = (char *)(stream + 1),
-                   .capacity = BUFSIZ,
+                   .capacity = STREAM_BUFFER_SIZE,
                    .next = open_streams};
   open_streams = stream;
   return stream;
