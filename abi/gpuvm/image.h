@@ -6,7 +6,7 @@
 #include <stdint.h>
 
 #define GPUVM_IMAGE_MAGIC 0x31474d494d565047ull /* "GPVMIMG1", little-endian */
-#define GPUVM_ABI_VERSION 1u
+#define GPUVM_ABI_VERSION 2u /* 2: the network's launch parameters */
 
 enum gpuvm_target {
   GPUVM_TARGET_HOST = 1,

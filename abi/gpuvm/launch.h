@@ -3,6 +3,8 @@
 #ifndef GPUVM_ABI_LAUNCH_H
 #define GPUVM_ABI_LAUNCH_H
 
+#include <gpuvm/net.h>
+
 #include <stdint.h>
 
 /* Host backend only: the runtime's entry points that a VM calls directly
@@ -11,6 +13,7 @@ struct gpuvm_host_services {
   void (*call)(void *mailbox); /* serve a posted request now */
   void (*yield)(void);         /* let the other VMs of this worker run */
   void (*exit)(void);          /* leave the VM for good; never returns */
+  void (*pause)(void);         /* yield, saying this VM is only waiting */
 };
 
 struct gpuvm_launch {
@@ -24,6 +27,7 @@ struct gpuvm_launch {
   uint64_t args;
   uint64_t args_size;
   uint64_t host_services; /* struct gpuvm_host_services *, host backend only */
+  struct gpuvm_net_launch net;
 };
 
 #endif
