@@ -87,9 +87,9 @@ static struct lk_args place_arguments(char *at, char *end) {
 _Noreturn void lk_boot(void) {
   const struct gpuvm_image_info *info = &__gpuvm_image_info;
   char *base = (char *)__gpuvm_private_base();
-  char *end = base + __gpuvm_launch.slice_size;
+  char *end = base + __gpuvm_launch.slice_size - __gpuvm_launch.net.rx_ring_bytes;
   uint64_t private_size = align_up(info->data_size + info->bss_size, 16);
-  if (private_size >= __gpuvm_launch.slice_size)
+  if (private_size + __gpuvm_launch.net.rx_ring_bytes >= __gpuvm_launch.slice_size)
     arch_exit(); /* the runtime refuses such launches; never touch memory past the slice */
 
   copy_bytes(base, __gpuvm_data_template, info->data_size);

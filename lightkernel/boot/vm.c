@@ -14,5 +14,7 @@ void lk_yield(void) {
 
 void lk_heap_region(char **start, char **end) {
   *start = lk_heap_start;
-  *end = (char *)__gpuvm_private_base() + __gpuvm_launch.slice_size;
+  /* The top of the slice is the VM's inbound packet ring. */
+  *end =
+      (char *)__gpuvm_private_base() + __gpuvm_launch.slice_size - __gpuvm_launch.net.rx_ring_bytes;
 }

@@ -3,6 +3,8 @@
 #include <lightkernel/arch.h>
 #include <lightkernel/syscall.h>
 
+#include "host.h"
+
 #define ENAMETOOLONG 36
 #define EINVAL 22
 
@@ -36,7 +38,7 @@ static void copy_out(void *dst, const uint8_t *src, size_t n) {
     ((uint8_t *)dst)[i] = src[i];
 }
 
-long lk_open(const char *path, int flags, int mode) {
+long host_open(const char *path, int flags, int mode) {
   struct gpuvm_mailbox *box = my_mailbox();
   if (!put_paths(box, path, 0))
     return -ENAMETOOLONG;
@@ -45,13 +47,13 @@ long lk_open(const char *path, int flags, int mode) {
   return call(box, GPUVM_RPC_OPEN);
 }
 
-long lk_close(int fd) {
+long host_close(int fd) {
   struct gpuvm_mailbox *box = my_mailbox();
   box->arg[0] = fd;
   return call(box, GPUVM_RPC_CLOSE);
 }
 
-long lk_read(int fd, void *buf, size_t len) {
+long host_read(int fd, void *buf, size_t len) {
   struct gpuvm_mailbox *box = my_mailbox();
   size_t done = 0;
   while (done < len) {
@@ -69,7 +71,7 @@ long lk_read(int fd, void *buf, size_t len) {
   return (long)done;
 }
 
-long lk_lseek(int fd, long offset, int whence) {
+long host_lseek(int fd, long offset, int whence) {
   struct gpuvm_mailbox *box = my_mailbox();
   box->arg[0] = fd;
   box->arg[1] = offset;
@@ -88,7 +90,7 @@ long lk_stat(const char *path, int follow_last_link, struct gpuvm_stat *out) {
   return rc;
 }
 
-long lk_fstat(int fd, struct gpuvm_stat *out) {
+long host_fstat(int fd, struct gpuvm_stat *out) {
   struct gpuvm_mailbox *box = my_mailbox();
   box->arg[0] = 2;
   box->arg[1] = fd;
@@ -128,7 +130,7 @@ long lk_rename(const char *from, const char *to) {
   return call(box, GPUVM_RPC_RENAME);
 }
 
-long lk_readdir(int fd, void *buf, size_t len) {
+long host_readdir(int fd, void *buf, size_t len) {
   struct gpuvm_mailbox *box = my_mailbox();
   if (len < GPUVM_MAILBOX_PAYLOAD)
     return -EINVAL; /* a record batch is only as small as the payload guarantees */

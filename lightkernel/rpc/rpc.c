@@ -2,11 +2,13 @@
 #include <lightkernel/arch.h>
 #include <lightkernel/syscall.h>
 
+#include "host.h"
+
 static struct gpuvm_mailbox *my_mailbox(void) {
   return (struct gpuvm_mailbox *)(uintptr_t)__gpuvm_launch.mailboxes + arch_vm_id();
 }
 
-long lk_write(int fd, const void *buf, size_t len) {
+long host_write(int fd, const void *buf, size_t len) {
   if (fd < 1)
     return -9; /* EBADF */
   struct gpuvm_mailbox *box = my_mailbox();
@@ -32,6 +34,9 @@ long lk_write(int fd, const void *buf, size_t len) {
 }
 
 _Noreturn void lk_exit(int status, int kind) {
+  /* GPUs: the bridge's device thread runs until every VM has left. */
+  if (__gpuvm_launch.net.exited)
+    __atomic_fetch_add((uint32_t *)(uintptr_t)__gpuvm_launch.net.exited, 1u, __ATOMIC_RELEASE);
   struct gpuvm_mailbox *box = my_mailbox();
   box->op = GPUVM_RPC_EXIT;
   box->arg[0] = status;

@@ -24,6 +24,10 @@ void arch_rpc(struct gpuvm_mailbox *box) {
 
 void arch_yield(void) {}
 
+void arch_pause(void) {
+  __builtin_amdgcn_s_sleep(8);
+}
+
 _Noreturn void arch_exit(void) {
   __builtin_amdgcn_endpgm();
 }
@@ -34,6 +38,9 @@ int64_t arch_clock_ns(void) {
 }
 
 __attribute__((amdgpu_kernel, amdgpu_flat_work_group_size(1, 1))) void __gpuvm_start(void) {
-  if (arch_vm_id() < __gpuvm_launch.vm_count)
+  uint32_t id = arch_vm_id();
+  if (id < __gpuvm_launch.vm_count)
     lk_boot();
+  if (id == __gpuvm_launch.vm_count && __gpuvm_launch.net.to_host)
+    lk_uplink_main();
 }

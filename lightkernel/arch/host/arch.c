@@ -29,6 +29,10 @@ void arch_yield(void) {
   services()->yield();
 }
 
+void arch_pause(void) {
+  services()->pause();
+}
+
 _Noreturn void arch_exit(void) {
   services()->exit();
   __builtin_unreachable();

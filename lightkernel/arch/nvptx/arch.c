@@ -28,6 +28,10 @@ void arch_rpc(struct gpuvm_mailbox *box) {
 
 void arch_yield(void) {}
 
+void arch_pause(void) {
+  __nvvm_nanosleep(500);
+}
+
 _Noreturn void arch_exit(void) {
   __asm__ volatile("exit;");
   __builtin_unreachable();
@@ -38,6 +42,9 @@ int64_t arch_clock_ns(void) {
 }
 
 __attribute__((nvptx_kernel)) void __gpuvm_start(void) {
-  if (arch_vm_id() < __gpuvm_launch.vm_count)
+  uint32_t id = arch_vm_id();
+  if (id < __gpuvm_launch.vm_count)
     lk_boot();
+  if (id == __gpuvm_launch.vm_count && __gpuvm_launch.net.to_host)
+    lk_uplink_main();
 }

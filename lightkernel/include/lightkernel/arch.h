@@ -19,7 +19,14 @@ void *__gpuvm_private_base(void);
 /* Posts the request in `box` and waits for the host's reply. */
 void arch_rpc(struct gpuvm_mailbox *box);
 void arch_yield(void);
+/* Waits a moment without work (a VM parked on its queues): other VMs on the
+ * host's worker run; a GPU thread sleeps briefly so spinning costs less. */
+void arch_pause(void);
 _Noreturn void arch_exit(void);
+
+/* GPUs: the device's half of the host bridge, run by thread vm_count
+ * (net/uplink.c). */
+_Noreturn void lk_uplink_main(void);
 
 /* A fast local clock in nanoseconds (not calibrated). */
 int64_t arch_clock_ns(void);

@@ -58,6 +58,68 @@ struct lk_args {
   char **envp;
 };
 
+/* ---- Descriptors and the network --------------------------------------
+ * fds are the VM's own, kept by the light kernel: 0-2 the console, then
+ * files (served by the host), sockets, epoll sets, eventfds and timerfds,
+ * lowest free number first, as on Linux. lk_read/lk_write/lk_close and
+ * lk_fcntl work on every kind. Structures passed here have Linux's x86-64
+ * layout (libc_gpu's headers define the same ones): struct sockaddr_in6,
+ * struct iovec, struct pollfd, struct epoll_event, struct itimerspec.
+ * Every call returns its result or -errno (Linux's values); a call that
+ * would block parks the VM, polling only its own queues and timers, unless
+ * the fd is non-blocking. */
+struct lk_iovec {
+  void *base;
+  size_t length;
+};
+
+/* F_GETFL / F_SETFL (O_NONBLOCK, O_APPEND kept), F_GETFD / F_SETFD. */
+long lk_fcntl(int fd, int command, long argument);
+/* FIONREAD (int *), FIONBIO (const int *). */
+long lk_ioctl(int fd, unsigned long request, void *argument);
+long lk_dup(int fd);
+
+long lk_socket(int domain, int type, int protocol);
+long lk_bind(int fd, const void *address, uint32_t length);
+long lk_listen(int fd, int backlog);
+long lk_accept4(int fd, void *address, uint32_t *length, int flags);
+long lk_connect(int fd, const void *address, uint32_t length);
+/* address may be NULL (connected sockets). Returns bytes sent. */
+long lk_sendto(int fd, const struct lk_iovec *iov, int iov_count, int flags, const void *address,
+               uint32_t length);
+/* address/length may be NULL; *message_flags gets MSG_TRUNC where a datagram
+ * did not fit. Returns bytes received (with MSG_TRUNC on UDP: the datagram's
+ * real size), 0 at end of stream. */
+long lk_recvfrom(int fd, const struct lk_iovec *iov, int iov_count, int flags, void *address,
+                 uint32_t *length, int *message_flags);
+long lk_shutdown(int fd, int how);
+long lk_getsockopt(int fd, int level, int name, void *value, uint32_t *length);
+long lk_setsockopt(int fd, int level, int name, const void *value, uint32_t length);
+long lk_getsockname(int fd, void *address, uint32_t *length);
+long lk_getpeername(int fd, void *address, uint32_t *length);
+
+/* timeout_ns < 0 waits for ever. Returns how many entries have revents. */
+long lk_poll(void *pollfds, uint32_t count, int64_t timeout_ns);
+long lk_epoll_create1(int flags);
+long lk_epoll_ctl(int epfd, int op, int fd, void *event);
+long lk_epoll_wait(int epfd, void *events, int max_events, int64_t timeout_ns);
+long lk_eventfd(unsigned initial, int flags);
+long lk_timerfd_create(int clock, int flags);
+long lk_timerfd_settime(int fd, int flags, const void *new_value, void *old_value);
+long lk_timerfd_gettime(int fd, void *current);
+
+/* Zero copy (see <gpuvm/zerocopy.h> in libc_gpu): a view of the bytes a
+ * TCP socket has received, released once consumed, and room in its send
+ * buffer, committed once written. */
+long lk_zc_recv(int fd, const void **data, int flags);
+long lk_zc_recv_done(int fd, size_t consumed);
+long lk_zc_send_reserve(int fd, void **data, size_t wanted, int flags);
+long lk_zc_send_commit(int fd, size_t length);
+
+/* Sleeps (parked, serving the network) until the monotonic clock passes
+ * deadline_ns. */
+void lk_sleep_until(int64_t deadline_ns);
+
 #ifdef __cplusplus
 }
 #endif

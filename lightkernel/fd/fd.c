@@ -1,0 +1,257 @@
+/* The descriptor table and the calls that work on every kind of fd. */
+#include "fd.h"
+
+#include <gpuvm/mailbox.h>
+#include <lightkernel/syscall.h>
+
+#include "../mem/memory.h"
+#include "../net/net.h"
+#include "../rpc/host.h"
+
+#define F_DUPFD 0
+#define F_GETFD 1
+#define F_SETFD 2
+#define F_GETFL 3
+#define F_SETFL 4
+#define F_DUPFD_CLOEXEC 1030
+#define FD_CLOEXEC 1
+#define FIONREAD 0x541B
+#define FIONBIO 0x5421
+#define S_IFCHR 0020000
+/* As many as a server holding tens of thousands of connections needs. */
+#define MAX_FDS 65536
+
+struct slot {
+  struct lk_file *file;
+  int close_on_exec;
+};
+
+static struct slot *table;
+static int table_size;
+
+static long console_read(struct lk_file *file, void *buf, size_t len) {
+  (void)file, (void)buf, (void)len;
+  return 0; /* a VM's stdin is empty */
+}
+static long console_write(struct lk_file *file, const void *buf, size_t len) {
+  return file->host_fd ? host_write(file->host_fd, buf, len) : -NET_EBADF;
+}
+static const struct lk_file_ops console_ops = {LK_FILE_CONSOLE, console_read, console_write, 0, 0};
+
+static long host_file_read(struct lk_file *file, void *buf, size_t len) {
+  return host_read(file->host_fd, buf, len);
+}
+static long host_file_write(struct lk_file *file, const void *buf, size_t len) {
+  return host_write(file->host_fd, buf, len);
+}
+static void host_file_release(struct lk_file *file) {
+  host_close(file->host_fd);
+}
+static const struct lk_file_ops host_file_ops = {LK_FILE_HOST, host_file_read, host_file_write, 0,
+                                                 host_file_release};
+
+/* The console's three fds exist from the start, as the table's first use. */
+static struct lk_file console_files[3] = {
+    {&console_ops, 1, 0, 0, 0}, {&console_ops, 1, 1, 1, 0}, {&console_ops, 1, 1, 2, 0}};
+
+static int grow(int needed) {
+  if (needed <= table_size)
+    return 0;
+  if (needed > MAX_FDS)
+    return -NET_EMFILE;
+  int size = table_size ? table_size : 16;
+  while (size < needed)
+    size *= 2;
+  struct slot *bigger = (struct slot *)lk_kalloc((size_t)size * sizeof *bigger);
+  if (!bigger)
+    return -NET_ENOMEM;
+  for (int i = 0; i < size; ++i)
+    bigger[i] = i < table_size ? table[i] : (struct slot){0, 0};
+  if (!table_size)
+    for (int i = 0; i < 3; ++i)
+      bigger[i].file = &console_files[i];
+  lk_kfree(table);
+  table = bigger;
+  table_size = size;
+  return 0;
+}
+
+static int install_from(struct lk_file *file, int lowest, int close_on_exec) {
+  int status = grow(lowest + 1 > 16 ? lowest + 1 : 16);
+  if (status)
+    return status;
+  int fd = lowest;
+  while (fd < table_size && table[fd].file)
+    ++fd;
+  if (fd == table_size && (status = grow(table_size + 1)))
+    return status;
+  table[fd].file = file;
+  table[fd].close_on_exec = close_on_exec;
+  ++file->references;
+  return fd;
+}
+
+int lk_fd_install(struct lk_file *file, int close_on_exec) {
+  return install_from(file, 0, close_on_exec);
+}
+
+struct lk_file *lk_fd_get(int fd) {
+  /* The table's first use gives it the console's three fds; with the heap
+   * full, the console still works. */
+  if (!table_size && grow(16))
+    return fd >= 0 && fd < 3 ? &console_files[fd] : 0;
+  if (fd < 0 || fd >= table_size)
+    return 0;
+  return table[fd].file;
+}
+
+struct lk_file *lk_file_new(size_t size, const struct lk_file_ops *ops, int status) {
+  struct lk_file *file = (struct lk_file *)lk_kalloc(size);
+  if (!file)
+    return 0;
+  net_zero(file, size);
+  file->ops = ops;
+  file->references = 0;
+  file->status = status;
+  return file;
+}
+
+void lk_file_put(struct lk_file *file) {
+  if (--file->references > 0 || file->ops->kind == LK_FILE_CONSOLE)
+    return;
+  lk_epoll_forget(file);
+  if (file->ops->release)
+    file->ops->release(file);
+  lk_kfree(file);
+}
+
+long lk_open(const char *path, int flags, int mode) {
+  struct lk_file *file =
+      lk_file_new(sizeof *file, &host_file_ops,
+                  flags & (LK_O_ACCMODE | LK_O_APPEND | LK_O_NONBLOCK | LK_O_DIRECTORY));
+  if (!file)
+    return -NET_ENOMEM;
+  long host_fd = host_open(path, flags, mode);
+  if (host_fd < 0) {
+    lk_kfree(file);
+    return host_fd;
+  }
+  file->host_fd = (int)host_fd;
+  int fd = lk_fd_install(file, (flags & LK_O_CLOEXEC) != 0);
+  if (fd < 0) {
+    host_close((int)host_fd);
+    lk_kfree(file);
+  }
+  return fd;
+}
+
+long lk_close(int fd) {
+  struct lk_file *file = lk_fd_get(fd);
+  if (!file)
+    return -NET_EBADF;
+  if (fd < table_size)
+    table[fd].file = 0;
+  lk_file_put(file);
+  return 0;
+}
+
+long lk_read(int fd, void *buf, size_t len) {
+  struct lk_file *file = lk_fd_get(fd);
+  if (!file)
+    return -NET_EBADF;
+  return file->ops->read ? file->ops->read(file, buf, len) : -NET_EINVAL;
+}
+
+long lk_write(int fd, const void *buf, size_t len) {
+  struct lk_file *file = lk_fd_get(fd);
+  if (!file)
+    return -NET_EBADF;
+  return file->ops->write ? file->ops->write(file, buf, len) : -NET_EINVAL;
+}
+
+long lk_lseek(int fd, long offset, int whence) {
+  struct lk_file *file = lk_fd_get(fd);
+  if (!file)
+    return -NET_EBADF;
+  if (file->ops->kind != LK_FILE_HOST)
+    return -29; /* ESPIPE */
+  return host_lseek(file->host_fd, offset, whence);
+}
+
+long lk_fstat(int fd, struct gpuvm_stat *out) {
+  struct lk_file *file = lk_fd_get(fd);
+  if (!file)
+    return -NET_EBADF;
+  if (file->ops->kind == LK_FILE_HOST)
+    return host_fstat(file->host_fd, out);
+  net_zero(out, sizeof *out);
+  out->nlink = 1;
+  /* Sockets show as sockets; epoll sets, eventfds and timerfds as Linux's
+   * anonymous inodes (mode 0600, no type bits); the console as a tty-less
+   * character device. */
+  out->mode = file->ops->kind == LK_FILE_SOCKET    ? 0140777u
+              : file->ops->kind == LK_FILE_CONSOLE ? (S_IFCHR | 0620u)
+                                                   : 0600u;
+  return 0;
+}
+
+long lk_readdir(int fd, void *buf, size_t len) {
+  struct lk_file *file = lk_fd_get(fd);
+  if (!file)
+    return -NET_EBADF;
+  if (file->ops->kind != LK_FILE_HOST)
+    return -20; /* ENOTDIR */
+  return host_readdir(file->host_fd, buf, len);
+}
+
+long lk_dup(int fd) {
+  struct lk_file *file = lk_fd_get(fd);
+  if (!file)
+    return -NET_EBADF;
+  return lk_fd_install(file, 0);
+}
+
+long lk_fcntl(int fd, int command, long argument) {
+  struct lk_file *file = lk_fd_get(fd);
+  if (!file)
+    return -NET_EBADF;
+  switch (command) {
+  case F_DUPFD:
+  case F_DUPFD_CLOEXEC:
+    if (argument < 0 || argument >= MAX_FDS)
+      return -NET_EINVAL;
+    return install_from(file, (int)argument, command == F_DUPFD_CLOEXEC);
+  case F_GETFD:
+    return fd < table_size && table[fd].close_on_exec ? FD_CLOEXEC : 0;
+  case F_SETFD:
+    if (fd < table_size)
+      table[fd].close_on_exec = (argument & FD_CLOEXEC) != 0;
+    return 0;
+  case F_GETFL:
+    return file->status;
+  case F_SETFL:
+    file->status = (file->status & ~(LK_O_APPEND | LK_O_NONBLOCK)) |
+                   ((int)argument & (LK_O_APPEND | LK_O_NONBLOCK));
+    return 0;
+  default:
+    return -NET_EINVAL;
+  }
+}
+
+long lk_socket_ioctl(struct lk_file *file, unsigned long request, void *argument);
+
+long lk_ioctl(int fd, unsigned long request, void *argument) {
+  struct lk_file *file = lk_fd_get(fd);
+  if (!file)
+    return -NET_EBADF;
+  if (request == FIONBIO) {
+    if (*(const int *)argument)
+      file->status |= LK_O_NONBLOCK;
+    else
+      file->status &= ~LK_O_NONBLOCK;
+    return 0;
+  }
+  if (file->ops->kind == LK_FILE_SOCKET)
+    return lk_socket_ioctl(file, request, argument);
+  return -NET_ENOTTY;
+}

@@ -1,0 +1,66 @@
+/* The stack in a real VM: its interface comes from the launch, its clock is
+ * the VM's, its memory the VM's heap, and it runs whenever the VM is in the
+ * kernel: every socket call and every wait drains the VM's inbound ring and
+ * runs the timers that are due. */
+#include "net.h"
+
+#include <gpuvm/ring.h>
+#include <lightkernel/arch.h>
+
+#include "../mem/memory.h"
+
+struct net_interface net_if;
+static struct gpuvm_net_counters private_counters;
+static int initialized;
+
+void net_init(void) {
+  if (initialized)
+    return;
+  initialized = 1;
+  const struct gpuvm_launch *l = &__gpuvm_launch;
+  uint32_t vm = arch_vm_id();
+  net_if.counters = l->net.counters ? (struct gpuvm_net_counters *)(uintptr_t)l->net.counters + vm
+                                    : &private_counters;
+  net_if.mtu = l->net.mtu ? l->net.mtu : GPUVM_NET_DEFAULT_MTU;
+  net_if.up = (l->net.flags & GPUVM_NET_ENABLED) && l->net.rx_ring_bytes;
+  gpuvm_address_of(l->net.prefix, GPUVM_NET_FIRST_VM + (uint64_t)vm, net_if.address.bytes);
+}
+
+int64_t net_now(void) {
+  return arch_clock_ns();
+}
+
+void *net_alloc(size_t size) {
+  return lk_kalloc(size);
+}
+
+void net_free(void *block) {
+  lk_kfree(block);
+}
+
+int net_poll(void) {
+  net_init();
+  int taken = 0;
+  if (net_if.up) {
+    const struct gpuvm_launch *l = &__gpuvm_launch;
+    struct gpuvm_ring *ring =
+        gpuvm_vm_ring(l->slices, l->slice_size, l->net.rx_ring_bytes, arch_vm_id());
+    uint32_t length;
+    const uint8_t *packet;
+    /* A bounded batch, so that a flood cannot keep the VM from its program. */
+    while (taken < 256 && (packet = gpuvm_ring_peek(ring, &length))) {
+      ip6_input(packet, length);
+      gpuvm_ring_pop(ring);
+      ++taken;
+    }
+  }
+  net_run_timers(net_now());
+  return taken;
+}
+
+int net_wait(int64_t deadline_ns) {
+  (void)deadline_ns; /* the caller checks its deadline each time it retries */
+  arch_pause();
+  net_poll();
+  return 0;
+}

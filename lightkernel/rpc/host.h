@@ -1,0 +1,19 @@
+/* What the host serves on descriptors: the console (1, 2) and the files it
+ * opened for this VM, named by the host's own numbers. The kernel's fd table
+ * (fd/) maps the VM's descriptors to these. Each returns a result or -errno. */
+#ifndef LIGHTKERNEL_RPC_HOST_H
+#define LIGHTKERNEL_RPC_HOST_H
+
+#include <stddef.h>
+
+struct gpuvm_stat;
+
+long host_write(int host_fd, const void *buf, size_t len);
+long host_open(const char *path, int flags, int mode); /* -> a host fd */
+long host_close(int host_fd);
+long host_read(int host_fd, void *buf, size_t len);
+long host_lseek(int host_fd, long offset, int whence);
+long host_fstat(int host_fd, struct gpuvm_stat *out);
+long host_readdir(int host_fd, void *buf, size_t len);
+
+#endif
