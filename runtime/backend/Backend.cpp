@@ -33,7 +33,7 @@ uint64_t minimumMemPerVm(const gpuvm_image_info &info, const LaunchConfig &confi
     }
   uint64_t vector = (config.argv.size() + config.env.size() + 2) * sizeof(uint64_t);
   return alignUp(info.data_size + info.bss_size, 16) + vector + strings +
-         expansions * kDigitsPerVmId + 16 + kMinimumHeap;
+         expansions * kDigitsPerVmId + 16 + kMinimumHeap + config.rxRingBytes;
 }
 
 std::string formatBytes(uint64_t bytes) {

@@ -12,6 +12,10 @@
 
 namespace gpuvm::runtime {
 
+namespace net {
+class Network;
+}
+
 struct LaunchConfig {
   uint32_t vmCount = 1;
   uint64_t memPerVm = 1 << 20;   // bytes of private data + arguments + heap per VM
@@ -20,6 +24,10 @@ struct LaunchConfig {
   std::vector<std::string> argv; // argv[0] included; "{vm}" expands in each VM
   std::vector<std::string> env;  // NAME=VALUE
   bool verbose = false;          // backends describe the device and the launch shape
+  // The network (runtime/net/Network.h); null: the VMs have none. The top
+  // rxRingBytes of every VM's slice is its inbound packet ring.
+  net::Network *network = nullptr;
+  uint64_t rxRingBytes = 0;
 };
 
 // argv then env, NUL-terminated each, as struct gpuvm_launch describes.

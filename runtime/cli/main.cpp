@@ -6,6 +6,8 @@
 #include "backend/Backend.h"
 #include "console/Console.h"
 #include "image/Image.h"
+#include "net/ControlSocket.h"
+#include "net/Network.h"
 #include "rpc/RpcServer.h"
 
 #include <boost/program_options.hpp>
@@ -17,6 +19,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <optional>
 
 namespace po = boost::program_options;
 using namespace gpuvm::runtime;
@@ -25,6 +28,7 @@ namespace {
 
 constexpr int kExitVmFailed = 1, kExitUsage = 2, kExitCannotRun = 3;
 constexpr const char *kVersion = "0.1";
+constexpr uint64_t kDefaultRxRing = 64 << 10;
 
 int usageError(const std::string &message) {
   std::cerr << "gpuvm: error: " << message << " (see gpuvm --help)\n";
@@ -62,22 +66,32 @@ bool parseSize(const std::string &text, uint64_t &out) {
   return true;
 }
 
-void printUsage(const po::options_description &runOptions) {
+void printUsage(const po::options_description &runOptions,
+                const po::options_description &netOptions) {
   std::cout
       << "usage: gpuvm run IMAGE [options] [-- ARGS...]\n"
          "       gpuvm inspect IMAGE\n"
+         "       gpuvm stat [--control PATH]\n"
          "       gpuvm --help | --version\n\n"
          "run      boots --vms copies of a gpu-c++ image as isolated VMs and waits for all.\n"
          "         ARGS become argv[1..] of every VM; \"{vm}\" in ARGS or --env expands to the\n"
          "         VM id. argv[0] is ./IMAGE-NAME.\n"
-         "inspect  prints an image's target, entry, private segment sizes and what it needs.\n\n"
-      << runOptions
-      << "\nBackends: host (CPU threads, one fiber per VM; runs host images), cuda (NVIDIA,\n"
+         "inspect  prints an image's target, entry, private segment sizes and what it needs.\n"
+         "stat     prints the network counters of a running gpuvm (run with --control):\n"
+         "         the bridge's totals, then one line per VM.\n\n"
+      << runOptions << "\n"
+      << netOptions
+      << "\nNetwork: VM k is PREFIX::100+k; the host side of the TUN is PREFIX::1; the\n"
+         "device's router is PREFIX::2 (it answers ping and sends the ICMPv6 errors);\n"
+         "addresses below ::100 are infrastructure. Linux routes PREFIX/64 to the TUN;\n"
+         "packets between VMs never leave the device.\n"
+         "\nBackends: host (CPU threads, one fiber per VM; runs host images), cuda (NVIDIA,\n"
          "sm_70 or newer, driver loaded at run time; runs nvptx images), hsa (AMD ROCr;\n"
          "runs amdgcn images; untested on hardware). auto picks the one for the image's\n"
          "target and says what is missing if it is not present.\n\n"
          "Exit status: 0 all VMs exited 0; 1 some VM failed (non-zero exit, abort, crash,\n"
-         "lost); 2 bad command line; 3 nothing ran (bad image, no backend, no memory).\n";
+         "lost); 2 bad command line; 3 nothing ran (bad image, no backend, no memory, no\n"
+         "permission to make the TUN device).\n";
 }
 
 // Every VM may hold files open; let the host's limit be as high as allowed.
@@ -97,6 +111,7 @@ int inspect(const std::string &path) {
   const gpuvm_image_info &i = image.info();
   LaunchConfig defaults;
   defaults.argv = {"./image"};
+  defaults.rxRingBytes = kDefaultRxRing + sizeof(gpuvm_ring);
   std::cout << "image:        " << path << "\n"
             << "format:       " << image.formatName() << "\n"
             << "target:       " << image.targetName() << " " << i.arch << "\n"
@@ -166,6 +181,53 @@ int summarize(const std::vector<VmOutcome> &outcomes, const std::string &backend
   return failed ? kExitVmFailed : 0;
 }
 
+// The network flags; returns empty or the usage error. --rx-ring 0 turns the
+// network off.
+std::string parseNetOptions(const po::variables_map &vm, std::optional<net::NetOptions> &out) {
+  net::NetOptions options;
+  if (std::string why = net::parsePrefix(vm["prefix"].as<std::string>(), options.prefix);
+      !why.empty())
+    return "--prefix: " + why;
+  long long mtu = vm["mtu"].as<long long>();
+  if (mtu < GPUVM_NET_MIN_MTU || mtu > GPUVM_NET_MAX_MTU)
+    return "--mtu must be between " + std::to_string(GPUVM_NET_MIN_MTU) + " and " +
+           std::to_string(GPUVM_NET_MAX_MTU) + ", not " + std::to_string(mtu);
+  options.mtu = uint32_t(mtu);
+  uint64_t ring;
+  const std::string &ringText = vm["rx-ring"].as<std::string>();
+  if (!parseSize(ringText, ring))
+    return "--rx-ring: invalid size '" + ringText + "'";
+  if (ring && (ring < 4096 || ring > (1ull << 30) || (ring & (ring - 1))))
+    return "--rx-ring must be a power of two from 4K to 1G (or 0: no network), not " + ringText;
+  if (ring && gpuvm_ring_record_bytes(options.mtu) > ring)
+    return "--rx-ring " + ringText + " cannot hold one packet of --mtu " + std::to_string(mtu);
+  options.rxRingBytes = ring ? ring + sizeof(gpuvm_ring) : 0;
+  if (vm.count("tun"))
+    options.tun = vm["tun"].as<std::string>();
+  if (vm.count("pcap"))
+    options.pcap = vm["pcap"].as<std::string>();
+  if (vm.count("impair")) {
+    net::ImpairmentSpec spec;
+    if (std::string why = net::parseImpairment(vm["impair"].as<std::string>(), spec); !why.empty())
+      return why;
+    options.impairment = spec;
+  }
+  if (!ring && (!options.tun.empty() || !options.pcap.empty() || options.impairment))
+    return "--rx-ring 0 turns the network off: --tun, --pcap and --impair need it";
+  if (ring)
+    out = options;
+  return {};
+}
+
+int printStat(const po::variables_map &vm) {
+  std::string reply;
+  std::string path = vm.count("control") ? vm["control"].as<std::string>() : "";
+  if (std::string why = net::controlRequest(path, "stat", reply); !why.empty())
+    return cannotRun(why);
+  std::cout << reply;
+  return 0;
+}
+
 int run(const std::string &imagePath, const po::variables_map &vm,
         const std::vector<std::string> &vmArgs) {
   LaunchConfig config;
@@ -199,6 +261,11 @@ int run(const std::string &imagePath, const po::variables_map &vm,
         return usageError("--env expects NAME=VALUE, not '" + kv + "'");
       config.env.push_back(kv);
     }
+  std::optional<net::NetOptions> netOptions;
+  if (std::string why = parseNetOptions(vm, netOptions); !why.empty())
+    return usageError(why);
+  if (netOptions)
+    config.rxRingBytes = netOptions->rxRingBytes;
 
   Image image;
   std::string error;
@@ -210,11 +277,14 @@ int run(const std::string &imagePath, const po::variables_map &vm,
 
   uint64_t minimum = minimumMemPerVm(image.info(), config);
   if (config.memPerVm < minimum)
-    return cannotRun("--mem-per-vm " + formatBytes(config.memPerVm) +
-                     " is too small for this image: each VM needs at least " +
-                     std::to_string(minimum) + " bytes (private data " +
-                     std::to_string(image.info().data_size + image.info().bss_size) +
-                     ", arguments, 16 KiB heap)");
+    return cannotRun(
+        "--mem-per-vm " + formatBytes(config.memPerVm) +
+        " is too small for this image: each VM needs at least " + std::to_string(minimum) +
+        " bytes (private data " + std::to_string(image.info().data_size + image.info().bss_size) +
+        ", arguments, 16 KiB heap" +
+        (config.rxRingBytes ? ", " + std::to_string(config.rxRingBytes) + " bytes of --rx-ring"
+                            : std::string()) +
+        ")");
   std::unique_ptr<Backend> backend = chooseBackend(backendName, image, error);
   if (!backend)
     return cannotRun(error);
@@ -234,6 +304,29 @@ int run(const std::string &imagePath, const po::variables_map &vm,
     return cannotRun(why);
   raiseOpenFileLimit();
 
+  std::optional<net::Network> network;
+  if (netOptions) {
+    network.emplace(*netOptions, config.vmCount);
+    if (std::string why = network->open(); !why.empty())
+      return cannotRun(why);
+    config.network = &*network;
+  }
+  net::ControlServer control;
+  if (vm.count("control")) {
+    std::string path = vm["control"].as<std::string>();
+    if (path.empty())
+      path = net::defaultControlPath();
+    auto answer = [&network](const std::string &request) -> std::string {
+      if (request != "stat")
+        return "gpuvm: unknown request '" + request + "' (expected stat)\n";
+      return network ? network->statText() : "network: off (--rx-ring 0)\n";
+    };
+    if (std::string why = control.open(path, answer); !why.empty())
+      return cannotRun(why);
+    if (config.verbose)
+      std::cerr << "gpuvm: control socket " << path << "\n";
+  }
+
   Console console(consoleOptions, config.vmCount);
   RpcServer server(console, fileService, config.vmCount);
   auto start = std::chrono::steady_clock::now();
@@ -246,6 +339,8 @@ int run(const std::string &imagePath, const po::variables_map &vm,
     std::cerr << "gpuvm: error: " << failure << "\n";
   if (config.verbose)
     std::fprintf(stderr, "gpuvm: %u VMs ran in %.3f s\n", config.vmCount, seconds);
+  if (config.verbose && network)
+    std::cerr << "gpuvm: " << network->bridgeText() << "\n";
   if (vm.count("status-file")) {
     std::ofstream status(vm["status-file"].as<std::string>());
     if (!status)
@@ -253,7 +348,8 @@ int run(const std::string &imagePath, const po::variables_map &vm,
     const char *kinds[] = {"exit", "abort", "crash"};
     for (uint32_t i = 0; i < config.vmCount; ++i) {
       const VmOutcome &o = server.outcomes()[i];
-      status << i << " " << (o.exited ? kinds[o.kind] : "lost") << " " << o.status << "\n";
+      status << i << " " << (o.exited ? kinds[o.kind] : "lost") << " " << o.status
+             << (network ? network->vmCountersText(i) : std::string()) << "\n";
     }
   }
   int rc = summarize(server.outcomes(), backend->name(), std::cerr);
@@ -268,7 +364,8 @@ int main(int argc, char **argv) {
   runOptions.add_options()
     ("vms,n", po::value<long long>()->default_value(1), "number of VMs")
     ("mem-per-vm", po::value<std::string>()->default_value("1M"),
-     "memory slice of each VM: private data, arguments and heap (K, M, G suffixes)")
+     "memory slice of each VM: private data, arguments, heap and its inbound packet ring "
+     "(--rx-ring) (K, M, G suffixes)")
     ("backend", po::value<std::string>()->default_value("auto"), "auto, host, cuda or hsa")
     ("stack-size", po::value<std::string>()->default_value("0"),
      "stack of each VM; 0: the backend's default (host 256K fibers; cuda 16K, at most 64K)")
@@ -284,11 +381,34 @@ int main(int argc, char **argv) {
     ("ro-root", po::value<std::string>(),
      "a directory every VM reads as a fallback: a path missing from the VM's own root is "
      "looked up here, read-only; writes always go to the VM's own root")
-    ("status-file", po::value<std::string>(), "write one line per VM: id, exit|abort|crash|lost, status")
+    ("status-file", po::value<std::string>(),
+     "write one line per VM: id, exit|abort|crash|lost, status, then its network counters "
+     "(packets_in=N ...)")
     ("verbose,v", "describe the device, the launch and its timing");
+  po::options_description netOptions("network options");
+  netOptions.add_options()
+    ("prefix", po::value<std::string>()->default_value(net::kDefaultPrefix),
+     "the /64 of this run (a ULA by default): VM k is PREFIX::100+k")
+    ("mtu", po::value<long long>()->default_value(GPUVM_NET_DEFAULT_MTU),
+     "largest IPv6 packet, 1280 to 65535, on the device and the TUN")
+    ("rx-ring", po::value<std::string>()->default_value("64K"),
+     "packet bytes each VM's inbound ring holds, a power of two (taken from the top of "
+     "--mem-per-vm); 0: no network")
+    ("tun", po::value<std::string>(),
+     "make (or attach to) TUN device NAME, give it PREFIX::1/64, the MTU and bring it up "
+     "(root or CAP_NET_ADMIN); without it, packets for outside the VMs are dropped")
+    ("impair", po::value<std::string>(),
+     "seeded faults on the bridge, both ways: loss=P%,dup=P%,reorder=P%,corrupt=P%,seed=N "
+     "(any subset)")
+    ("pcap", po::value<std::string>(),
+     "write what crosses the bridge to FILE (pcap, raw IPv6; read with tcpdump -r)")
+    ("control", po::value<std::string>()->implicit_value(""),
+     "listen on unix socket PATH for gpuvm stat (--control alone: /run/gpuvm/PID.sock); "
+     "gpuvm stat without it asks the only live socket there");
   // clang-format on
   po::options_description all;
   all.add(runOptions)
+      .add(netOptions)
       .add_options()("help,h", "")("version", "")("command", po::value<std::string>())(
           "image", po::value<std::string>());
   po::positional_options_description positional;
@@ -311,7 +431,7 @@ int main(int argc, char **argv) {
     return usageError(e.what());
   }
   if (vm.count("help")) {
-    printUsage(runOptions);
+    printUsage(runOptions, netOptions);
     return 0;
   }
   if (vm.count("version")) {
@@ -319,10 +439,12 @@ int main(int argc, char **argv) {
     return 0;
   }
   if (!vm.count("command"))
-    return usageError("missing command: run or inspect");
+    return usageError("missing command: run, inspect or stat");
   std::string command = vm["command"].as<std::string>();
-  if (command != "run" && command != "inspect")
-    return usageError("unknown command '" + command + "' (expected run or inspect)");
+  if (command != "run" && command != "inspect" && command != "stat")
+    return usageError("unknown command '" + command + "' (expected run, inspect or stat)");
+  if (command == "stat")
+    return vm.count("image") ? usageError("stat takes no IMAGE") : printStat(vm);
   if (!vm.count("image"))
     return usageError("missing IMAGE");
   if (command == "inspect")

@@ -3,14 +3,19 @@
 // driver API comes from libcuda.so.1 at run time (decision 9, CudaDriver.h).
 // The host thread that called run() serves every VM's RPC mailbox, which lives
 // in pinned host memory mapped into the GPU, until all VMs have exited or the
-// kernel has ended.
+// kernel has ended. With the network on, one more GPU thread beside the VMs
+// carries packets between the device and the host bridge (lightkernel/net/
+// uplink.c) through rings in mapped host memory.
 #include "backend/Backend.h"
 #include "backend/MailboxService.h"
 #include "backend/cuda/CudaDriver.h"
+#include "net/Network.h"
 
 #include "gpuvm/launch.h"
+#include "gpuvm/ring.h"
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -38,6 +43,22 @@ constexpr uint64_t kDefaultStack = 16 << 10;
 constexpr uint64_t kDriverHeadroom = 64 << 20;
 constexpr size_t kJitLogBytes = 16 << 10;
 constexpr auto kIdlePause = std::chrono::microseconds(20);
+// How often the host copy of the VMs' network counters (what the bridge and
+// `gpuvm stat` read) is refreshed from device memory while the VMs run.
+constexpr auto kCounterRefresh = std::chrono::milliseconds(200);
+
+// The bytes gpuvm_ring_init writes at the start of a ring, the only ones it
+// writes whatever the ring's size: the header and a zeroed first record
+// header. Built once on the host and copied to each ring, so a ring in
+// device memory needs no host buffer of its whole size.
+constexpr size_t kRingHeadBytes = sizeof(gpuvm_ring) + sizeof(gpuvm_ring_record);
+using RingHead = std::array<unsigned char, kRingHeadBytes>;
+
+RingHead ringHead(uint64_t totalBytes) {
+  alignas(gpuvm_ring) RingHead head{};
+  gpuvm_ring_init(reinterpret_cast<gpuvm_ring *>(head.data()), totalBytes);
+  return head;
+}
 
 uint64_t alignUp(uint64_t v, uint64_t a) {
   return (v + a - 1) / a * a;
@@ -46,6 +67,11 @@ uint64_t alignUp(uint64_t v, uint64_t a) {
 uint64_t saturatingProduct(uint64_t a, uint64_t b) {
   uint64_t product;
   return __builtin_mul_overflow(a, b, &product) ? UINT64_MAX : product;
+}
+
+uint64_t saturatingSum(uint64_t a, uint64_t b) {
+  uint64_t sum;
+  return __builtin_add_overflow(a, b, &sum) ? UINT64_MAX : sum;
 }
 
 // "sm_90" -> 90, "sm_90a" -> 90 with archSpecific set; nullopt if malformed.
@@ -103,10 +129,47 @@ struct LaunchResources {
   CUdeviceptr arguments = 0;
   void *mailboxes = nullptr;
   CUstream stream = nullptr;
+  // The network (all null without one): rings and counters on the device,
+  // the bridge's two rings in mapped host memory, the pinned buffer the
+  // counters are copied through, and the stream that copies them.
+  CUdeviceptr uplink = 0;
+  CUdeviceptr counters = 0;
+  CUdeviceptr exited = 0;
+  void *toHost = nullptr;
+  void *fromHost = nullptr;
+  void *countersStaging = nullptr;
+  CUstream copyStream = nullptr;
+  // What the bridge and `gpuvm stat` read. A member, so that it outlives
+  // the detach() below.
+  std::vector<gpuvm_net_counters> hostCounters{};
+  net::Network *attached = nullptr;
+
+  // Stops the bridge, which then keeps the last hostCounters it saw.
+  void detachNetwork() {
+    if (attached)
+      attached->detach();
+    attached = nullptr;
+  }
 
   ~LaunchResources() {
+    // First: the bridge reads the mapped rings and the host counters.
+    detachNetwork();
+    if (copyStream)
+      driver.cuStreamDestroy(copyStream);
     if (stream)
       driver.cuStreamDestroy(stream);
+    if (countersStaging)
+      driver.cuMemFreeHost(countersStaging);
+    if (fromHost)
+      driver.cuMemFreeHost(fromHost);
+    if (toHost)
+      driver.cuMemFreeHost(toHost);
+    if (exited)
+      driver.cuMemFree(exited);
+    if (counters)
+      driver.cuMemFree(counters);
+    if (uplink)
+      driver.cuMemFree(uplink);
     if (mailboxes)
       driver.cuMemFreeHost(mailboxes);
     if (arguments)
@@ -197,17 +260,44 @@ public:
       return failed("cuCtxGetLimit(CU_LIMIT_STACK_SIZE)", r);
 
     const uint32_t vmCount = config.vmCount;
+    const bool network = config.network != nullptr;
+    // Thread vmCount, after the VMs, is the device's half of the bridge.
+    const uint64_t threads = uint64_t(vmCount) + (network ? 1 : 0);
+    const unsigned block = std::min<unsigned>(kBlockSize, unsigned(std::max(maxBlock, 1)));
+    const unsigned grid = unsigned((threads + block - 1) / block);
+    int blocksPerSm = 0;
+    if (CUresult r =
+            driver_.cuOccupancyMaxActiveBlocksPerMultiprocessor(&blocksPerSm, kernel, block, 0))
+      return failed("cuOccupancyMaxActiveBlocksPerMultiprocessor", r);
+    const uint64_t resident = uint64_t(blocksPerSm) * uint64_t(smCount) * block;
+    // Without the network a VM past `resident` starts when another exits.
+    // The bridge's thread, in the last block, would then never start while
+    // servers run, and every VM must be able to reach it.
+    if (network && resident < threads)
+      return "with the network on, every VM and the bridge's GPU thread must run at once: "
+             "this GPU holds " +
+             std::to_string(resident) + " threads of " + image.info().entry + " (" +
+             std::to_string(registers) + " registers each), so at most " +
+             std::to_string(resident ? resident - 1 : 0) + " VMs, not " + std::to_string(vmCount);
+
     const uint64_t slice = alignUp(config.memPerVm, kSliceAlignment);
+    // The network's device memory besides the slices: each VM's counters,
+    // the uplink ring and the count of exited VMs.
+    const uint64_t netPerVm = network ? sizeof(gpuvm_net_counters) : 0;
+    const uint64_t netFixed = network ? net::kUplinkBytes + sizeof(uint32_t) : 0;
     size_t freeBytes = 0, totalBytes = 0;
     if (CUresult r = driver_.cuMemGetInfo(&freeBytes, &totalBytes))
       return failed("cuMemGetInfo", r);
     uint64_t usable = freeBytes > kDriverHeadroom ? freeBytes - kDriverHeadroom : 0;
     uint64_t slicesBytes = saturatingProduct(slice, vmCount);
-    if (slicesBytes > usable)
-      return std::to_string(vmCount) + " VMs × " + formatBytes(slice) + " = " +
-             formatBytes(slicesBytes) + " exceeds the GPU's free memory " + formatBytes(freeBytes) +
-             "; at most " + std::to_string(usable / slice) + " VMs of " + formatBytes(slice) +
-             " fit";
+    uint64_t neededBytes = saturatingSum(saturatingProduct(slice + netPerVm, vmCount), netFixed);
+    if (neededBytes > usable)
+      return std::to_string(vmCount) + " VMs × " + formatBytes(slice) +
+             (network ? " with their network counters and the uplink ring" : "") + " = " +
+             formatBytes(neededBytes) + " exceeds the GPU's free memory " + formatBytes(freeBytes) +
+             "; at most " +
+             std::to_string(usable > netFixed ? (usable - netFixed) / (slice + netPerVm) : 0) +
+             " VMs of " + formatBytes(slice) + " fit";
 
     if (CUresult r = driver_.cuMemAlloc(&held.slices, slicesBytes))
       return failed("cuMemAlloc (VM memory slices)", r);
@@ -236,6 +326,9 @@ public:
     launch.envc = uint32_t(config.env.size());
     launch.args = held.arguments;
     launch.args_size = arguments.size();
+    if (network)
+      if (std::string why = prepareNetwork(config, device, slice, held, launch.net); !why.empty())
+        return why;
     CUdeviceptr launchOnDevice = 0;
     size_t launchSize = 0;
     if (CUresult r = driver_.cuModuleGetGlobal(&launchOnDevice, &launchSize, held.module,
@@ -247,14 +340,12 @@ public:
              " (made by another gpuvm version?)";
     if (CUresult r = driver_.cuMemcpyHtoD(launchOnDevice, &launch, sizeof launch))
       return failed("cuMemcpyHtoD (" GPUVM_LAUNCH_SYMBOL ")", r);
+    // The copies and memsets above went to the legacy default stream, which
+    // the kernel's non-blocking stream does not wait for, and a copy from
+    // pageable memory may return before its DMA has landed.
+    if (CUresult r = driver_.cuStreamSynchronize(nullptr))
+      return failed("cuStreamSynchronize (launch data)", r);
 
-    const unsigned block = std::min<unsigned>(kBlockSize, unsigned(std::max(maxBlock, 1)));
-    const unsigned grid = unsigned((uint64_t(vmCount) + block - 1) / block);
-    int blocksPerSm = 0;
-    if (CUresult r =
-            driver_.cuOccupancyMaxActiveBlocksPerMultiprocessor(&blocksPerSm, kernel, block, 0))
-      return failed("cuOccupancyMaxActiveBlocksPerMultiprocessor", r);
-    const uint64_t resident = uint64_t(blocksPerSm) * uint64_t(smCount) * block;
     if (config.verbose) {
       std::string line = "cuda: " + deviceName(device) + " (" + smName(capability) + ", " +
                          std::to_string(smCount) + " SMs, " + formatBytes(freeBytes) + " free); " +
@@ -263,21 +354,37 @@ public:
                          formatBytes(stackSet) + " per thread (" +
                          formatBytes(uint64_t(stackSet) * uint64_t(threadsPerSm) * smCount) +
                          " reserved); " + std::to_string(vmCount) + " VMs of " +
-                         formatBytes(slice) + " in " + std::to_string(grid) + " blocks of " +
-                         std::to_string(block) + ", " + std::to_string(resident) +
-                         " resident at once";
+                         formatBytes(slice) + (network ? " and the bridge's thread" : "") + " in " +
+                         std::to_string(grid) + " blocks of " + std::to_string(block) + ", " +
+                         std::to_string(resident) + " resident at once";
       if (resident < vmCount)
         line += "; the other " + std::to_string(vmCount - resident) + " start as others finish";
       server.console().note(line);
+      if (network)
+        server.console().note("cuda: network: " + formatBytes(config.rxRingBytes) +
+                              " inbound ring at the top of each VM's slice, a " +
+                              formatBytes(net::kUplinkBytes) +
+                              " uplink ring in device memory; thread " + std::to_string(vmCount) +
+                              " carries the bridge through two " + formatBytes(net::kUplinkBytes) +
+                              " rings in mapped host memory; counters copied to the host every " +
+                              std::to_string(kCounterRefresh.count()) + " ms");
     }
 
     if (CUresult r = driver_.cuStreamCreate(&held.stream, CU_STREAM_NON_BLOCKING))
       return failed("cuStreamCreate", r);
     MailboxService mailboxes(held.mailboxes, vmCount, server);
+    if (network)
+      attachNetwork(*config.network, held);
     if (CUresult r = driver_.cuLaunchKernel(kernel, grid, 1, 1, block, 1, 1, 0, held.stream,
                                             nullptr, nullptr))
       return failed("cuLaunchKernel", r);
-    CUresult kernelState = serveUntilKernelEnds(mailboxes, held.stream);
+    CUresult kernelState = serveUntilKernelEnds(mailboxes, held);
+    if (network) {
+      // The VMs' last counts, which detach() keeps for `gpuvm stat`; after a
+      // fault the copy fails and the last periodic copy stands.
+      refreshCounters(held);
+      held.detachNetwork();
+    }
     if (std::string times = mailboxes.exitTimes(); config.verbose && !times.empty())
       server.console().note("cuda: " + times);
     if (kernelState != CUDA_SUCCESS)
@@ -290,14 +397,24 @@ public:
   }
 
 private:
-  // Serves the mailboxes until every VM has exited or the kernel has ended,
-  // then waits for the kernel; returns how it ended.
-  CUresult serveUntilKernelEnds(MailboxService &mailboxes, CUstream stream) {
+  // Serves the mailboxes (and refreshes the host's copy of the network
+  // counters) until every VM has exited or the kernel has ended, then waits
+  // for the kernel; returns how it ended.
+  CUresult serveUntilKernelEnds(MailboxService &mailboxes, LaunchResources &held) {
+    const CUstream stream = held.stream;
     CUresult state = CUDA_ERROR_NOT_READY;
+    auto nextRefresh = std::chrono::steady_clock::now() + kCounterRefresh;
     while (true) {
       uint32_t served = mailboxes.sweep();
       if (mailboxes.allExited())
         break;
+      if (held.counters) {
+        auto now = std::chrono::steady_clock::now();
+        if (now >= nextRefresh) {
+          refreshCounters(held); // a failure here is a fault, which the query below reports
+          nextRefresh = now + kCounterRefresh;
+        }
+      }
       state = driver_.cuStreamQuery(stream);
       if (state != CUDA_ERROR_NOT_READY) {
         mailboxes.sweep(); // exits posted just before the kernel ended
@@ -308,6 +425,134 @@ private:
     }
     CUresult finished = driver_.cuStreamSynchronize(stream);
     return state == CUDA_ERROR_NOT_READY || state == CUDA_SUCCESS ? finished : state;
+  }
+
+  // The network's device half (abi/gpuvm/net.h): every VM's inbound ring
+  // and the uplink ring in device memory; to_host and from_host, which the
+  // host bridge shares with the device's bridge thread, in mapped host
+  // memory; the exit count; the counters in device memory, where the VMs
+  // update them at device speed, with a host copy. Fills `net`.
+  std::string prepareNetwork(const LaunchConfig &config, CUdevice device, uint64_t slice,
+                             LaunchResources &held, gpuvm_net_launch &net) {
+    const uint32_t vmCount = config.vmCount;
+    const uint64_t rxRing = config.rxRingBytes;
+
+    // Every VM's ring head in one strided copy from a replicated image:
+    // 100k small copies would take seconds. The slices are not zeroed, so
+    // the first record header must be written too (gpuvm_ring_init says
+    // why).
+    const RingHead vmHead = ringHead(rxRing);
+    std::vector<unsigned char> heads(size_t(vmCount) * kRingHeadBytes);
+    for (uint32_t vm = 0; vm < vmCount; ++vm)
+      std::memcpy(heads.data() + size_t(vm) * kRingHeadBytes, vmHead.data(), kRingHeadBytes);
+    const CUdeviceptr firstRing =
+        reinterpret_cast<uintptr_t>(gpuvm_vm_ring(held.slices, slice, rxRing, 0));
+    int maxPitch = 0;
+    if (CUresult r = driver_.cuDeviceGetAttribute(&maxPitch, CU_DEVICE_ATTRIBUTE_MAX_PITCH, device))
+      return failed("cuDeviceGetAttribute", r);
+    if (slice <= uint64_t(std::max(maxPitch, 0))) {
+      CUDA_MEMCPY2D copy;
+      copy.srcMemoryType = CU_MEMORYTYPE_HOST;
+      copy.srcHost = heads.data();
+      copy.srcPitch = kRingHeadBytes;
+      copy.dstMemoryType = CU_MEMORYTYPE_DEVICE;
+      copy.dstDevice = firstRing;
+      copy.dstPitch = slice;
+      copy.WidthInBytes = kRingHeadBytes;
+      copy.Height = vmCount;
+      if (CUresult r = driver_.cuMemcpy2D(&copy))
+        return failed("cuMemcpy2D (VM packet rings)", r);
+    } else {
+      // Slices too large for a pitch are few (the memory check allowed them).
+      for (uint32_t vm = 0; vm < vmCount; ++vm)
+        if (CUresult r = driver_.cuMemcpyHtoD(firstRing + uint64_t(vm) * slice, vmHead.data(),
+                                              kRingHeadBytes))
+          return failed("cuMemcpyHtoD (VM packet rings)", r);
+    }
+
+    if (CUresult r = driver_.cuMemAlloc(&held.uplink, net::kUplinkBytes))
+      return failed("cuMemAlloc (uplink ring)", r);
+    const RingHead uplinkHead = ringHead(net::kUplinkBytes);
+    if (CUresult r = driver_.cuMemcpyHtoD(held.uplink, uplinkHead.data(), kRingHeadBytes))
+      return failed("cuMemcpyHtoD (uplink ring)", r);
+
+    // Single-producer rings, so the GPU needs no atomics across the bus.
+    for (void **ring : {&held.toHost, &held.fromHost}) {
+      if (CUresult r = driver_.cuMemHostAlloc(ring, net::kUplinkBytes,
+                                              CU_MEMHOSTALLOC_DEVICEMAP | CU_MEMHOSTALLOC_PORTABLE))
+        return failed("cuMemHostAlloc (bridge rings)", r);
+      gpuvm_ring_init(static_cast<gpuvm_ring *>(*ring), net::kUplinkBytes);
+    }
+    CUdeviceptr toHostOnDevice = 0, fromHostOnDevice = 0;
+    if (CUresult r = driver_.cuMemHostGetDevicePointer(&toHostOnDevice, held.toHost, 0))
+      return failed("cuMemHostGetDevicePointer", r);
+    if (CUresult r = driver_.cuMemHostGetDevicePointer(&fromHostOnDevice, held.fromHost, 0))
+      return failed("cuMemHostGetDevicePointer", r);
+
+    if (CUresult r = driver_.cuMemAlloc(&held.exited, sizeof(uint32_t)))
+      return failed("cuMemAlloc (exit count)", r);
+    if (CUresult r = driver_.cuMemsetD32(held.exited, 0, 1))
+      return failed("cuMemsetD32 (exit count)", r);
+
+    const size_t countersBytes = size_t(vmCount) * sizeof(gpuvm_net_counters);
+    static_assert(sizeof(gpuvm_net_counters) % sizeof(uint64_t) == 0);
+    if (CUresult r = driver_.cuMemAlloc(&held.counters, countersBytes))
+      return failed("cuMemAlloc (network counters)", r);
+    if (CUresult r = driver_.cuMemsetD32(held.counters, 0, countersBytes / sizeof(uint32_t)))
+      return failed("cuMemsetD32 (network counters)", r);
+    // Pinned, so the periodic copy is one DMA that never waits on the kernel.
+    if (CUresult r = driver_.cuMemHostAlloc(&held.countersStaging, countersBytes, 0))
+      return failed("cuMemHostAlloc (network counters)", r);
+    held.hostCounters.assign(vmCount, gpuvm_net_counters{});
+    if (CUresult r = driver_.cuStreamCreate(&held.copyStream, CU_STREAM_NON_BLOCKING))
+      return failed("cuStreamCreate", r);
+
+    const net::NetOptions &options = config.network->options();
+    std::copy(std::begin(options.prefix.bytes), std::end(options.prefix.bytes), net.prefix);
+    net.mtu = options.mtu;
+    net.flags = GPUVM_NET_ENABLED;
+    net.rx_ring_bytes = rxRing;
+    net.uplink = held.uplink;
+    net.counters = held.counters;
+    net.to_host = toHostOnDevice;
+    net.from_host = fromHostOnDevice;
+    net.exited = held.exited;
+    return {};
+  }
+
+  // Starts the host bridge on the rings prepareNetwork made.
+  void attachNetwork(net::Network &network, LaunchResources &held) {
+    net::DeviceLink link;
+    link.uplink = static_cast<gpuvm_ring *>(held.toHost);
+    link.counters = held.hostCounters.data();
+    // The device's bridge thread routes by destination address, so `vm` is
+    // not needed here; true means the packet reached the device, whose
+    // thread counts a full VM ring in that ring's drops.
+    auto *fromHost = static_cast<gpuvm_ring *>(held.fromHost);
+    link.deliver = [fromHost](uint32_t, const gpuvm_ring_part *parts, int count, uint32_t length) {
+      return gpuvm_ring_push(fromHost, parts, count, length) != 0;
+    };
+    network.attach(link);
+    held.attached = &network;
+  }
+
+  // Copies the VMs' counters from device memory into the host copy. The
+  // copy goes through a separate non-blocking stream, so it runs beside the
+  // persistent kernel, and through a staging buffer, so the host copy is
+  // written word by word with atomic stores: the bridge and `gpuvm stat`
+  // read it meanwhile. A word may be a few increments old, never torn.
+  CUresult refreshCounters(LaunchResources &held) {
+    const size_t bytes = held.hostCounters.size() * sizeof(gpuvm_net_counters);
+    if (CUresult r =
+            driver_.cuMemcpyDtoHAsync(held.countersStaging, held.counters, bytes, held.copyStream))
+      return r;
+    if (CUresult r = driver_.cuStreamSynchronize(held.copyStream))
+      return r;
+    const auto *from = static_cast<const uint64_t *>(held.countersStaging);
+    auto *to = reinterpret_cast<uint64_t *>(held.hostCounters.data());
+    for (size_t i = 0; i < bytes / sizeof(uint64_t); ++i)
+      __atomic_store_n(to + i, from[i], __ATOMIC_RELAXED);
+    return CUDA_SUCCESS;
   }
 
   std::string failed(const char *call, CUresult result) const {

@@ -59,6 +59,9 @@ bool CudaDriver::load(std::string &error) {
       resolve(library, "cuMemFreeHost", cuMemFreeHost, error) &&
       resolve(library, "cuMemHostGetDevicePointer_v2", cuMemHostGetDevicePointer, error) &&
       resolve(library, "cuMemcpyHtoD_v2", cuMemcpyHtoD, error) &&
+      resolve(library, "cuMemcpy2D_v2", cuMemcpy2D, error) &&
+      resolve(library, "cuMemcpyDtoHAsync_v2", cuMemcpyDtoHAsync, error) &&
+      resolve(library, "cuMemsetD32_v2", cuMemsetD32, error) &&
       resolve(library, "cuStreamCreate", cuStreamCreate, error) &&
       resolve(library, "cuStreamDestroy_v2", cuStreamDestroy, error) &&
       resolve(library, "cuStreamQuery", cuStreamQuery, error) &&

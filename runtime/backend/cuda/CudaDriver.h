@@ -16,6 +16,7 @@ using CUcontext = struct CUctx_st *;
 using CUmodule = struct CUmod_st *;
 using CUfunction = struct CUfunc_st *;
 using CUstream = struct CUstream_st *;
+using CUarray = struct CUarray_st *;
 
 enum : CUresult {
   CUDA_SUCCESS = 0,
@@ -24,6 +25,7 @@ enum : CUresult {
 };
 
 enum CUdevice_attribute : int {
+  CU_DEVICE_ATTRIBUTE_MAX_PITCH = 11,
   CU_DEVICE_ATTRIBUTE_MULTIPROCESSOR_COUNT = 16,
   CU_DEVICE_ATTRIBUTE_MAX_THREADS_PER_MULTIPROCESSOR = 39,
   CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MAJOR = 75,
@@ -46,6 +48,33 @@ enum CUjit_option : int {
   CU_JIT_ERROR_LOG_BUFFER = 5,
   CU_JIT_ERROR_LOG_BUFFER_SIZE_BYTES = 6,
 };
+
+enum CUmemorytype : int {
+  CU_MEMORYTYPE_HOST = 1,
+  CU_MEMORYTYPE_DEVICE = 2,
+};
+
+// cuMemcpy2D_v2's parameters (CUDA_MEMCPY2D_v2 in cuda.h): rows of
+// WidthInBytes, Height of them, each side advancing by its own pitch.
+struct CUDA_MEMCPY2D {
+  size_t srcXInBytes = 0;
+  size_t srcY = 0;
+  CUmemorytype srcMemoryType = CU_MEMORYTYPE_HOST;
+  const void *srcHost = nullptr;
+  CUdeviceptr srcDevice = 0;
+  CUarray srcArray = nullptr;
+  size_t srcPitch = 0;
+  size_t dstXInBytes = 0;
+  size_t dstY = 0;
+  CUmemorytype dstMemoryType = CU_MEMORYTYPE_HOST;
+  void *dstHost = nullptr;
+  CUdeviceptr dstDevice = 0;
+  CUarray dstArray = nullptr;
+  size_t dstPitch = 0;
+  size_t WidthInBytes = 0;
+  size_t Height = 0;
+};
+static_assert(sizeof(CUDA_MEMCPY2D) == 128, "CUDA_MEMCPY2D_v2's layout on LP64");
 
 enum : unsigned {
   CU_MEMHOSTALLOC_PORTABLE = 0x1,
@@ -102,7 +131,12 @@ public:
   CUresult (*cuMemHostGetDevicePointer)(CUdeviceptr *device, void *host,
                                         unsigned flags) = nullptr; // _v2
   CUresult (*cuMemcpyHtoD)(CUdeviceptr destination, const void *source,
-                           size_t bytes) = nullptr; // _v2
+                           size_t bytes) = nullptr;            // _v2
+  CUresult (*cuMemcpy2D)(const CUDA_MEMCPY2D *copy) = nullptr; // _v2
+  CUresult (*cuMemcpyDtoHAsync)(void *destination, CUdeviceptr source, size_t bytes,
+                                CUstream stream) = nullptr; // _v2
+  CUresult (*cuMemsetD32)(CUdeviceptr destination, unsigned value,
+                          size_t count) = nullptr; // _v2
   CUresult (*cuStreamCreate)(CUstream *stream, unsigned flags) = nullptr;
   CUresult (*cuStreamDestroy)(CUstream stream) = nullptr; // _v2
   CUresult (*cuStreamQuery)(CUstream stream) = nullptr;

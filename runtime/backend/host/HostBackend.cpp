@@ -11,6 +11,8 @@
 #include "backend/Backend.h"
 
 #include "gpuvm/launch.h"
+#include "gpuvm/ring.h"
+#include "net/Network.h"
 
 #include <boost/context/detail/fcontext.hpp>
 
@@ -22,6 +24,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -45,6 +48,7 @@ struct Fiber {
   char *stackTop = nullptr;
   ctx::fcontext_t context = nullptr;
   bool done = false;
+  bool waiting = false; // it last left through pauseFiber
 };
 
 struct Worker {
@@ -83,7 +87,14 @@ void exitFiber() {
   leaveFiber();
 }
 
-const gpuvm_host_services kServices{serveCall, yieldFiber, exitFiber};
+// A VM parked on its queues and timers: it yields saying so, and a worker
+// whose VMs all only waited for a whole round naps (see runWorker).
+void pauseFiber() {
+  tlsWorker->current->waiting = true;
+  yieldFiber();
+}
+
+const gpuvm_host_services kServices{serveCall, yieldFiber, exitFiber, pauseFiber};
 
 void fiberMain(ctx::transfer_t from) {
   tlsWorker->scheduler = from.fctx;
@@ -141,19 +152,33 @@ void runWorker(Worker &w) {
   sigaltstack(&ss, nullptr);
 
   std::vector<Fiber *> ready = w.fibers;
+  // When every VM of a round only waited, the worker naps, longer each idle
+  // round up to a millisecond: parked VMs then cost no CPU, and a packet
+  // waits at most that long to be noticed.
+  auto nap = std::chrono::microseconds(0);
+  constexpr auto kLongestNap = std::chrono::microseconds(1000);
   while (!ready.empty()) {
     size_t kept = 0;
+    bool allWaited = true;
     for (Fiber *f : ready) {
       w.current = f;
+      f->waiting = false;
       __gpuvm_host_vm_base = f->base;
       ctx::transfer_t back = ctx::jump_fcontext(f->context, nullptr);
       f->context = back.fctx;
       w.current = nullptr;
       __gpuvm_host_vm_base = nullptr;
+      allWaited = allWaited && f->waiting;
       if (!f->done)
         ready[kept++] = f;
     }
     ready.resize(kept);
+    if (!allWaited || ready.empty()) {
+      nap = std::chrono::microseconds(0);
+      continue;
+    }
+    nap = std::min(kLongestNap, std::max(nap * 2, std::chrono::microseconds(20)));
+    std::this_thread::sleep_for(nap);
   }
   stack_t off{};
   off.ss_flags = SS_DISABLE;
@@ -248,6 +273,41 @@ public:
     launch->args_size = args.size();
     launch->host_services = reinterpret_cast<uintptr_t>(&kServices);
 
+    // The network: each VM's inbound ring at the top of its slice, the
+    // uplink ring and the counters in ordinary memory the bridge reads.
+    Mapping uplink;
+    std::vector<gpuvm_net_counters> netCounters;
+    if (config.network) {
+      const net::NetOptions &options = config.network->options();
+      if (!uplink.map(net::kUplinkBytes)) {
+        dlclose(handle);
+        return "cannot reserve the network's uplink ring";
+      }
+      auto *uplinkRing = reinterpret_cast<gpuvm_ring *>(uplink.data());
+      gpuvm_ring_init(uplinkRing, net::kUplinkBytes);
+      netCounters.resize(config.vmCount);
+      for (uint32_t vm = 0; vm < config.vmCount; ++vm)
+        gpuvm_ring_init(gpuvm_vm_ring(launch->slices, slice, config.rxRingBytes, vm),
+                        config.rxRingBytes);
+      std::copy(std::begin(options.prefix.bytes), std::end(options.prefix.bytes),
+                launch->net.prefix);
+      launch->net.mtu = options.mtu;
+      launch->net.flags = GPUVM_NET_ENABLED;
+      launch->net.rx_ring_bytes = config.rxRingBytes;
+      launch->net.uplink = reinterpret_cast<uintptr_t>(uplinkRing);
+      launch->net.counters = reinterpret_cast<uintptr_t>(netCounters.data());
+      const uint64_t slicesAt = launch->slices, rxRing = config.rxRingBytes;
+      net::DeviceLink link;
+      link.uplink = uplinkRing;
+      link.counters = netCounters.data();
+      link.deliver = [slicesAt, slice, rxRing](uint32_t vm, const gpuvm_ring_part *parts, int count,
+                                               uint32_t length) {
+        return gpuvm_ring_push(gpuvm_vm_ring(slicesAt, slice, rxRing, vm), parts, count, length) !=
+               0;
+      };
+      config.network->attach(link);
+    }
+
     activeServer = &server;
     activeMailboxes = mailboxes.data();
     activeEntry = entry;
@@ -278,6 +338,8 @@ public:
       threads.emplace_back([&w] { runWorker(w); });
     for (std::thread &t : threads)
       t.join();
+    if (config.network)
+      config.network->detach();
 
     activeServer = nullptr;
     activeMailboxes = nullptr;
