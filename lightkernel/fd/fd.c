@@ -155,6 +155,12 @@ long lk_close(int fd) {
   return 0;
 }
 
+void lk_fd_close_all(void) {
+  for (int fd = 3; fd < table_size; ++fd)
+    if (table[fd].file)
+      lk_close(fd);
+}
+
 long lk_read(int fd, void *buf, size_t len) {
   struct lk_file *file = lk_fd_get(fd);
   if (!file)

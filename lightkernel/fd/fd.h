@@ -62,6 +62,8 @@ struct lk_file *lk_fd_get(int fd);
 /* A new object of `size` bytes (its struct lk_file first), one reference. */
 struct lk_file *lk_file_new(size_t size, const struct lk_file_ops *ops, int status);
 void lk_file_put(struct lk_file *file);
+/* The VM is leaving: closes every descriptor but the console's. */
+void lk_fd_close_all(void);
 /* Every object released must leave epoll sets that watched it. */
 void lk_epoll_forget(struct lk_file *file);
 

@@ -8,6 +8,7 @@
 #include <lightkernel/arch.h>
 
 #include "../mem/memory.h"
+#include "tcp/tcp.h"
 
 struct net_interface net_if;
 static struct gpuvm_net_counters private_counters;
@@ -63,4 +64,12 @@ int net_wait(int64_t deadline_ns) {
   arch_pause();
   net_poll();
   return 0;
+}
+
+void net_linger(void) {
+  if (!initialized || !net_if.up)
+    return;
+  const int64_t limit = net_now() + 10ll * 1000000000ll;
+  while (tcp_unsent() && net_now() < limit)
+    net_wait(limit);
 }

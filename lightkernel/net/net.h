@@ -139,6 +139,11 @@ void net_free(void *block);
  * (the harness). */
 int net_wait(int64_t deadline_ns);
 
+/* A VM is leaving, its descriptors closed: runs the stack until every
+ * connection has delivered what it holds (or 10 s pass), as a process's
+ * sockets outlive it on Linux. */
+void net_linger(void);
+
 /* Runs the stack once: takes every packet waiting in the rx ring, then every
  * timer that is due. Returns how many packets it took. */
 int net_poll(void);

@@ -4,6 +4,9 @@
 
 #include "host.h"
 
+#include "../fd/fd.h"
+#include "../net/net.h"
+
 static struct gpuvm_mailbox *my_mailbox(void) {
   return (struct gpuvm_mailbox *)(uintptr_t)__gpuvm_launch.mailboxes + arch_vm_id();
 }
@@ -34,6 +37,10 @@ long host_write(int fd, const void *buf, size_t len) {
 }
 
 _Noreturn void lk_exit(int status, int kind) {
+  /* As a process's exit on Linux: descriptors close, and connections still
+   * deliver what they were given. */
+  lk_fd_close_all();
+  net_linger();
   /* GPUs: the bridge's device thread runs until every VM has left. */
   if (__gpuvm_launch.net.exited)
     __atomic_fetch_add((uint32_t *)(uintptr_t)__gpuvm_launch.net.exited, 1u, __ATOMIC_RELEASE);

@@ -1127,3 +1127,21 @@ int tcp_send_commit(struct tcp_pcb *pcb, uint32_t length) {
   tcp_output(pcb);
   return 0;
 }
+
+int tcp_unsent(void) {
+  for (struct tcp_pcb *pcb = tcp_all; pcb; pcb = pcb->all_next)
+    switch (pcb->state) {
+    case TCP_ESTABLISHED:
+    case TCP_CLOSE_WAIT:
+      if (pcb->snd_una != pcb->snd_max || pcb->snd_queued)
+        return 1;
+      break;
+    case TCP_FIN_WAIT_1:
+    case TCP_CLOSING:
+    case TCP_LAST_ACK:
+      return 1;
+    default:
+      break;
+    }
+  return 0;
+}

@@ -61,6 +61,11 @@ int tcp_recv_done(struct tcp_pcb *pcb, uint32_t consumed);
 long tcp_send_view(struct tcp_pcb *pcb, void **data, uint32_t wanted);
 int tcp_send_commit(struct tcp_pcb *pcb, uint32_t length);
 
+/* Whether any connection still has data or a FIN the peer has not
+ * acknowledged (a VM that exits waits for this, as Linux's sockets outlive
+ * their process). */
+int tcp_unsent(void);
+
 /* Runs every TCP timer that is due at `now`; the earliest next deadline. */
 void tcp_timers(int64_t now);
 int64_t tcp_next_deadline(void);
