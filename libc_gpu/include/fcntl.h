@@ -39,6 +39,9 @@
 #define F_SETFD 2
 #define F_GETFL 3
 #define F_SETFL 4
+#define F_SETOWN 8
+#define F_GETOWN 9
+#define F_DUPFD_CLOEXEC 1030
 #define FD_CLOEXEC 1
 
 __LIBC_BEGIN_DECLS
@@ -50,9 +53,12 @@ __LIBC_BEGIN_DECLS
  * VM has no terminal); any other flag gives EINVAL. */
 int open(const char *path, int flags, ...) __LIBC_NOEXCEPT;
 int creat(const char *path, mode_t mode) __LIBC_NOEXCEPT;
-/* F_GETFD, F_SETFD (there is no exec, so FD_CLOEXEC changes nothing),
- * F_GETFL, and F_SETFL, which may change O_NONBLOCK only (it has no effect
- * on files, as on Linux). Anything else gives EINVAL. */
+/* Kept by the VM's kernel for every kind of fd: F_GETFD and F_SETFD (there
+ * is no exec, so FD_CLOEXEC changes nothing), F_GETFL, F_SETFL (O_NONBLOCK
+ * and O_APPEND change; the access mode and creation flags are ignored, as
+ * on Linux), F_DUPFD and F_DUPFD_CLOEXEC (the lowest free fd at or above
+ * the argument). Anything else gives EINVAL. O_NONBLOCK makes sockets,
+ * epoll sets, eventfds and timerfds non-blocking; files never block. */
 int fcntl(int fd, int command, ...) __LIBC_NOEXCEPT;
 
 __LIBC_END_DECLS

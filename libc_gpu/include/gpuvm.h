@@ -1,4 +1,5 @@
-/* What a program may ask about the rack of VMs it runs in. */
+/* What a program may ask about the rack of VMs it runs in. Zero-copy
+ * sockets are in <gpuvm/zerocopy.h>. */
 #ifndef __LIBC_GPU_GPUVM_H
 #define __LIBC_GPU_GPUVM_H
 

@@ -6,16 +6,12 @@
 
 #include <__libc_gpu/common.h>
 #include <__libc_gpu/pthread_types.h>
+#include <__libc_gpu/sigset_t.h>
 #include <__libc_gpu/types.h>
 
 typedef int sig_atomic_t;
 typedef void (*sighandler_t)(int);
 typedef sighandler_t __sighandler_t;
-
-/* glibc's size: 1024 bits, of which signals 1..64 are used. */
-typedef struct {
-  unsigned long __val[1024 / (8 * sizeof(unsigned long))];
-} sigset_t;
 
 #define SIG_ERR ((sighandler_t)-1)
 #define SIG_DFL ((sighandler_t)0)

@@ -12,6 +12,12 @@
 
 #define CLOCK_REALTIME 0
 #define CLOCK_MONOTONIC 1
+
+/* A timer's setting (timerfd_settime): 64-bit fields, as on x86-64 Linux. */
+struct itimerspec {
+  struct timespec it_interval;
+  struct timespec it_value;
+};
 /* clock()'s unit, glibc's value. */
 #define CLOCKS_PER_SEC ((clock_t)1000000)
 
@@ -57,7 +63,8 @@ struct tm *localtime_r(const time_t *__LIBC_RESTRICT seconds,
  * positive tm_isdst, as glibc in UTC, as summer time one hour ahead. */
 time_t mktime(struct tm *time) __LIBC_NOEXCEPT;
 time_t timegm(struct tm *time) __LIBC_NOEXCEPT;
-/* Busy-waits, yielding to the VMs that share the processor; never interrupted. */
+/* Parks the VM until the time has passed (its network keeps running);
+ * never interrupted. */
 int nanosleep(const struct timespec *duration, struct timespec *remaining) __LIBC_NOEXCEPT;
 
 /* The C locale's formats; every conversion of C11 and POSIX but the E and O

@@ -20,6 +20,7 @@
 #define _SC_PAGESIZE 30
 #define _SC_PAGE_SIZE _SC_PAGESIZE
 #define _SC_LINE_MAX 43
+#define _SC_IOV_MAX 60
 #define _SC_NPROCESSORS_CONF 83
 #define _SC_NPROCESSORS_ONLN 84
 #define _SC_HOST_NAME_MAX 180
@@ -37,18 +38,28 @@ extern char **environ;
 
 /* fds 0, 1 and 2 are the console: fd 0 is always at end of file, 1 and 2
  * reach the host's terminal or log; closing them does nothing, and they
- * cannot seek (ESPIPE). Files the VM opens are fd 3 and up. */
+ * cannot seek (ESPIPE). Files, sockets, epoll sets, eventfds and timerfds
+ * the VM opens are fd 3 and up, the lowest free number first. read and
+ * write on a socket are recv and send with no flags. */
 ssize_t read(int fd, void *data, size_t size) __LIBC_NOEXCEPT;
 ssize_t write(int fd, const void *data, size_t size) __LIBC_NOEXCEPT;
 int close(int fd) __LIBC_NOEXCEPT;
 off_t lseek(int fd, off_t offset, int whence) __LIBC_NOEXCEPT;
+/* New fds for what fd names, sharing its offset and status flags, as on
+ * Linux. dup2 and dup3 first close new_fd, even a console fd. dup3 takes
+ * O_CLOEXEC (there is no exec, so it changes nothing) and fails with EINVAL
+ * when both fds are one. */
+int dup(int fd) __LIBC_NOEXCEPT;
+int dup2(int fd, int new_fd) __LIBC_NOEXCEPT;
+int dup3(int fd, int new_fd, int flags) __LIBC_NOEXCEPT;
 /* Always 0: a VM has no terminal. errno is ENOTTY (as glibc for a pipe), or
  * EBADF for a bad fd. */
 int isatty(int fd) __LIBC_NOEXCEPT;
 
-/* Page size 4096, one processor (a VM is one thread), 67 fds (the console's
- * 3 and 64 files), and Linux's values for the rest; -1 with EINVAL for a
- * name not listed above. */
+/* Page size 4096, one processor (a VM is one thread), 65,536 fds (the VM's
+ * kernel's table: sockets, epoll sets and the like; at most 64 of them may
+ * be files open on the host at once), 1024 iovecs, and Linux's values for
+ * the rest; -1 with EINVAL for a name not listed above. */
 long sysconf(int name) __LIBC_NOEXCEPT;
 
 /* Paths are the VM's (see open in fcntl.h). */
@@ -66,7 +77,7 @@ int access(const char *path, int mode) __LIBC_NOEXCEPT;
 /* VM k is process k + 1, so that no VM has pid 0. */
 pid_t getpid(void) __LIBC_NOEXCEPT;
 __LIBC_NORETURN void _exit(int status);
-/* Busy-wait, yielding to the VMs that share the processor. */
+/* Park the VM until the time has passed (its network keeps running). */
 int usleep(useconds_t microseconds);
 unsigned sleep(unsigned seconds);
 

@@ -270,5 +270,20 @@
 #define nexttowardf libc_gpu_nexttowardf
 #define fdimf libc_gpu_fdimf
 #define sincosf libc_gpu_sincosf
+#define inet_pton libc_gpu_inet_pton
+#define inet_ntop libc_gpu_inet_ntop
+#define inet_aton libc_gpu_inet_aton
+#define inet_addr libc_gpu_inet_addr
+#define inet_ntoa libc_gpu_inet_ntoa
+#define htons libc_gpu_htons
+#define htonl libc_gpu_htonl
+#define ntohs libc_gpu_ntohs
+#define ntohl libc_gpu_ntohl
+#define in6addr_any libc_gpu_in6addr_any
+#define in6addr_loopback libc_gpu_in6addr_loopback
+#define getaddrinfo libc_gpu_getaddrinfo
+#define freeaddrinfo libc_gpu_freeaddrinfo
+#define gai_strerror libc_gpu_gai_strerror
+#define getnameinfo libc_gpu_getnameinfo
 
 #endif

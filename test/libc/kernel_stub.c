@@ -48,6 +48,10 @@ long lk_lseek(int fd, long offset, int whence) {
   return result(lseek(fd, offset, whence));
 }
 
+long lk_fcntl(int fd, int command, long argument) {
+  return result(fcntl(fd, command, argument));
+}
+
 static void fill(struct gpuvm_stat *out, const struct stat *in) {
   *out = (struct gpuvm_stat){.dev = in->st_dev,
                              .ino = in->st_ino,

@@ -160,6 +160,29 @@ int libc_gpu_strerror_r(int error_number, char *out, size_t size);
 int libc_gpu_isatty(int fd);
 long libc_gpu_sysconf(int name);
 
+/* arpa/inet.h and netdb.h, with glibc's structures (the same layouts). */
+struct in_addr;
+struct in6_addr;
+struct addrinfo;
+struct sockaddr;
+int libc_gpu_inet_pton(int family, const char *text, void *out);
+const char *libc_gpu_inet_ntop(int family, const void *address, char *out, unsigned size);
+int libc_gpu_inet_aton(const char *text, struct in_addr *out);
+uint32_t libc_gpu_inet_addr(const char *text);
+char *libc_gpu_inet_ntoa(struct in_addr address);
+uint16_t libc_gpu_htons(uint16_t host);
+uint32_t libc_gpu_htonl(uint32_t host);
+uint16_t libc_gpu_ntohs(uint16_t network);
+uint32_t libc_gpu_ntohl(uint32_t network);
+extern const struct in6_addr libc_gpu_in6addr_any;
+extern const struct in6_addr libc_gpu_in6addr_loopback;
+int libc_gpu_getaddrinfo(const char *host, const char *service, const struct addrinfo *hints,
+                         struct addrinfo **result);
+void libc_gpu_freeaddrinfo(struct addrinfo *list);
+const char *libc_gpu_gai_strerror(int code);
+int libc_gpu_getnameinfo(const struct sockaddr *address, unsigned length, char *host,
+                         unsigned host_size, char *service, unsigned service_size, int flags);
+
 /* math.h: libc_gpu's own functions and LLVM libc's, as the host tests build them. */
 double libc_gpu_sqrt(double x);
 float libc_gpu_sqrtf(float x);

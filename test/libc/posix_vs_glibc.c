@@ -258,7 +258,8 @@ static void terminals_and_limits(void) {
   }
   check_numbers("sysconf", "_SC_NPROCESSORS_ONLN", libc_gpu_sysconf(_SC_NPROCESSORS_ONLN), 1);
   check_numbers("sysconf", "_SC_NPROCESSORS_CONF", libc_gpu_sysconf(_SC_NPROCESSORS_CONF), 1);
-  check_numbers("sysconf", "_SC_OPEN_MAX", libc_gpu_sysconf(_SC_OPEN_MAX), 67);
+  check_numbers("sysconf", "_SC_OPEN_MAX", libc_gpu_sysconf(_SC_OPEN_MAX), 65536);
+  check_numbers("sysconf", "_SC_IOV_MAX", libc_gpu_sysconf(_SC_IOV_MAX), sysconf(_SC_IOV_MAX));
   libc_gpu_errno = 0;
   errno = 0;
   check_numbers("sysconf", "an unknown name", libc_gpu_sysconf(99999), sysconf(99999));

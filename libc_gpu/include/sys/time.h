@@ -1,14 +1,12 @@
-/* gettimeofday, the microsecond wall clock. */
+/* gettimeofday, the microsecond wall clock; select, as glibc's sys/time.h
+ * declares it too. */
 #ifndef __LIBC_GPU_SYS_TIME_H
 #define __LIBC_GPU_SYS_TIME_H
 
 #include <__libc_gpu/common.h>
+#include <__libc_gpu/timeval.h>
 #include <__libc_gpu/types.h>
-
-struct timeval {
-  time_t tv_sec;
-  suseconds_t tv_usec;
-};
+#include <sys/select.h>
 
 /* Obsolete: gettimeofday fills it with zeros (UTC, no summer time). */
 struct timezone {

@@ -2,22 +2,25 @@
 #include <fcntl.h>
 #include <stdarg.h>
 
-#include "../__support/fd.h"
+#include <lightkernel/syscall.h>
+
+#include "../__support/syscall_result.h"
 
 int fcntl(int fd, int command, ...) {
   switch (command) {
   case F_GETFD:
-  case F_SETFD:
-    /* No exec, so no close-on-exec to keep: only the fd's validity counts. */
-    return __fd_status_flags(fd) < 0 ? -1 : 0;
   case F_GETFL:
-    return __fd_status_flags(fd);
-  case F_SETFL: {
+    return (int)__syscall_result(lk_fcntl(fd, command, 0));
+  case F_SETFD:
+  case F_SETFL:
+  case F_DUPFD:
+  case F_DUPFD_CLOEXEC: {
+    /* The VM's kernel keeps every fd's flags, files' too. */
     va_list args;
     va_start(args, command);
-    int flags = va_arg(args, int);
+    int argument = va_arg(args, int);
     va_end(args);
-    return __fd_set_status_flags(fd, flags);
+    return (int)__syscall_result(lk_fcntl(fd, command, argument));
   }
   default:
     errno = EINVAL;

@@ -8,9 +8,11 @@ long sysconf(int name) {
   case _SC_CLK_TCK:
     return 100;
   case _SC_OPEN_MAX:
-    /* The console's 3 fds and the 64 files the runtime lets a VM hold open
-     * (runtime/rpc/FileService.cpp). */
-    return 67;
+    /* The VM's kernel's fd table (lightkernel/fd/fd.c); at most 64 of them
+     * may be files open on the host (runtime/rpc/FileService.cpp). */
+    return 65536;
+  case _SC_IOV_MAX:
+    return 1024; /* UIO_MAXIOV, as on Linux */
   case _SC_PAGESIZE:
     return 4096;
   case _SC_NPROCESSORS_CONF:

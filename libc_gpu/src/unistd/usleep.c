@@ -1,8 +1,11 @@
 #include <unistd.h>
 
-#include "../__support/busy_wait.h"
+#include <lightkernel/syscall.h>
+
+#include "../__support/timeout.h"
 
 int usleep(useconds_t microseconds) {
-  __busy_wait_ns((int64_t)microseconds * 1000);
+  /* Parked, the VM keeps serving its network. */
+  lk_sleep_until(__deadline_after((int64_t)microseconds * 1000));
   return 0;
 }

@@ -1,0 +1,9 @@
+#include <sys/socket.h>
+
+#include <lightkernel/syscall.h>
+
+#include "../../__support/syscall_result.h"
+
+int connect(int fd, const struct sockaddr *address, socklen_t length) {
+  return (int)__syscall_result(lk_connect(fd, address, length));
+}

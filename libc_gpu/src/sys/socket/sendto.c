@@ -1,0 +1,11 @@
+#include <sys/socket.h>
+
+#include <lightkernel/syscall.h>
+
+#include "../../__support/syscall_result.h"
+
+ssize_t sendto(int fd, const void *data, size_t size, int flags, const struct sockaddr *address,
+               socklen_t length) {
+  struct lk_iovec piece = {(void *)data, size};
+  return __syscall_result(lk_sendto(fd, &piece, 1, flags, address, length));
+}
