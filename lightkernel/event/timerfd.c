@@ -73,8 +73,9 @@ long lk_timerfd_create(int clock, int flags) {
     return -NET_EINVAL;
   if (flags & ~(TFD_CLOEXEC | TFD_NONBLOCK))
     return -NET_EINVAL;
-  struct timerfd *t = (struct timerfd *)lk_file_new(sizeof *t, &timerfd_ops,
-                                                    (flags & TFD_NONBLOCK ? LK_O_NONBLOCK : 0));
+  /* O_RDWR as Linux's anonymous inode has it, though only read works. */
+  struct timerfd *t = (struct timerfd *)lk_file_new(
+      sizeof *t, &timerfd_ops, LK_O_RDWR | (flags & TFD_NONBLOCK ? LK_O_NONBLOCK : 0));
   if (!t)
     return -NET_ENOMEM;
   t->clock = clock == CLOCK_REALTIME ? CLOCK_REALTIME : CLOCK_MONOTONIC;

@@ -13,6 +13,9 @@
 struct net_interface net_if;
 static struct gpuvm_net_counters private_counters;
 static int initialized;
+static int64_t last_yield;
+
+#define NET_SLICE_NS 1000000ll
 
 void net_init(void) {
   if (initialized)
@@ -55,7 +58,17 @@ int net_poll(void) {
       ++taken;
     }
   }
-  net_run_timers(net_now());
+  int64_t now = net_now();
+  /* A program that makes socket calls in a tight loop (a flood) never
+   * blocks: on the host backend, where VMs are fibers sharing a few worker
+   * threads, it would keep its worker from the VMs queued behind it, so it
+   * gives the worker up once per slice. Free where a VM is a hardware
+   * thread (arch_yield does nothing there). */
+  if (now - last_yield > NET_SLICE_NS) {
+    last_yield = now;
+    arch_yield();
+  }
+  net_run_timers(now);
   return taken;
 }
 

@@ -34,8 +34,9 @@ static void send_icmp(const struct net_addr *dst, uint8_t type, uint8_t code, ui
   header[1] = code;
   header[2] = header[3] = 0;
   net_put32(header + 4, field);
+  /* The source ip6_output will write: ::1 towards the loopback. */
   uint32_t sum =
-      net_pseudo_sum(&net_if.address, dst, ICMP6_HEADER + body_length, NET_IPPROTO_ICMPV6);
+      net_pseudo_sum(net_source_for(dst), dst, ICMP6_HEADER + body_length, NET_IPPROTO_ICMPV6);
   sum = net_sum(sum, header, ICMP6_HEADER);
   sum = net_sum(sum, body, body_length);
   net_put16(header + 2, net_fold(sum));
@@ -74,7 +75,8 @@ static void error_input(const struct net_packet *packet) {
   struct net_addr quoted_src, quoted_dst;
   net_copy(quoted_src.bytes, quoted + 8, 16);
   net_copy(quoted_dst.bytes, quoted + 24, 16);
-  if (!net_addr_equal(&quoted_src, &net_if.address)) {
+  /* It must quote a packet of ours: from our address, or ::1 over the loopback. */
+  if (!net_addr_equal(&quoted_src, net_source_for(&quoted_dst))) {
     ++net_if.counters->drop_malformed;
     return;
   }

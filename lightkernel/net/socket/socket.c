@@ -6,6 +6,7 @@
 #define SOCK_STREAM 1
 #define SOCK_DGRAM 2
 #define SOCK_TYPE_MASK 0xf
+#define SOCK_MAX 11 /* Linux's: types from here on are EINVAL, below ESOCKTNOSUPPORT */
 #define SOCK_NONBLOCK 04000
 #define SOCK_CLOEXEC 02000000
 
@@ -32,6 +33,7 @@ struct socket {
   struct udp_pcb *udp;
   int v6only;
   int listening;
+  int connecting; /* a connect said EINPROGRESS; the next one reports how it ended */
   int64_t receive_timeout, send_timeout; /* ns; 0: none */
 };
 
@@ -125,6 +127,8 @@ long lk_socket(int domain, int type, int protocol) {
   if (type & ~(SOCK_TYPE_MASK | SOCK_NONBLOCK | SOCK_CLOEXEC))
     return -NET_EINVAL;
   int kind = type & SOCK_TYPE_MASK;
+  if (kind >= SOCK_MAX)
+    return -NET_EINVAL;
   if (kind != SOCK_STREAM && kind != SOCK_DGRAM)
     return -NET_ESOCKTNOSUPPORT;
   if (protocol && protocol != (kind == SOCK_STREAM ? NET_IPPROTO_TCP : NET_IPPROTO_UDP))
@@ -239,18 +243,35 @@ long lk_connect(int fd, const void *address, uint32_t length) {
   if ((status = parse_address(address, length, &addr, &port)))
     return status;
   net_poll();
-  status = tcp_connect(s->tcp, &addr, port);
-  if (status != -NET_EINPROGRESS || !lk_file_blocking(&s->file, 0))
-    return status;
+  int blocking = lk_file_blocking(&s->file, 0);
+  if (s->connecting) {
+    /* As Linux: after a connect that said EINPROGRESS, the next one says
+     * how the handshake ended (0 once, then EISCONN; a failure's error,
+     * then ECONNABORTED, after which a connect starts afresh) or, while
+     * it is under way, EALREADY (a blocking one waits for the end). */
+    status = tcp_connect_result(s->tcp);
+    if (status != -NET_EALREADY || !blocking) {
+      s->connecting = status == -NET_EALREADY;
+      return status;
+    }
+  } else {
+    status = tcp_connect(s->tcp, &addr, port);
+    if (status != -NET_EINPROGRESS)
+      return status;
+    s->connecting = 1;
+    if (!blocking)
+      return status;
+  }
   int64_t deadline = deadline_after(s->send_timeout);
   for (;;) {
-    unsigned events = tcp_poll_events(s->tcp);
-    if (events & (NET_POLLOUT | NET_POLLERR | NET_POLLHUP)) {
-      int error = tcp_take_error(s->tcp);
-      return error ? -error : 0;
+    status = tcp_connect_result(s->tcp);
+    if (status != -NET_EALREADY) {
+      s->connecting = 0;
+      return status;
     }
     if (net_park(deadline))
-      return -NET_EINPROGRESS;
+      return -NET_EINPROGRESS; /* SO_SNDTIMEO: still connecting, as Linux */
+    net_poll();
   }
 }
 
@@ -371,12 +392,9 @@ long lk_recvfrom_file(struct lk_file *file, const struct lk_iovec *iov, int iov_
     if (s->listening)
       return -NET_ENOTCONN;
     long got = stream_recv(s, iov, iov_count, flags, blocking);
-    if (got >= 0 && address) {
-      struct net_addr peer;
-      uint16_t port;
-      if (tcp_peer(s->tcp, &peer, &port) == 0)
-        write_address(address, length, &peer, port);
-    }
+    /* As Linux: a stream names no sender (recvfrom's length comes back 0). */
+    if (got >= 0 && address && length)
+      *length = 0;
     return got;
   }
   int64_t deadline = deadline_after(s->receive_timeout);

@@ -236,7 +236,7 @@ static void new_ack(struct tcp_pcb *pcb, const struct segment *seg) {
     tcp_set_rtx(pcb, net_now() + tcp_rto_ns(pcb));
 }
 
-static void duplicate_ack(struct tcp_pcb *pcb) {
+static void duplicate_ack(struct tcp_pcb *pcb, const struct segment *seg) {
   uint32_t mss = tcp_effective_mss(pcb);
   if (pcb->dupacks < 255)
     ++pcb->dupacks;
@@ -244,7 +244,16 @@ static void duplicate_ack(struct tcp_pcb *pcb) {
     pcb->cwnd += mss; /* each one says a segment left the network */
     return;
   }
-  if (pcb->dupacks != 3 || !seq_gt(pcb->snd_una, pcb->recover))
+  if (pcb->dupacks != 3)
+    return;
+  /* After a timeout, duplicate ACKs up to `recover` may only be the resent
+   * segments arriving twice (RFC 6582 4), unless their timestamps echo a
+   * segment sent after the timeout: then they report a new loss (the
+   * timestamp heuristic of RFC 6582 4.2), and waiting for another timeout
+   * would stall the connection on every loss in a lossy window. */
+  bool after_timeout =
+      (pcb->flags & TF_TIMESTAMPS) && seg->has_timestamp && (int32_t)(seg->tsecr - pcb->rto_ts) > 0;
+  if (!seq_gt(pcb->snd_una, pcb->recover) && !after_timeout)
     return;
   /* Fast retransmit (RFC 5681 3.2), entering NewReno recovery. */
   uint32_t flight = pcb->snd_max - pcb->snd_una;
@@ -327,8 +336,10 @@ static bool acceptable(const struct tcp_pcb *pcb, uint32_t seq, uint32_t span) {
   if (window == 0)
     return seq == pcb->rcv_nxt;
   uint32_t end = pcb->rcv_nxt + window;
+  /* An empty segment may sit at the right edge itself: that is where the
+   * ACKs of a peer that filled our window carry (Linux and BSD take it). */
   if (span == 0)
-    return seq_leq(pcb->rcv_nxt, seq) && seq_lt(seq, end);
+    return seq_leq(pcb->rcv_nxt, seq) && seq_leq(seq, end);
   return (seq_leq(pcb->rcv_nxt, seq) && seq_lt(seq, end)) ||
          (seq_leq(pcb->rcv_nxt, seq + span - 1) && seq_lt(seq + span - 1, end));
 }
@@ -521,7 +532,7 @@ static void synchronized_input(struct tcp_pcb *pcb, struct segment *seg) {
   } else if (seg->ack == pcb->snd_una && seg->length == 0 && !(seg->flags & (TCP_SYN | TCP_FIN)) &&
              seq_gt(pcb->snd_max, pcb->snd_una) &&
              (seg->window << pcb->snd_wscale) == pcb->snd_wnd && !(pcb->flags & TF_PERSIST)) {
-    duplicate_ack(pcb);
+    duplicate_ack(pcb, seg);
   }
   update_send_window(pcb, seg);
   if (pcb->flags & TF_KEEPALIVE)

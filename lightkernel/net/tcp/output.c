@@ -175,7 +175,11 @@ int tcp_send_segment(struct tcp_pcb *pcb, uint32_t seq, uint32_t length, unsigne
 void tcp_send_ack(struct tcp_pcb *pcb) {
   if (pcb->state == TCP_CLOSED || pcb->state == TCP_LISTEN || pcb->state == TCP_SYN_SENT)
     return;
-  tcp_send_segment(pcb, pcb->snd_nxt, 0, TCP_ACK);
+  /* After a timeout snd_nxt falls back to snd_una while the peer may hold
+   * more: an ACK carries the first octet never sent (as BSD does), or a
+   * peer that got past snd_nxt finds it before its window and drops it,
+   * ACK field and all, and both ends retransmit to each other for ever. */
+  tcp_send_segment(pcb, pcb->snd_max, 0, TCP_ACK);
 }
 
 void tcp_send_challenge_ack(struct tcp_pcb *pcb) {
@@ -255,7 +259,11 @@ void tcp_output(struct tcp_pcb *pcb) {
     uint32_t unsent = offset < pcb->snd_queued ? pcb->snd_queued - offset : 0;
     uint32_t data_end = pcb->snd_una + pcb->snd_queued;
     bool fin_due = (pcb->flags & TF_FIN_QUEUED) && seq_leq(pcb->snd_nxt, data_end);
-    uint32_t window = min_u32(pcb->snd_wnd, pcb->cwnd);
+    /* Limited transmit (RFC 3042): each of the first two duplicate ACKs lets
+     * one new segment go past cwnd, so that a small window still brings the
+     * third duplicate ACK that a fast retransmit needs, not a timeout. */
+    uint32_t limited = !(pcb->flags & TF_RECOVERY) && pcb->dupacks < 3 ? pcb->dupacks * mss : 0;
+    uint32_t window = min_u32(pcb->snd_wnd, pcb->cwnd + limited);
     uint32_t flight = pcb->snd_nxt - pcb->snd_una;
     uint32_t usable = window > flight ? window - flight : 0;
     uint32_t length = min_u32(min_u32(unsent, mss), usable);

@@ -621,15 +621,28 @@ int tcp_connect(struct tcp_pcb *pcb, const struct net_addr *addr, uint16_t port)
   return -NET_EINPROGRESS;
 }
 
+int tcp_connect_result(struct tcp_pcb *pcb) {
+  switch (pcb->state) {
+  case TCP_SYN_SENT:
+  case TCP_SYN_RECEIVED:
+    return -NET_EALREADY;
+  case TCP_CLOSED: {
+    int error = tcp_take_error(pcb);
+    return error ? -error : -NET_ECONNABORTED;
+  }
+  default:
+    return 0;
+  }
+}
+
 /* Room in the send buffer, or -errno when sending is not possible now. */
 static long send_room(struct tcp_pcb *pcb) {
   if (pcb->error)
     return -(long)tcp_take_error(pcb);
   switch (pcb->state) {
   case TCP_CLOSED:
-    return (pcb->flags & TF_DONE) ? -NET_EPIPE : -NET_ENOTCONN;
   case TCP_LISTEN:
-    return -NET_ENOTCONN;
+    return -NET_EPIPE; /* as Linux, connected or not: nothing can be sent */
   case TCP_SYN_SENT:
   case TCP_SYN_RECEIVED:
     return -NET_EAGAIN; /* the handshake is still under way */

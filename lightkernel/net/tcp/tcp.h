@@ -23,9 +23,13 @@ int tcp_listen(struct tcp_pcb *pcb, int backlog);
 struct tcp_pcb *tcp_accept(struct tcp_pcb *listener);
 /* Sends the SYN: returns -EINPROGRESS (the usual answer), or -errno. */
 int tcp_connect(struct tcp_pcb *pcb, const struct net_addr *addr, uint16_t port);
+/* How the handshake tcp_connect began ended: 0 connected, -EALREADY still
+ * under way, or the error (taking it; -ECONNABORTED when none is left). */
+int tcp_connect_result(struct tcp_pcb *pcb);
 /* Copies what fits into the send buffer and sends what the windows allow.
- * Returns bytes taken (> 0), -EAGAIN when the buffer is full, -EPIPE after
- * shutdown or a reset, -ENOTCONN before the handshake. */
+ * Returns bytes taken (> 0), -EAGAIN when the buffer is full or the
+ * handshake is under way, -EPIPE after shutdown or a reset and, as Linux,
+ * on a socket never connected. */
 long tcp_send(struct tcp_pcb *pcb, const struct lk_iovec *iov, int iov_count);
 /* Copies received bytes out (NET_MSG_PEEK leaves them). Returns bytes, 0 at
  * the end of the stream, -EAGAIN when nothing is there yet, -ECONNRESET. */

@@ -226,6 +226,7 @@ struct tcp_pcb {
   uint32_t sndbuf;
   /* Congestion control (RFC 5681, RFC 6582). */
   uint32_t cwnd, ssthresh, recover;
+  uint32_t rto_ts;   /* our timestamp clock when the last timeout resent */
   uint16_t mss;      /* the most data one segment carries (options not counted) */
   uint16_t user_mss; /* TCP_MAXSEG, 0: none */
   uint8_t dupacks, backoff, keep_probes, ooo_count;

@@ -118,6 +118,7 @@ static void retransmit_fire(struct tcp_pcb *pcb, int64_t now) {
     }
     pcb->cwnd = mss;
     pcb->recover = pcb->snd_max; /* RFC 6582 4 */
+    pcb->rto_ts = tcp_now_ms();
     pcb->flags &= ~TF_RECOVERY;
     pcb->dupacks = 0;
   }

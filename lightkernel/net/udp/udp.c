@@ -25,6 +25,7 @@ struct udp_pcb {
   struct net_addr local, remote;
   uint16_t local_port, remote_port; /* host order; 0: none */
   int bound, connected;
+  int address_from_connect; /* local was :: and connect chose it */
   int reuse;
   int error; /* from an ICMPv6 error, for connected sockets (Linux's rule) */
   uint32_t rcvbuf, queued;
@@ -58,7 +59,7 @@ static int port_taken(const struct udp_pcb *self, const struct net_addr *addr, u
 int udp_bind(struct udp_pcb *pcb, const struct net_addr *addr, uint16_t port) {
   if (pcb->bound)
     return -NET_EINVAL;
-  if (!net_addr_is_any(addr) && !net_addr_equal(addr, &net_if.address))
+  if (!net_addr_is_local(addr))
     return -NET_EADDRNOTAVAIL;
   if (port == 0) {
     uint32_t span = EPHEMERAL_LAST - EPHEMERAL_FIRST + 1;
@@ -84,6 +85,9 @@ int udp_bind(struct udp_pcb *pcb, const struct net_addr *addr, uint16_t port) {
 int udp_connect(struct udp_pcb *pcb, const struct net_addr *addr, uint16_t port) {
   if (port == 0 && net_addr_is_any(addr)) {
     pcb->connected = 0;
+    if (pcb->address_from_connect)
+      net_zero(&pcb->local, sizeof pcb->local);
+    pcb->address_from_connect = 0;
     return 0;
   }
   if (port == 0)
@@ -93,6 +97,14 @@ int udp_connect(struct udp_pcb *pcb, const struct net_addr *addr, uint16_t port)
     int status = udp_bind(pcb, &any, 0);
     if (status)
       return status;
+  }
+  if (net_addr_is_any(addr))
+    addr = &net_loopback; /* as Linux: :: means this host */
+  /* As Linux: connecting picks the source address, which getsockname then
+   * shows (how programs learn their own address); disconnecting forgets it. */
+  if (net_addr_is_any(&pcb->local) || pcb->address_from_connect) {
+    pcb->local = *net_source_for(addr);
+    pcb->address_from_connect = 1;
   }
   pcb->remote = *addr;
   pcb->remote_port = port;
@@ -110,6 +122,8 @@ long udp_send(struct udp_pcb *pcb, const struct net_addr *dst, uint16_t port,
   }
   if (port == 0)
     return -NET_EINVAL;
+  if (net_addr_is_any(dst))
+    dst = &net_loopback; /* as Linux: :: means this host */
   if (!pcb->bound) {
     struct net_addr any = {{0}};
     int status = udp_bind(pcb, &any, 0);
@@ -129,8 +143,9 @@ long udp_send(struct udp_pcb *pcb, const struct net_addr *dst, uint16_t port,
   net_put16(header + 2, port);
   net_put16(header + 4, (uint16_t)(UDP_HEADER + length));
   header[6] = header[7] = 0;
+  /* The source ip6_output will write: ::1 towards the loopback. */
   uint32_t sum =
-      net_pseudo_sum(&net_if.address, dst, (uint32_t)(UDP_HEADER + length), NET_IPPROTO_UDP);
+      net_pseudo_sum(net_source_for(dst), dst, (uint32_t)(UDP_HEADER + length), NET_IPPROTO_UDP);
   sum = net_sum(sum, header, UDP_HEADER);
   /* The pieces may have odd lengths: sum them as one stream of bytes. */
   int odd = 0;
@@ -297,7 +312,8 @@ static struct udp_pcb *find_receiver(const struct net_packet *packet, uint16_t d
                                      uint16_t src_port) {
   struct udp_pcb *best = 0;
   for (struct udp_pcb *p = pcbs; p; p = p->next) {
-    if (!p->bound || p->local_port != dst_port)
+    if (!p->bound || p->local_port != dst_port ||
+        !(net_addr_is_any(&p->local) || net_addr_equal(&p->local, &packet->dst)))
       continue;
     if (p->connected) {
       if (p->remote_port == src_port && net_addr_equal(&p->remote, &packet->src))

@@ -75,8 +75,8 @@ int main(int argc, char **argv) {
         struct sockaddr_in6 from;
         socklen_t length = sizeof from;
         ssize_t got;
-        while ((got = recvfrom(datagrams, buf, sizeof buf, 0, (struct sockaddr *)&from,
-                               &length)) >= 0) {
+        while ((got = recvfrom(datagrams, buf, sizeof buf, 0, (struct sockaddr *)&from, &length)) >=
+               0) {
           sendto(datagrams, buf, (size_t)got, 0, (struct sockaddr *)&from, length);
           length = sizeof from;
         }

@@ -15,10 +15,25 @@ int main(int argc, char **argv) {
   unsigned long long total = strtoull(argv[3], NULL, 10);
   struct stream out = {strtoull(argv[4], NULL, 10) * 2654435761u + 1}, check = out;
 
-  int fd = socket(AF_INET6, SOCK_STREAM, 0);
-  if (fd < 0 || connect(fd, (struct sockaddr *)&server, sizeof server))
-    DIE("connect");
-  unsigned char sendbuf[16384], recvbuf[16384], expected[16384];
+  /* A server VM may not listen yet when its client boots (on a GPU they
+   * start together): a refused connection is tried again, for 10 s. */
+  int fd = -1;
+  for (int attempt = 0; fd < 0 && attempt < 2000; ++attempt) {
+    fd = socket(AF_INET6, SOCK_STREAM, 0);
+    if (fd < 0)
+      DIE("socket");
+    if (connect(fd, (struct sockaddr *)&server, sizeof server) == 0)
+      break;
+    if (errno != ECONNREFUSED)
+      DIE("connect");
+    close(fd);
+    fd = -1;
+    usleep(5000);
+  }
+  if (fd < 0)
+    DIE("connect: refused for 10 s");
+  /* Not on the stack: a CUDA VM's stack is small. */
+  static unsigned char sendbuf[16384], recvbuf[16384], expected[16384];
   size_t send_start = 0, send_end = 0;
   unsigned long long sent = 0, received = 0;
   while (received < total) {
