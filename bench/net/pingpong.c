@@ -3,8 +3,9 @@
  * waits for the echo, and repeats for argv[2] seconds (after a warm-up of
  * 0.5 s), then prints "rtt N round trips". argv[1] is the prefix.
  *
- * Built natively (-DPINGPONG_THREADS), main runs every pair as threads over
- * Linux loopback instead: the baseline, on the kernel's TCP. */
+ * Built natively (-DPINGPONG_THREADS), main runs every pair as two threads
+ * over Linux loopback instead (2,000 pairs per process, for the descriptor
+ * limit): the baseline, on the kernel's TCP. */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
 #include <errno.h>
@@ -112,6 +113,12 @@ static long long client(struct sockaddr_in6 server, double seconds) {
 
 #ifdef PINGPONG_THREADS
 #include <pthread.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+
+/* Pairs per process: each pair holds three descriptors, and a process may
+ * have only so many (20,000 on the GPU machine). */
+#define PAIRS_PER_PROCESS 2000
 
 struct pair {
   unsigned index;
@@ -130,26 +137,63 @@ static void *client_thread(void *arg) {
   return NULL;
 }
 
-int main(int argc, char **argv) {
-  unsigned pairs = argc > 1 ? (unsigned)atoi(argv[1]) : 1;
-  double seconds = argc > 2 ? atof(argv[2]) : 2;
-  struct pair *all = calloc(pairs, sizeof *all);
-  pthread_t *threads = calloc(2 * (size_t)pairs, sizeof *threads);
+/* Pairs [first, first + count) as threads; returns their round trips. */
+static long long run_pairs(unsigned first, unsigned count, double seconds) {
+  struct rlimit files;
+  if (getrlimit(RLIMIT_NOFILE, &files) == 0) {
+    files.rlim_cur = files.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &files);
+  }
+  struct pair *all = calloc(count, sizeof *all);
+  pthread_t *threads = calloc(2 * (size_t)count, sizeof *threads);
   pthread_attr_t attr;
   pthread_attr_init(&attr);
   pthread_attr_setstacksize(&attr, 64 << 10);
-  for (unsigned i = 0; i < pairs; ++i) {
-    all[i].index = i;
+  for (unsigned i = 0; i < count; ++i) {
+    all[i].index = first + i;
     all[i].seconds = seconds;
-    pthread_create(&threads[2 * i], &attr, server_thread, &all[i]);
+    if (pthread_create(&threads[2 * i], &attr, server_thread, &all[i]))
+      fail("pthread_create");
   }
-  for (unsigned i = 0; i < pairs; ++i)
-    pthread_create(&threads[2 * i + 1], &attr, client_thread, &all[i]);
+  for (unsigned i = 0; i < count; ++i)
+    if (pthread_create(&threads[2 * i + 1], &attr, client_thread, &all[i]))
+      fail("pthread_create");
   long long total = 0;
-  for (unsigned i = 0; i < 2 * pairs; ++i)
+  for (unsigned i = 0; i < 2 * count; ++i)
     pthread_join(threads[i], NULL);
-  for (unsigned i = 0; i < pairs; ++i)
+  for (unsigned i = 0; i < count; ++i)
     total += all[i].count;
+  return total;
+}
+
+int main(int argc, char **argv) {
+  unsigned pairs = argc > 1 ? (unsigned)atoi(argv[1]) : 1;
+  double seconds = argc > 2 ? atof(argv[2]) : 2;
+  if (pairs > 60000)
+    fail("at most 60,000 pairs (one port each)");
+  unsigned processes = (pairs + PAIRS_PER_PROCESS - 1) / PAIRS_PER_PROCESS;
+  int results[2];
+  if (pipe(results))
+    fail("pipe");
+  for (unsigned p = 0; p < processes; ++p) {
+    unsigned first = p * PAIRS_PER_PROCESS;
+    unsigned count = pairs - first < PAIRS_PER_PROCESS ? pairs - first : PAIRS_PER_PROCESS;
+    if (fork() == 0) {
+      long long total = run_pairs(first, count, seconds);
+      if (write(results[1], &total, sizeof total) != sizeof total)
+        _exit(1);
+      _exit(0);
+    }
+  }
+  close(results[1]); /* a process that dies unannounced then reads as 0 bytes */
+  long long total = 0, part;
+  for (unsigned p = 0; p < processes; ++p) {
+    if (read(results[0], &part, sizeof part) != sizeof part)
+      fail("a process failed");
+    total += part;
+  }
+  while (wait(NULL) > 0)
+    ;
   printf("rtt %lld round trips in %.1f s over %u pairs: %.0f per second\n", total, seconds, pairs,
          total / seconds);
   return 0;
