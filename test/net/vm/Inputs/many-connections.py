@@ -11,10 +11,15 @@ import sys
 
 async def one(address, payload):
     reader, writer = await asyncio.open_connection(address, 7)
-    writer.write(payload)
-    await writer.drain()
-    writer.write_eof()
-    echoed = await reader.read(-1)
+
+    async def send():
+        writer.write(payload)
+        await writer.drain()
+        writer.write_eof()
+
+    # Read while writing: an echo client that writes everything first stalls
+    # once both directions' windows are full, on any TCP.
+    _, echoed = await asyncio.gather(send(), reader.read(-1))
     writer.close()
     return echoed == payload
 
