@@ -3,8 +3,10 @@
  * is the prefix ("fd00:6770:766d::"). */
 #include <gpuvm.h>
 
+#include "net.h"
+
 #define main echo_server_main
-#include "echo-server.c"
+#include "../../../../examples/echo/echo-server.c"
 #undef main
 #define main stream_client_main
 #include "stream-client.c"

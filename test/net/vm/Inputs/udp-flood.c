@@ -6,8 +6,10 @@
 #include <gpuvm.h>
 #include <time.h>
 
+#include "net.h"
+
 #define main echo_server_main
-#include "echo-server.c"
+#include "../../../../examples/echo/echo-server.c"
 #undef main
 
 static double now(void) {
