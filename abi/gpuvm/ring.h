@@ -35,6 +35,32 @@ static inline void gpuvm_ring_copy(uint8_t *dst, const uint8_t *src, size_t n) {
     dst[i] = src[i];
 }
 
+/* Both pushes, once room [at, at + pad + record) is theirs: the padding
+ * record (when pad != 0), then the packet, each published by its tag. */
+static inline int gpuvm_ring_publish(struct gpuvm_ring *ring, uint64_t at, uint64_t pad,
+                                     const struct gpuvm_ring_part *parts, int part_count,
+                                     uint32_t length) {
+  const uint64_t size = ring->size;
+  uint8_t *data = gpuvm_ring_data(ring);
+  if (pad) {
+    struct gpuvm_ring_record *filler = (struct gpuvm_ring_record *)(data + (at & (size - 1)));
+    filler->length = (uint32_t)(pad - sizeof(struct gpuvm_ring_record));
+    filler->flags = GPUVM_RING_PAD;
+    __atomic_store_n(&filler->tag, at + 1, __ATOMIC_RELEASE);
+    at += pad;
+  }
+  struct gpuvm_ring_record *record = (struct gpuvm_ring_record *)(data + (at & (size - 1)));
+  uint8_t *out = (uint8_t *)(record + 1);
+  for (int i = 0; i < part_count; ++i) {
+    gpuvm_ring_copy(out, (const uint8_t *)parts[i].base, parts[i].length);
+    out += parts[i].length;
+  }
+  record->length = length;
+  record->flags = 0;
+  __atomic_store_n(&record->tag, at + 1, __ATOMIC_RELEASE);
+  return 1;
+}
+
 /* Pushes one packet (the concatenation of parts, `length` bytes). Returns 1,
  * or 0 when the ring has no room (the drop is counted). */
 static inline int gpuvm_ring_push(struct gpuvm_ring *ring, const struct gpuvm_ring_part *parts,
@@ -56,24 +82,7 @@ static inline int gpuvm_ring_push(struct gpuvm_ring *ring, const struct gpuvm_ri
                                     __ATOMIC_ACQ_REL, __ATOMIC_RELAXED))
       break;
   }
-  uint8_t *data = gpuvm_ring_data(ring);
-  if (pad) {
-    struct gpuvm_ring_record *filler = (struct gpuvm_ring_record *)(data + (at & (size - 1)));
-    filler->length = (uint32_t)(pad - sizeof(struct gpuvm_ring_record));
-    filler->flags = GPUVM_RING_PAD;
-    __atomic_store_n(&filler->tag, at + 1, __ATOMIC_RELEASE);
-    at += pad;
-  }
-  struct gpuvm_ring_record *record = (struct gpuvm_ring_record *)(data + (at & (size - 1)));
-  uint8_t *out = (uint8_t *)(record + 1);
-  for (int i = 0; i < part_count; ++i) {
-    gpuvm_ring_copy(out, (const uint8_t *)parts[i].base, parts[i].length);
-    out += parts[i].length;
-  }
-  record->length = length;
-  record->flags = 0;
-  __atomic_store_n(&record->tag, at + 1, __ATOMIC_RELEASE);
-  return 1;
+  return gpuvm_ring_publish(ring, at, pad, parts, part_count, length);
 }
 
 /* gpuvm_ring_push for a ring with one producer: no compare-and-swap, so it
@@ -91,24 +100,7 @@ static inline int gpuvm_ring_push_single(struct gpuvm_ring *ring,
     return 0;
   }
   ring->reserved = at + pad + need;
-  uint8_t *data = gpuvm_ring_data(ring);
-  if (pad) {
-    struct gpuvm_ring_record *filler = (struct gpuvm_ring_record *)(data + offset);
-    filler->length = (uint32_t)(pad - sizeof(struct gpuvm_ring_record));
-    filler->flags = GPUVM_RING_PAD;
-    __atomic_store_n(&filler->tag, at + 1, __ATOMIC_RELEASE);
-    at += pad;
-  }
-  struct gpuvm_ring_record *record = (struct gpuvm_ring_record *)(data + (at & (size - 1)));
-  uint8_t *out = (uint8_t *)(record + 1);
-  for (int i = 0; i < part_count; ++i) {
-    gpuvm_ring_copy(out, (const uint8_t *)parts[i].base, parts[i].length);
-    out += parts[i].length;
-  }
-  record->length = length;
-  record->flags = 0;
-  __atomic_store_n(&record->tag, at + 1, __ATOMIC_RELEASE);
-  return 1;
+  return gpuvm_ring_publish(ring, at, pad, parts, part_count, length);
 }
 
 /* The consumer's next packet, or NULL when none is published yet. The bytes

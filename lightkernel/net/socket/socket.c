@@ -275,6 +275,24 @@ long lk_connect(int fd, const void *address, uint32_t length) {
   }
 }
 
+/* What is left of the caller's vector from byte `skip` on, in at most 16
+ * pieces (a call moves what those hold; the caller comes back for more). */
+static int iov_from(const struct lk_iovec *iov, int iov_count, size_t skip,
+                    struct lk_iovec rest[16]) {
+  int n = 0;
+  for (int i = 0; i < iov_count && n < 16; ++i) {
+    if (skip >= iov[i].length) {
+      skip -= iov[i].length;
+      continue;
+    }
+    rest[n].base = (uint8_t *)iov[i].base + skip;
+    rest[n].length = iov[i].length - skip;
+    skip = 0;
+    ++n;
+  }
+  return n;
+}
+
 static long stream_send(struct socket *s, const struct lk_iovec *iov, int iov_count, int flags,
                         int blocking) {
   (void)flags;
@@ -290,19 +308,7 @@ static long stream_send(struct socket *s, const struct lk_iovec *iov, int iov_co
   int64_t deadline = deadline_after(s->send_timeout);
   size_t done = 0;
   for (;;) {
-    /* What is left of the caller's vector, from byte `done` on. */
-    int n = 0;
-    size_t skip = done;
-    for (int i = 0; i < iov_count && n < 16; ++i) {
-      if (skip >= iov[i].length) {
-        skip -= iov[i].length;
-        continue;
-      }
-      rest[n].base = (uint8_t *)iov[i].base + skip;
-      rest[n].length = iov[i].length - skip;
-      skip = 0;
-      ++n;
-    }
+    int n = iov_from(iov, iov_count, done, rest);
     long sent = tcp_send(s->tcp, rest, n);
     if (sent > 0) {
       done += (size_t)sent;
@@ -327,18 +333,7 @@ static long stream_recv(struct socket *s, const struct lk_iovec *iov, int iov_co
   size_t done = 0;
   struct lk_iovec rest[16];
   for (;;) {
-    int n = 0;
-    size_t skip = done;
-    for (int i = 0; i < iov_count && n < 16; ++i) {
-      if (skip >= iov[i].length) {
-        skip -= iov[i].length;
-        continue;
-      }
-      rest[n].base = (uint8_t *)iov[i].base + skip;
-      rest[n].length = iov[i].length - skip;
-      skip = 0;
-      ++n;
-    }
+    int n = iov_from(iov, iov_count, done, rest);
     long got = wanted ? tcp_recv(s->tcp, rest, n, flags & NET_MSG_PEEK) : 0;
     if (got > 0) {
       done += (size_t)got;
