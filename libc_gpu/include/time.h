@@ -58,6 +58,13 @@ struct tm *gmtime_r(const time_t *__LIBC_RESTRICT seconds,
 struct tm *localtime(const time_t *seconds) __LIBC_NOEXCEPT;
 struct tm *localtime_r(const time_t *__LIBC_RESTRICT seconds,
                        struct tm *__LIBC_RESTRICT out) __LIBC_NOEXCEPT;
+/* "Sun Sep 16 01:03:52 1973\n", as glibc writes it (ctime: of localtime, in
+ * UTC). asctime_r and ctime_r take POSIX's 26 bytes and fail with EOVERFLOW
+ * for a year that does not fit them; each VM has its own asctime buffer. */
+char *asctime(const struct tm *time) __LIBC_NOEXCEPT;
+char *asctime_r(const struct tm *__LIBC_RESTRICT time, char *__LIBC_RESTRICT out) __LIBC_NOEXCEPT;
+char *ctime(const time_t *seconds) __LIBC_NOEXCEPT;
+char *ctime_r(const time_t *seconds, char *out) __LIBC_NOEXCEPT;
 /* Normalize out-of-range fields as glibc does and set tm_wday and tm_yday;
  * -1 with EOVERFLOW when the result's year does not fit. mktime reads a
  * positive tm_isdst, as glibc in UTC, as summer time one hour ahead. */

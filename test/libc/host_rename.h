@@ -145,6 +145,10 @@
 #define clock_getres libc_gpu_clock_getres
 #define gettimeofday libc_gpu_gettimeofday
 #define difftime libc_gpu_difftime
+#define asctime libc_gpu_asctime
+#define asctime_r libc_gpu_asctime_r
+#define ctime libc_gpu_ctime
+#define ctime_r libc_gpu_ctime_r
 #define gmtime libc_gpu_gmtime
 #define gmtime_r libc_gpu_gmtime_r
 #define localtime libc_gpu_localtime

@@ -2,7 +2,7 @@
  * gmtime_r, localtime_r, gmtime, localtime on generated instants (negative,
  * year and leap-year boundaries, 1900 to 2400, the edges of tm_year), mktime
  * and timegm on generated broken-down times with out-of-range fields, and
- * difftime. The clocks (time, clock_gettime, gettimeofday, clock_getres,
+ * difftime; asctime, asctime_r, ctime_r on the same. The clocks (time, clock_gettime, gettimeofday, clock_getres,
  * clock) run over the stand-in kernel, which reads the host's clocks: they
  * are checked for agreement with glibc's and with each other. */
 #include <errno.h>
@@ -60,9 +60,44 @@ static void compare_split(const char *what, split_fn ours_fn, split_fn theirs_fn
   }
 }
 
+/* One text of a broken-down time or of an instant, by both libraries. */
+static void compare_text(const char *what, const char *input, const char *ours, int ours_errno,
+                         const char *theirs, int theirs_errno) {
+  char got[160], expected[160];
+  snprintf(got, sizeof got, "%s errno %d", ours ? ours : "NULL", ours ? 0 : ours_errno);
+  snprintf(expected, sizeof expected, "%s errno %d", theirs ? theirs : "NULL",
+           theirs ? 0 : theirs_errno);
+  check_case(strcmp(got, expected) == 0, what, input, got, expected);
+}
+
+static void compare_asctime(const struct tm *t) {
+  char input[160], ours_buf[26], theirs_buf[26];
+  describe_tm(input, sizeof input, t);
+  libc_gpu_errno = errno = 0;
+  const char *ours = libc_gpu_asctime_r(t, ours_buf);
+  int ours_errno = libc_gpu_errno;
+  const char *theirs = asctime_r(t, theirs_buf);
+  compare_text("asctime_r", input, ours, ours_errno, theirs, errno);
+  libc_gpu_errno = errno = 0;
+  ours = libc_gpu_asctime(t);
+  ours_errno = libc_gpu_errno;
+  theirs = asctime(t);
+  compare_text("asctime", input, ours, ours_errno, theirs, errno);
+}
+
 static void compare_instant(time_t t) {
   compare_split("gmtime_r", libc_gpu_gmtime_r, gmtime_r, t);
   compare_split("localtime_r", libc_gpu_localtime_r, localtime_r, t);
+  char input[32], ours_buf[26], theirs_buf[26];
+  snprintf(input, sizeof input, "%lld", (long long)t);
+  libc_gpu_errno = errno = 0;
+  const char *ours = libc_gpu_ctime_r(&t, ours_buf);
+  int ours_errno = libc_gpu_errno;
+  const char *theirs = ctime_r(&t, theirs_buf);
+  compare_text("ctime_r", input, ours, ours_errno, theirs, errno);
+  struct tm split;
+  if (gmtime_r(&t, &split))
+    compare_asctime(&split);
 }
 
 /* The largest and smallest instants whose year fits tm_year. */
@@ -326,6 +361,22 @@ static void clocks(void) {
   check_true(libc_gpu_clock() >= later, "clock", "never goes back");
 }
 
+/* Fields out of their ranges, days and months past the names. */
+static void texts(void) {
+  for (int i = 0; i < 20000; ++i) {
+    struct tm t = {.tm_sec = random_field(0, 60),
+                   .tm_min = random_field(0, 59),
+                   .tm_hour = random_field(0, 23),
+                   .tm_mday = random_field(1, 31),
+                   .tm_mon = random_field(0, 11),
+                   .tm_year = random_field(-2000, 8100),
+                   .tm_wday = random_field(0, 6)};
+    compare_asctime(&t);
+  }
+  check_case(libc_gpu_ctime(&(time_t){0}) == libc_gpu_asctime(&(struct tm){0}), "ctime",
+             "the storage", "", "asctime's");
+}
+
 void time_vs_glibc(void) {
   /* glibc's answers in the VMs' zone. */
   setenv("TZ", "UTC", 1);
@@ -334,5 +385,6 @@ void time_vs_glibc(void) {
   broken_down_times();
   differences();
   static_results();
+  texts();
   clocks();
 }

@@ -1,6 +1,8 @@
 #include "calendar.h"
 
+#include <errno.h>
 #include <limits.h>
+#include <stdio.h>
 
 #define SECONDS_PER_DAY 86400
 #define DAYS_PER_400_YEARS 146097 /* 400 * 365 + 97 leap days */
@@ -90,4 +92,28 @@ int __calendar_join(const struct tm *in, int shift, time_t *out) {
     return -1;
   *out = seconds + shift + ((int64_t)in->tm_sec - clamped.tm_sec);
   return 0;
+}
+
+char *__calendar_text(const struct tm *time, char *out, size_t size) {
+  static const char days[7][4] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+  static const char months[12][4] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                     "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  if (!time) {
+    errno = EINVAL;
+    return NULL;
+  }
+  if (time->tm_year > INT_MAX - 1900) {
+    errno = EOVERFLOW;
+    return NULL;
+  }
+  int wday = time->tm_wday, mon = time->tm_mon;
+  int n = snprintf(out, size, "%.3s %.3s%3d %.2d:%.2d:%.2d %d\n",
+                   wday >= 0 && wday < 7 ? days[wday] : "???",
+                   mon >= 0 && mon < 12 ? months[mon] : "???", time->tm_mday, time->tm_hour,
+                   time->tm_min, time->tm_sec, 1900 + time->tm_year);
+  if (n < 0 || (size_t)n >= size) {
+    errno = EOVERFLOW;
+    return NULL;
+  }
+  return out;
 }

@@ -1,8 +1,10 @@
 /* Dates in the proleptic Gregorian calendar, in UTC (a VM has no time zone):
- * the arithmetic behind gmtime, localtime, mktime and timegm. */
+ * the arithmetic behind gmtime, localtime, mktime and timegm, and the text
+ * of asctime and ctime. */
 #ifndef LIBC_GPU_SUPPORT_CALENDAR_H
 #define LIBC_GPU_SUPPORT_CALENDAR_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include <time.h>
 
@@ -20,5 +22,10 @@ int __calendar_split(time_t seconds, struct tm *out);
  * instant on the way is out of reach (the result's own year is the caller's
  * to check). */
 int __calendar_join(const struct tm *in, int shift, time_t *out);
+
+/* asctime's text, "Sun Sep 16 01:03:52 1973\n", into out (size bytes), as
+ * glibc writes it: "???" for a day or month out of range, the fields as
+ * they are. Returns out, or NULL with EOVERFLOW when it does not fit. */
+char *__calendar_text(const struct tm *time, char *out, size_t size);
 
 #endif

@@ -1,0 +1,5 @@
+#include <time.h>
+
+char *ctime(const time_t *seconds) {
+  return asctime(localtime(seconds));
+}
