@@ -42,7 +42,7 @@ function(gpuvm_device_library)
         COMMAND ${CMAKE_COMMAND} -E make_directory ${obj_dir}
         COMMAND gpu-c++ --target=${target} -c -O2 ${warnings} ${ARG_FLAGS} ${ARG_${upper}_FLAGS}
                 -MD -MF ${obj}.d -o ${obj} ${abs}
-        DEPENDS ${abs} gpu-c++ gpuvm_headers
+        DEPENDS ${abs} gpu-c++ GpuvmPasses GpuvmClang gpuvm_headers
         DEPFILE ${obj}.d
         COMMENT "gpu-c++ ${target} ${rel}"
         VERBATIM)

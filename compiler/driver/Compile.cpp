@@ -13,10 +13,12 @@ Command compileCommand(const Toolchain &tc, const std::string &clang, const Targ
   switch (target.kind) {
   case TargetKind::Amdgcn:
     a.insert(a.end(), {"-mcpu=" + target.arch, "-nogpulib",
-                       "-mcode-object-version=" + std::to_string(opts.codeObjectVersion)});
+                       "-mcode-object-version=" + std::to_string(opts.codeObjectVersion),
+                       "-fpass-plugin=" + tc.passPlugin()});
     break;
   case TargetKind::Nvptx:
-    a.push_back("-march=" + target.arch);
+    // Thread-locals are per-VM globals; clang alone refuses them on NVPTX.
+    a.insert(a.end(), {"-march=" + target.arch, "-fplugin=" + tc.clangPlugin()});
     break;
   case TargetKind::Host:
     // Host images are shared objects that many VMs share: position independent.
@@ -32,6 +34,13 @@ Command compileCommand(const Toolchain &tc, const std::string &clang, const Targ
     a.insert(a.end(), {"-isystem", tc.includeDir() + "/c++/v1"});
   a.insert(a.end(), {"-isystem", tc.includeDir() + "/libc", "-isystem", tc.includeDir(),
                      "-D__gpuvm__=1", "-fno-exceptions", "-fno-threadsafe-statics"});
+  // LLVM takes the allocation functions to leave errno alone (its issue
+  // 63142), so at -O1 and up a program reads the errno from before a failed
+  // malloc instead of ENOMEM. Not knowing them as built-ins keeps errno
+  // right, at the price of unused allocations no longer being removed.
+  for (const char *allocator :
+       {"malloc", "calloc", "realloc", "aligned_alloc", "strdup", "strndup"})
+    a.push_back(std::string("-fno-builtin-") + allocator);
   // stderr passes through the driver (below); keep clang's colours for a terminal.
   if (input.kind == InputKind::Cxx && isatty(STDERR_FILENO))
     a.push_back("-fcolor-diagnostics");

@@ -2,6 +2,7 @@
 
 #include "BreakGlobalCycles.h"
 #include "Command.h"
+#include "LinkerSymbols.h"
 #include "PrivatizeGlobals.h"
 #include "gpuvm/image.h"
 
@@ -30,6 +31,7 @@
 #include <llvm/Transforms/IPO/Internalize.h>
 
 #include <iostream>
+#include <map>
 #include <set>
 
 using namespace llvm;
@@ -174,8 +176,10 @@ public:
       error(path + ": " + buffer.getError().message());
       return false;
     }
-    auto module = load((*buffer)->getMemBufferRef(), path);
-    return module && linkIn(std::move(module), path, Linker::Flags::None);
+    auto label = job_.objectLabels.find(path);
+    const std::string &name = label != job_.objectLabels.end() ? label->second : path;
+    auto module = load((*buffer)->getMemBufferRef(), name);
+    return module && linkIn(std::move(module), name, Linker::Flags::None);
   }
 
   // Archive semantics: a member is linked when it defines a symbol the image
@@ -342,14 +346,40 @@ private:
     for (const GlobalValue &gv : m.global_values()) {
       if (gv.isDeclaration() || gv.hasLocalLinkage())
         continue;
+      // As in ELF, a weak reference alone pulls in no archive member.
       const GlobalValue *have = image_->getNamedValue(gv.getName());
-      if (have && have->isDeclaration())
+      if (have && have->isDeclaration() && !have->hasExternalWeakLinkage())
         return true;
     }
     return false;
   }
 
+  // A strong definition of a name the image already defines strongly is an
+  // error that names both places, as ld's "multiple definition" does.
+  bool checkMultipleDefinitions(const Module &m, const std::string &label) {
+    bool clash = false;
+    for (const GlobalValue &gv : m.global_values()) {
+      if (gv.isDeclaration() || gv.hasLocalLinkage() || !isStrong(gv))
+        continue;
+      auto [at, fresh] = strongDefinitions_.try_emplace(gv.getName().str(), label);
+      if (!fresh) {
+        error("multiple definition of '" + gv.getName().str() + "': first defined in " +
+              at->second + ", again in " + label);
+        clash = true;
+      }
+    }
+    return !clash;
+  }
+
+  static bool isStrong(const GlobalValue &gv) {
+    return !gv.hasWeakLinkage() && !gv.hasLinkOnceLinkage() && !gv.hasCommonLinkage() &&
+           !gv.hasAvailableExternallyLinkage() && !gv.hasAppendingLinkage();
+  }
+
   bool linkIn(std::unique_ptr<Module> m, const std::string &label, unsigned flags) {
+    // Vendor bitcode gives only what is still missing.
+    if (!(flags & Linker::Flags::LinkOnlyNeeded) && !checkMultipleDefinitions(*m, label))
+      return false;
     if (linker_.linkInModule(std::move(m), flags) || failed_) {
       error("cannot link " + label);
       return false;
@@ -384,6 +414,7 @@ private:
   std::unique_ptr<Module> image_;
   Linker linker_;
   std::vector<std::unique_ptr<MemoryBuffer>> buffers_;
+  std::map<std::string, std::string> strongDefinitions_; // name -> the object that defines it
   bool failed_ = false;
 };
 
@@ -538,6 +569,7 @@ int ImageLinker::finish() {
   if (Function *entry = image_->getFunction(GPUVM_KERNEL_ENTRY);
       entry && job_.target.kind == TargetKind::Nvptx && job_.maxRegisters)
     entry->addFnAttr("nvvm.maxnreg", std::to_string(job_.maxRegisters));
+  defineLinkerSymbols(*image_);
   if (!checkUndefined())
     return 1;
   optimize(tm_);

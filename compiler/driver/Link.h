@@ -5,6 +5,7 @@
 #include "Target.h"
 #include "Toolchain.h"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -12,7 +13,9 @@ namespace gpuvm::driver {
 
 struct LinkJob {
   Target target;
-  std::vector<std::string> objects;  // bitcode, linked whole
+  std::vector<std::string> objects; // bitcode, linked whole
+  // What messages call an object: the source a temporary object came from.
+  std::map<std::string, std::string> objectLabels;
   std::vector<std::string> archives; // bitcode archives, members linked when needed
   std::string output;
   char optLevel = '2';

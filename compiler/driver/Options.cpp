@@ -136,7 +136,12 @@ std::string helpText() {
          "image for `gpuvm run`: an ELF shared object (host), an AMDGPU code object (amdgcn,\n"
          "code object v5 unless -mcode-object-version= says otherwise), or a cubin (nvptx, when\n"
          "ptxas is found; PTX text otherwise, which the CUDA driver compiles at load).\n\n"
-      << describeOptions() << "\n";
+      << describeOptions()
+      << "\nAny other option goes to clang as it is, when gpu-c++ runs clang (-dM, -fsyntax-only,\n"
+         "...); an option that takes its value as a separate argument must be joined to it.\n\n"
+         "Exit status: 0 on success; 1 when the input or the command line has an error (clang's\n"
+         "own status when clang failed); 70 when gpu-c++ itself failed, an internal error to\n"
+         "report together with the command and its inputs.\n";
   return out.str();
 }
 
@@ -156,6 +161,7 @@ std::string parseOptions(int argc, const char *const *argv, Options &out) {
                  .style((po::command_line_style::default_style |
                          po::command_line_style::allow_long_disguise) &
                         ~po::command_line_style::allow_guessing)
+                 .allow_unregistered()
                  .run();
   } catch (const po::error &e) {
     return e.what();
@@ -165,6 +171,15 @@ std::string parseOptions(int argc, const char *const *argv, Options &out) {
   InputKind forcedKind = InputKind::C;
   for (const po::option &opt : parsed.options) {
     const std::string &key = opt.string_key;
+    if (opt.unregistered) {
+      // What gpu-c++ does not know is clang's to judge (-dM, -fsyntax-only,
+      // -Wno-..., ...): configure scripts and CMake probe with such flags.
+      out.compileFlags.insert(out.compileFlags.end(), opt.original_tokens.begin(),
+                              opt.original_tokens.end());
+      out.clangOnly.insert(out.clangOnly.end(), opt.original_tokens.begin(),
+                           opt.original_tokens.end());
+      continue;
+    }
     const std::string value = opt.value.empty() ? "" : opt.value.front();
     if (key == "inputs") {
       out.inputs.push_back({value, languageForced ? forcedKind : kindFromPath(value)});

@@ -23,6 +23,8 @@ struct Options {
   std::string output;
   std::vector<Input> inputs;
   std::vector<std::string> compileFlags; // for clang, in command-line order
+  // Those of compileFlags that gpu-c++ itself does not know.
+  std::vector<std::string> clangOnly;
   std::vector<std::string> libDirs;
   std::vector<std::string> libs;
   std::optional<char> optLevel; // '0'..'3', 's', 'z'

@@ -6,6 +6,7 @@
 #include <llvm/TargetParser/Host.h>
 #include <llvm/TargetParser/Triple.h>
 
+#include <algorithm>
 #include <memory>
 
 namespace gpuvm::driver {
@@ -23,6 +24,12 @@ const std::vector<std::string> &testedArches(TargetKind kind) {
     break;
   }
   return host;
+}
+
+bool isTested(const Target &target) {
+  const std::vector<std::string> &tested = testedArches(target.kind);
+  return target.kind == TargetKind::Host ||
+         std::find(tested.begin(), tested.end(), target.arch) != tested.end();
 }
 
 static bool llvmKnowsCpu(const std::string &triple, const std::string &cpu) {

@@ -22,4 +22,8 @@ std::string resolveTarget(const std::string &targetName, const std::string &arch
 // The arches we test and list in --help; LLVM may accept more.
 const std::vector<std::string> &testedArches(TargetKind kind);
 
+// False for a GPU arch LLVM knows and gpuvm has never run on. Any x86-64
+// level runs host images.
+bool isTested(const Target &target);
+
 } // namespace gpuvm::driver

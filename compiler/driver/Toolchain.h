@@ -17,6 +17,10 @@ public:
   const std::string &root() const { return root_; }
   std::string includeDir() const { return root_ + "/include/gpuvm"; }
   std::string libDir(const Target &t) const { return root_ + "/lib/gpuvm/" + t.name; }
+  // gpu-c++'s LLVM passes (loaded into clang with -fpass-plugin) and its
+  // clang plugin (-fplugin).
+  std::string passPlugin() const { return root_ + "/lib/gpuvm/GpuvmPasses.so"; }
+  std::string clangPlugin() const { return root_ + "/lib/gpuvm/GpuvmClang.so"; }
 
   // LLVM 22 tools; GPUVM_LLVM_BIN overrides where they are looked for.
   // Returns the path, or the one-line reason it is missing.

@@ -5,8 +5,12 @@
 #include "Target.h"
 #include "Toolchain.h"
 
+#include <llvm/Support/CrashRecoveryContext.h>
+#include <llvm/Support/ErrorHandling.h>
 #include <llvm/Support/FileSystem.h>
+#include <llvm/Support/InitLLVM.h>
 #include <llvm/Support/Path.h>
+#include <llvm/Support/PrettyStackTrace.h>
 
 #include <unistd.h>
 
@@ -17,6 +21,9 @@ using namespace gpuvm::driver;
 namespace {
 
 constexpr const char *kVersion = "0.1";
+
+// EX_SOFTWARE: gpu-c++ itself failed, whatever the input.
+constexpr int kInternalError = 70;
 
 int fail(const std::string &message) {
   std::cerr << "gpu-c++: error: " << message << "\n";
@@ -44,6 +51,7 @@ bool isSource(const Input &input) {
 } // namespace
 
 int main(int argc, char **argv) {
+  llvm::InitLLVM init(argc, argv);
   Options opts;
   if (std::string err = parseOptions(argc, argv, opts); !err.empty())
     return fail(err + " (see gpu-c++ --help)");
@@ -67,8 +75,20 @@ int main(int argc, char **argv) {
   Target target;
   if (std::string terr = resolveTarget(opts.target, opts.arch, target); !terr.empty())
     return fail(terr);
+  if (!isTested(target)) {
+    std::string tested;
+    for (const std::string &a : testedArches(target.kind))
+      tested += (tested.empty() ? "" : ", ") + a;
+    std::cerr << "gpu-c++: warning: " << target.arch << " is not an arch gpuvm is tested on ("
+              << target.name << ": " << tested << "); building for it anyway\n";
+  }
 
   for (const Input &input : opts.inputs) {
+    if (input.path == "-") {
+      if (!isSource(input))
+        return fail("-x c or -x c++ is required when the input is standard input ('-')");
+      continue;
+    }
     if (!llvm::sys::fs::exists(input.path))
       return fail("no such file or directory: '" + input.path + "'");
     if (access(input.path.c_str(), R_OK) != 0 || llvm::sys::fs::is_directory(input.path))
@@ -126,6 +146,10 @@ int main(int argc, char **argv) {
     return 0;
   }
 
+  if (!anySource && !opts.clangOnly.empty())
+    std::cerr << "gpu-c++: warning: '" << opts.clangOnly.front()
+              << "' is for clang, and nothing here is compiled: ignored\n";
+
   LinkJob job;
   job.target = target;
   job.output = opts.output.empty() ? "a.out" : opts.output;
@@ -146,6 +170,7 @@ int main(int argc, char **argv) {
                                       temps.paths.back())))
         return rc;
       job.objects.push_back(temps.paths.back());
+      job.objectLabels[temps.paths.back()] = input.path;
     } else if (input.kind == InputKind::Archive) {
       job.archives.push_back(input.path);
     } else {
@@ -167,5 +192,23 @@ int main(int argc, char **argv) {
     }
     job.archives.push_back(found);
   }
-  return linkImage(tc, job);
+  // The link runs LLVM in this process: a crash there is gpu-c++'s, and says
+  // so, with what it was doing, rather than dying silently by a signal.
+  llvm::setBugReportMsg("PLEASE report this gpu-c++ crash with the command and its inputs.\n");
+  llvm::CrashRecoveryContext::Enable();
+  llvm::CrashRecoveryContext recovery;
+  recovery.DumpStackAndCleanupOnFailure = true;
+  int status = 1;
+  std::string doing = "linking " + job.output + " for " + target.name + " " + target.arch;
+  if (!recovery.RunSafely([&] {
+        llvm::PrettyStackTraceString what(doing.c_str());
+        status = linkImage(tc, job);
+      })) {
+    llvm::sys::fs::remove(job.output);
+    return fail("internal error while " + doing +
+                ": gpu-c++ crashed (a bug in gpu-c++; the stack above says where). Please "
+                "report it with this command and its inputs"),
+           kInternalError;
+  }
+  return status;
 }

@@ -1,8 +1,11 @@
 // Lets `opt -load-pass-plugin=GpuvmPasses.so -passes='gpuvm-privatize<arch=...>'`
-// and `-passes=gpuvm-break-cycles` run the passes that gpu-c++ runs at link
-// time, for tests and for inspection.
+// `-passes=gpuvm-break-cycles` and `-passes=gpuvm-linker-symbols` run the passes that gpu-c++ runs
+// at link time, for tests and for inspection. Loaded into clang with -fpass-plugin, it mends
+// clang's output before the bitcode is written.
 #include "BreakGlobalCycles.h"
+#include "LinkerSymbols.h"
 #include "PrivatizeGlobals.h"
+#include "StructorKeys.h"
 
 #include <llvm/Passes/PassBuilder.h>
 #include <llvm/Plugins/PassPlugin.h>
@@ -11,8 +14,16 @@ using namespace llvm;
 
 extern "C" LLVM_ATTRIBUTE_WEAK PassPluginLibraryInfo llvmGetPassPluginInfo() {
   return {LLVM_PLUGIN_API_VERSION, "gpuvm", "1", [](PassBuilder &pb) {
+            // clang -fpass-plugin: what gpu-c++ mends before clang writes bitcode.
+            pb.registerPipelineStartEPCallback([](ModulePassManager &mpm, OptimizationLevel) {
+              mpm.addPass(gpuvm::StructorKeysPass());
+            });
             pb.registerPipelineParsingCallback(
                 [](StringRef name, ModulePassManager &mpm, ArrayRef<PassBuilder::PipelineElement>) {
+                  if (name == "gpuvm-linker-symbols") {
+                    mpm.addPass(gpuvm::LinkerSymbolsPass());
+                    return true;
+                  }
                   if (name == "gpuvm-break-cycles") {
                     mpm.addPass(gpuvm::BreakGlobalCyclesPass());
                     return true;

@@ -1,12 +1,19 @@
 #include "PrivatizeGlobals.h"
 
+#include "UsedLists.h"
+
 #include "gpuvm/image.h"
 
 #include <llvm/ADT/SetVector.h>
+#include <llvm/ADT/StringExtras.h>
+#include <llvm/ADT/StringMap.h>
 #include <llvm/IR/Constants.h>
 #include <llvm/IR/DataLayout.h>
 #include <llvm/IR/IRBuilder.h>
+#include <llvm/IR/InlineAsm.h>
+#include <llvm/IR/InstIterator.h>
 #include <llvm/IR/Instructions.h>
+#include <llvm/IR/IntrinsicInst.h>
 #include <llvm/IR/Module.h>
 #include <llvm/IR/ReplaceConstant.h>
 #include <llvm/Support/Alignment.h>
@@ -16,6 +23,7 @@
 #include <algorithm>
 #include <cstring>
 #include <map>
+#include <optional>
 
 using namespace llvm;
 
@@ -56,6 +64,29 @@ bool isExempt(const GlobalVariable &gv) {
 
 } // namespace
 
+void makeThreadLocalsGlobal(Module &m) {
+  // Declarations stay: the host backend's own thread-local (the running
+  // VM's base) is one.
+  auto own = [](const Value *v) {
+    auto *gv = dyn_cast<GlobalVariable>(v);
+    return gv && gv->isThreadLocal() && !gv->isDeclaration();
+  };
+  for (Function &fn : make_early_inc_range(m.functions())) {
+    if (fn.getIntrinsicID() != Intrinsic::threadlocal_address)
+      continue;
+    for (User *user : make_early_inc_range(fn.users()))
+      if (auto *call = dyn_cast<CallInst>(user); call && own(call->getArgOperand(0))) {
+        call->replaceAllUsesWith(call->getArgOperand(0));
+        call->eraseFromParent();
+      }
+    if (fn.use_empty())
+      fn.eraseFromParent();
+  }
+  for (GlobalVariable &gv : m.globals())
+    if (own(&gv))
+      gv.setThreadLocal(false);
+}
+
 SmallSetVector<GlobalVariable *, 32> choosePrivateGlobals(Module &m) {
   Triple triple(m.getTargetTriple());
   SmallPtrSet<GlobalVariable *, 32> chosen;
@@ -84,26 +115,6 @@ SmallSetVector<GlobalVariable *, 32> choosePrivateGlobals(Module &m) {
 }
 
 namespace {
-
-void dropFromUsedLists(Module &m, const SmallSetVector<GlobalVariable *, 32> &privates) {
-  for (const char *name : {"llvm.used", "llvm.compiler.used"}) {
-    GlobalVariable *used = m.getGlobalVariable(name);
-    if (!used)
-      continue;
-    SmallVector<GlobalValue *, 16> kept;
-    for (const Use &u : cast<ConstantArray>(used->getInitializer())->operands()) {
-      auto *gv = cast<GlobalValue>(u.get()->stripPointerCasts());
-      auto *var = dyn_cast<GlobalVariable>(gv);
-      if (!var || !privates.count(var))
-        kept.push_back(gv);
-    }
-    used->eraseFromParent();
-    if (std::string(name) == "llvm.used")
-      appendToUsed(m, kept);
-    else
-      appendToCompilerUsed(m, kept);
-  }
-}
 
 // Replaces every instruction's use of a private global by base + offset,
 // with the base read once at the entry of each function that needs it.
@@ -135,29 +146,85 @@ void rewriteInstructionUses(Module &m, const SmallSetVector<GlobalVariable *, 32
   }
 }
 
-// Byte offsets of the pointers in `c` (laid out at `at`) that are based on `self`.
-void findSelfPointers(const Constant *c, uint64_t at, const GlobalVariable *self,
-                      const DataLayout &dl, SmallVectorImpl<uint64_t> &out) {
-  Type *ty = c->getType();
-  if (ty->isPointerTy()) {
-    APInt offset(dl.getIndexTypeSizeInBits(ty), 0);
+// How many times the address of `self` counts in the value of `c`: 1 for a
+// pointer into it or an integer that holds one (`(uintptr_t)&g + 8`), 0 for
+// a value that does not depend on it (or only on the difference of two such
+// addresses), anything else for a value no relocation can express. Constant
+// expressions in LLVM 22 are only these casts, additions and subtractions.
+std::optional<int64_t> addressWeight(const Constant *c, const GlobalVariable *self,
+                                     const DataLayout &dl) {
+  if (c->getType()->isPointerTy()) {
+    APInt offset(dl.getIndexTypeSizeInBits(c->getType()), 0);
     const Value *root = c->stripAndAccumulateConstantOffsets(dl, offset, true);
     if (root->stripPointerCasts() == self)
+      return 1;
+    if (auto *cast = dyn_cast<ConstantExpr>(root);
+        cast && cast->getOpcode() == Instruction::IntToPtr)
+      return addressWeight(cast->getOperand(0), self, dl);
+    return 0;
+  }
+  auto *expr = dyn_cast<ConstantExpr>(c);
+  if (!expr)
+    return 0;
+  switch (expr->getOpcode()) {
+  case Instruction::PtrToInt:
+  case Instruction::PtrToAddr:
+  case Instruction::IntToPtr:
+  case Instruction::BitCast:
+    return addressWeight(expr->getOperand(0), self, dl);
+  case Instruction::Add:
+  case Instruction::Sub: {
+    auto lhs = addressWeight(expr->getOperand(0), self, dl);
+    auto rhs = addressWeight(expr->getOperand(1), self, dl);
+    if (!lhs || !rhs)
+      return std::nullopt;
+    return expr->getOpcode() == Instruction::Add ? *lhs + *rhs : *lhs - *rhs;
+  }
+  default: {
+    // A truncation or an operation on an address: only fine if it does not
+    // involve one.
+    for (const Use &op : expr->operands())
+      if (auto w = addressWeight(cast<Constant>(op.get()), self, dl); !w || *w != 0)
+        return std::nullopt;
+    return 0;
+  }
+  }
+}
+
+// Byte offsets of the values in `c` (laid out at `at`) that hold the address
+// of `self`, pointers and pointer-sized integers alike, at any depth of
+// structs and arrays. A value that holds it some other way (truncated,
+// doubled) is reported in `unrelocatable`.
+void findSelfAddresses(const Constant *c, uint64_t at, const GlobalVariable *self,
+                       const DataLayout &dl, SmallVectorImpl<uint64_t> &out,
+                       SmallVectorImpl<uint64_t> &unrelocatable) {
+  Type *ty = c->getType();
+  if (isa<ConstantData>(c))
+    return; // zeroes, undef, plain numbers and arrays of them hold no address
+  if (ty->isPointerTy() || ty->isIntegerTy()) {
+    std::optional<int64_t> weight = addressWeight(c, self, dl);
+    bool pointerSized = ty->isPointerTy() || ty->getIntegerBitWidth() == 64;
+    if (weight && *weight == 0)
+      return;
+    if (weight && *weight == 1 && pointerSized)
       out.push_back(at);
+    else
+      unrelocatable.push_back(at);
     return;
   }
-  if (isa<ConstantData>(c) && !isa<ConstantDataSequential>(c))
-    return; // zeroes, undef and scalars hold no pointers
   if (auto *st = dyn_cast<StructType>(ty)) {
     const StructLayout *layout = dl.getStructLayout(st);
     for (unsigned i = 0; i < st->getNumElements(); ++i)
-      findSelfPointers(c->getAggregateElement(i), at + layout->getElementOffset(i), self, dl, out);
-  } else if (auto *at_ = dyn_cast<ArrayType>(ty)) {
-    uint64_t stride = dl.getTypeAllocSize(at_->getElementType());
-    if (!at_->getElementType()->isPointerTy() && !at_->getElementType()->isAggregateType())
-      return;
-    for (uint64_t i = 0; i < at_->getNumElements(); ++i)
-      findSelfPointers(c->getAggregateElement(i), at + i * stride, self, dl, out);
+      findSelfAddresses(c->getAggregateElement(i), at + layout->getElementOffset(i), self, dl, out,
+                        unrelocatable);
+  } else if (auto *array = dyn_cast<ArrayType>(ty)) {
+    uint64_t stride = dl.getTypeAllocSize(array->getElementType());
+    for (uint64_t i = 0; i < array->getNumElements(); ++i)
+      findSelfAddresses(c->getAggregateElement(i), at + i * stride, self, dl, out, unrelocatable);
+  } else if (auto *vector = dyn_cast<FixedVectorType>(ty)) {
+    uint64_t stride = dl.getTypeAllocSize(vector->getElementType());
+    for (uint64_t i = 0; i < vector->getNumElements(); ++i)
+      findSelfAddresses(c->getAggregateElement(i), at + i * stride, self, dl, out, unrelocatable);
   }
 }
 
@@ -236,6 +303,42 @@ GlobalVariable *defineConstant(Module &m, const char *name, Constant *init, Alig
   return gv;
 }
 
+// Assembly names a symbol at a fixed place, and a private global has none:
+// each VM's copy is at that VM's base plus an offset only the compiler
+// knows. Say so, rather than leave the symbol for the linker to refuse.
+void rejectAssemblyUses(Module &m, const SmallSetVector<GlobalVariable *, 32> &privates) {
+  StringMap<GlobalVariable *> byName;
+  for (GlobalVariable *gv : privates)
+    byName[gv->getName()] = gv;
+  auto check = [&](StringRef text, StringRef where) {
+    for (size_t i = 0; i < text.size();) {
+      auto isStart = [](char c) { return isAlpha(c) || c == '_' || c == '.' || c == '$'; };
+      if (!isStart(text[i])) {
+        ++i;
+        continue;
+      }
+      size_t end = i + 1;
+      while (end < text.size() && (isStart(text[end]) || isDigit(text[end])))
+        ++end;
+      if (auto found = byName.find(text.slice(i, end)); found != byName.end())
+        m.getContext().emitError(
+            "inline assembly in " + where + " names '" + found->getKey() +
+            "', a global every VM has its own copy of, at an address only compiled code can "
+            "compute; pass it to the assembly as an operand (\"m\"(" +
+            found->getKey() + ") or its address in a register) instead");
+      i = end;
+    }
+  };
+  check(m.getModuleInlineAsm(), "the file scope");
+  for (Function &fn : m)
+    for (Instruction &inst : instructions(fn))
+      if (auto *call = dyn_cast<CallBase>(&inst))
+        if (auto *assembly = dyn_cast<InlineAsm>(call->getCalledOperand()))
+          check(assembly->getAsmString(),
+                // gpu-c++ renames a main that takes fewer than three arguments.
+                "'" + (fn.getName() == "__gpuvm_user_main" ? "main" : fn.getName().str()) + "'");
+}
+
 } // namespace
 
 PreservedAnalyses PrivatizeGlobalsPass::run(Module &m, ModuleAnalysisManager &) {
@@ -243,7 +346,9 @@ PreservedAnalyses PrivatizeGlobalsPass::run(Module &m, ModuleAnalysisManager &) 
   Triple triple(m.getTargetTriple());
   LLVMContext &ctx = m.getContext();
 
+  makeThreadLocalsGlobal(m);
   SmallSetVector<GlobalVariable *, 32> privates = choosePrivateGlobals(m);
+  rejectAssemblyUses(m, privates);
   // The shared-section marker has done its work; GPU objects need no section.
   for (GlobalVariable &gv : m.globals())
     if (gv.getSection() == GPUVM_SHARED_SECTION && (triple.isNVPTX() || triple.isAMDGPU()))
@@ -257,7 +362,10 @@ PreservedAnalyses PrivatizeGlobalsPass::run(Module &m, ModuleAnalysisManager &) 
       alias.eraseFromParent();
     }
   }
-  dropFromUsedLists(m, privates);
+  removeFromUsedLists(m, [&](const GlobalValue &gv) {
+    auto *var = dyn_cast<GlobalVariable>(&gv);
+    return var && privates.count(const_cast<GlobalVariable *>(var));
+  });
 
   // Layout: initialized data first (copied from the template), then bss.
   std::map<GlobalVariable *, uint64_t> offsets;
@@ -307,8 +415,18 @@ PreservedAnalyses PrivatizeGlobalsPass::run(Module &m, ModuleAnalysisManager &) 
       at = ConstantExpr::getAddrSpaceCast(at, gv->getType());
     gv->replaceAllUsesWith(at);
   }
-  SmallVector<uint64_t, 16> fixups;
-  findSelfPointers(templ->getInitializer(), 0, marker, dl, fixups);
+  SmallVector<uint64_t, 16> fixups, unrelocatable;
+  findSelfAddresses(templ->getInitializer(), 0, marker, dl, fixups, unrelocatable);
+  for (uint64_t offset : unrelocatable) {
+    auto holder = std::find_if(data.begin(), data.end(), [&](GlobalVariable *gv) {
+      return offsets[gv] <= offset &&
+             offset < offsets[gv] + dl.getTypeAllocSize(gv->getValueType());
+    });
+    ctx.emitError("the initializer of '" +
+                  (holder != data.end() ? (*holder)->getName().str() : std::string("?")) +
+                  "' holds an address in a form no relocation can express (truncated to fewer "
+                  "than 64 bits, or scaled); compute it at run time instead");
+  }
   marker->replaceAllUsesWith(ConstantPointerNull::get(generic));
   marker->eraseFromParent();
   for (GlobalVariable *gv : privates)

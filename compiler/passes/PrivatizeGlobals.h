@@ -25,6 +25,10 @@ struct PrivatizeGlobalsPass : llvm::PassInfoMixin<PrivatizeGlobalsPass> {
   std::string arch; // recorded in the image info
 };
 
+// A VM is one thread, so its thread-locals are simply its private globals:
+// drops the thread-local mode and the llvm.threadlocal.address calls.
+void makeThreadLocalsGlobal(llvm::Module &module);
+
 // The globals the pass will move into the private segment: every mutable one
 // in ordinary global memory, and every constant that holds (transitively) the
 // address of one.

@@ -84,6 +84,21 @@ static struct lk_args place_arguments(char *at, char *end) {
   return args;
 }
 
+/* A packed struct can hold an address at any byte offset, and GPUs fault on
+ * a misaligned 8-byte access. */
+static void relocate(char *at, uint64_t base) {
+  if (((uintptr_t)at & 7) == 0) {
+    *(uint64_t *)at += base;
+    return;
+  }
+  uint64_t value = 0;
+  for (int i = 7; i >= 0; --i)
+    value = value << 8 | (unsigned char)at[i];
+  value += base;
+  for (int i = 0; i < 8; ++i, value >>= 8)
+    at[i] = (char)value;
+}
+
 _Noreturn void lk_boot(void) {
   const struct gpuvm_image_info *info = &__gpuvm_image_info;
   char *base = (char *)__gpuvm_private_base();
@@ -96,7 +111,7 @@ _Noreturn void lk_boot(void) {
   zero_bytes(base + info->data_size, info->bss_size);
   /* Pointers to private data are stored as offsets in the segment. */
   for (uint32_t i = 0; i < info->fixup_count; ++i)
-    *(uint64_t *)(base + __gpuvm_fixups[i]) += (uintptr_t)base;
+    relocate(base + __gpuvm_fixups[i], (uintptr_t)base);
 
   struct lk_args args = place_arguments(base + private_size, end);
   __libc_start_main(args.argc, args.argv, args.envp);

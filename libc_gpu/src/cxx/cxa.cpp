@@ -13,6 +13,12 @@ int __cxa_atexit(void (*destructor)(void *), void *object, void *) {
   return __exit_handlers_add_with_argument(destructor, object);
 }
 
+// Destructors of thread_local objects: a VM is one thread, whose end is the
+// VM's exit.
+int __cxa_thread_atexit(void (*destructor)(void *), void *object, void *) {
+  return __exit_handlers_add_thread(destructor, object);
+}
+
 // There are no shared libraries to unload: exit runs every handler.
 void __cxa_finalize(void *) {}
 
