@@ -44,7 +44,8 @@ std::string formatBytes(uint64_t bytes) {
     value /= 1024, ++unit;
   char text[32];
   if (unit == 0)
-    std::snprintf(text, sizeof text, "%llu bytes", (unsigned long long)bytes);
+    std::snprintf(text, sizeof text, "%llu %s", (unsigned long long)bytes,
+                  bytes == 1 ? "byte" : "bytes");
   else
     std::snprintf(text, sizeof text, "%.1f %s", value, units[unit]);
   return text;

@@ -3,6 +3,7 @@
 // Exit status: 0 every VM exited with status 0; 1 some VM exited non-zero,
 // aborted, crashed or was lost; 2 bad command line; 3 nothing ran (bad image,
 // no usable backend, not enough memory).
+#include "StopSignals.h"
 #include "backend/Backend.h"
 #include "console/Console.h"
 #include "image/Image.h"
@@ -16,6 +17,8 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -105,6 +108,11 @@ void raiseOpenFileLimit() {
   }
 }
 
+// A VM's argv[0]; its length counts towards the memory a VM needs.
+std::string programName(const std::string &imagePath) {
+  return "./" + imagePath.substr(imagePath.find_last_of('/') + 1);
+}
+
 int inspect(const std::string &path) {
   Image image;
   std::string error;
@@ -112,7 +120,7 @@ int inspect(const std::string &path) {
     return cannotRun(error);
   const gpuvm_image_info &i = image.info();
   LaunchConfig defaults;
-  defaults.argv = {"./image"};
+  defaults.argv = {programName(path)};
   defaults.rxRingBytes = kDefaultRxRing + sizeof(gpuvm_ring);
   std::cout << "image:        " << path << "\n"
             << "format:       " << image.formatName() << "\n"
@@ -126,7 +134,8 @@ int inspect(const std::string &path) {
             << (i.target == GPUVM_TARGET_HOST    ? "host"
                 : i.target == GPUVM_TARGET_NVPTX ? "cuda (NVIDIA " + std::string(i.arch) + "+)"
                                                  : "hsa (AMD " + std::string(i.arch) + ")")
-            << "; --mem-per-vm at least " << minimumMemPerVm(i, defaults) << " bytes\n";
+            << "; --mem-per-vm at least " << minimumMemPerVm(i, defaults)
+            << " bytes (with no arguments, no --env, the default --rx-ring)\n";
   return 0;
 }
 
@@ -151,7 +160,7 @@ std::unique_ptr<Backend> chooseBackend(const std::string &name, const Image &ima
 
 // One line per way VMs ended, e.g. "990 exited with status 0 (vm 0, 1, 2, ...)".
 int summarize(const std::vector<VmOutcome> &outcomes, const std::string &backend,
-              std::ostream &out) {
+              const std::string &stoppedBy, std::ostream &out) {
   std::map<std::pair<int, int>, std::vector<uint32_t>> groups; // (kind, status)
   std::vector<uint32_t> lost;
   for (uint32_t vm = 0; vm < outcomes.size(); ++vm) {
@@ -178,7 +187,10 @@ int summarize(const std::vector<VmOutcome> &outcomes, const std::string &backend
         << listOf(vms);
   }
   if (!lost.empty())
-    out << "\n  " << lost.size() << " lost (never reported an exit)" << listOf(lost);
+    out << "\n  " << lost.size()
+        << (stoppedBy.empty() ? " lost (never reported an exit)"
+                              : " stopped by " + stoppedBy + " while running")
+        << listOf(lost);
   out << "\n";
   return failed ? kExitVmFailed : 0;
 }
@@ -273,8 +285,7 @@ int run(const std::string &imagePath, const po::variables_map &vm,
   std::string error;
   if (!Image::load(imagePath, image, error))
     return cannotRun(error);
-  std::string base = imagePath.substr(imagePath.find_last_of('/') + 1);
-  config.argv.push_back("./" + base);
+  config.argv.push_back(programName(imagePath));
   config.argv.insert(config.argv.end(), vmArgs.begin(), vmArgs.end());
 
   uint64_t minimum = minimumMemPerVm(image.info(), config);
@@ -290,11 +301,16 @@ int run(const std::string &imagePath, const po::variables_map &vm,
   std::unique_ptr<Backend> backend = chooseBackend(backendName, image, error);
   if (!backend)
     return cannotRun(error);
-  if (consoleOptions.mode == ConsoleOptions::Mode::LogDir &&
-      !std::ofstream(consoleOptions.logDir + "/.gpuvm-probe"))
-    return cannotRun("--log-dir " + consoleOptions.logDir + " is not a writable directory");
-  if (consoleOptions.mode == ConsoleOptions::Mode::LogDir)
+  if (consoleOptions.mode == ConsoleOptions::Mode::LogDir) {
+    std::error_code ec;
+    std::filesystem::create_directories(consoleOptions.logDir, ec);
+    if (ec)
+      return usageError("--log-dir " + consoleOptions.logDir +
+                        ": cannot create it: " + ec.message());
+    if (!std::ofstream(consoleOptions.logDir + "/.gpuvm-probe"))
+      return usageError("--log-dir " + consoleOptions.logDir + " is not a writable directory");
     std::remove((consoleOptions.logDir + "/.gpuvm-probe").c_str());
+  }
 
   FileSystemOptions files;
   if (vm.count("root"))
@@ -331,9 +347,38 @@ int run(const std::string &imagePath, const po::variables_map &vm,
 
   Console console(consoleOptions, config.vmCount);
   RpcServer server(console, fileService, config.vmCount);
+  // What a run leaves behind (the console's last lines, the status file, the
+  // summary), whether it ends or is stopped. stoppedBy names the signal.
+  auto report = [&](const std::string &stoppedBy) -> int {
+    console.flush();
+    if (vm.count("status-file")) {
+      std::ofstream status(vm["status-file"].as<std::string>());
+      if (!status)
+        return cannotRun("cannot write --status-file " + vm["status-file"].as<std::string>());
+      const char *kinds[] = {"exit", "abort", "crash"};
+      for (uint32_t i = 0; i < config.vmCount; ++i) {
+        const VmOutcome &o = server.outcomes()[i];
+        status << i << " "
+               << (o.exited            ? kinds[o.kind]
+                   : stoppedBy.empty() ? "lost"
+                                       : "stopped")
+               << " " << o.status << (network ? network->vmCountersText(i) : std::string()) << "\n";
+      }
+    }
+    return summarize(server.outcomes(), backend->name(), stoppedBy, std::cerr);
+  };
+  StopSignals stopSignals([&](int signal) {
+    std::string name = std::string("SIG") + sigabbrev_np(signal);
+    console.note("stopped by " + name + ": the VMs still running end with the run");
+    report(name);
+    std::cerr.flush();
+    // The backend's threads are mid-run: leave without unwinding them.
+    std::_Exit(128 + signal);
+  });
   auto start = std::chrono::steady_clock::now();
   std::string failure = backend->run(image, config, server);
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  stopSignals.disarm();
   console.flush();
   if (!failure.empty() && server.exitedCount() == 0)
     return cannotRun(failure);
@@ -343,19 +388,8 @@ int run(const std::string &imagePath, const po::variables_map &vm,
     std::fprintf(stderr, "gpuvm: %u VMs ran in %.3f s\n", config.vmCount, seconds);
   if (config.verbose && network)
     std::cerr << "gpuvm: " << network->bridgeText() << "\n";
-  if (vm.count("status-file")) {
-    std::ofstream status(vm["status-file"].as<std::string>());
-    if (!status)
-      return cannotRun("cannot write --status-file " + vm["status-file"].as<std::string>());
-    const char *kinds[] = {"exit", "abort", "crash"};
-    for (uint32_t i = 0; i < config.vmCount; ++i) {
-      const VmOutcome &o = server.outcomes()[i];
-      status << i << " " << (o.exited ? kinds[o.kind] : "lost") << " " << o.status
-             << (network ? network->vmCountersText(i) : std::string()) << "\n";
-    }
-  }
-  int rc = summarize(server.outcomes(), backend->name(), std::cerr);
-  return failure.empty() ? rc : kExitVmFailed;
+  int rc = report("");
+  return failure.empty() || rc == kExitCannotRun ? rc : kExitVmFailed;
 }
 
 } // namespace

@@ -33,6 +33,11 @@ Console::Console(const ConsoleOptions &options, uint32_t vmCount) : options_(opt
 
 Console::~Console() {
   flush();
+  // Every VM has its vm-N.out, empty when it printed nothing, so that tools
+  // can compare them all.
+  if (options_.mode == ConsoleOptions::Mode::LogDir)
+    for (uint32_t vm = 0; vm < logFds_[0].size(); ++vm)
+      logFile(vm, 1);
   for (auto &fds : logFds_)
     for (int fd : fds)
       if (fd >= 0)
