@@ -34,22 +34,28 @@ Console::Console(const ConsoleOptions &options, uint32_t vmCount) : options_(opt
 Console::~Console() {
   flush();
   // Every VM has its vm-N.out, empty when it printed nothing, so that tools
-  // can compare them all.
-  if (options_.mode == ConsoleOptions::Mode::LogDir)
-    for (uint32_t vm = 0; vm < logFds_[0].size(); ++vm)
-      logFile(vm, 1);
+  // can compare them all. Closed at once: 100,000 of them would pass the
+  // descriptor limit.
+  for (uint32_t vm = 0; vm < logFds_[0].size(); ++vm)
+    if (logFds_[0][vm] < 0) {
+      int empty = ::open(logPath(vm, 1).c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+      if (empty >= 0)
+        ::close(empty);
+    }
   for (auto &fds : logFds_)
     for (int fd : fds)
       if (fd >= 0)
         ::close(fd);
 }
 
+std::string Console::logPath(uint32_t vm, int fd) const {
+  return options_.logDir + "/vm-" + std::to_string(vm) + (fd == 1 ? ".out" : ".err");
+}
+
 int Console::logFile(uint32_t vm, int fd) {
   int &slot = logFds_[fd - 1][vm];
-  if (slot < 0) {
-    std::string path = options_.logDir + "/vm-" + std::to_string(vm) + (fd == 1 ? ".out" : ".err");
-    slot = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  }
+  if (slot < 0)
+    slot = ::open(logPath(vm, fd).c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   return slot;
 }
 

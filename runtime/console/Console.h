@@ -34,6 +34,7 @@ public:
 
 private:
   void emitLocked(int fd, const std::string &text);
+  std::string logPath(uint32_t vm, int fd) const;
   int logFile(uint32_t vm, int fd);
 
   ConsoleOptions options_;
