@@ -1,7 +1,7 @@
 #include "StopSignals.h"
 
 #include <csignal>
-#include <ctime>
+#include <pthread.h>
 
 namespace gpuvm::runtime {
 
@@ -21,20 +21,25 @@ StopSignals::StopSignals(std::function<void(int)> onStop) : onStop_(std::move(on
   sigset_t set = stopSet();
   pthread_sigmask(SIG_BLOCK, &set, nullptr);
   waiter_ = std::thread([this, set] {
-    // Looks again every 100 ms, so that disarm() needs no signal of its own.
-    const timespec period{0, 100'000'000};
-    while (armed_.load(std::memory_order_acquire)) {
-      int signal = sigtimedwait(&set, nullptr, &period);
-      if (signal > 0 && armed_.load(std::memory_order_acquire))
-        onStop_(signal);
+    for (;;) {
+      int signal = 0;
+      if (sigwait(&set, &signal) != 0)
+        continue;
+      if (!armed_.load(std::memory_order_acquire))
+        return; // disarm()'s own wake-up, or a signal after the run
+      onStop_(signal);
     }
   });
 }
 
 void StopSignals::disarm() {
+  if (!waiter_.joinable())
+    return;
   armed_.store(false, std::memory_order_release);
-  if (waiter_.joinable())
-    waiter_.join();
+  // Wakes the waiter at once: the signal is blocked everywhere, so it stays
+  // pending for that thread's sigwait.
+  pthread_kill(waiter_.native_handle(), SIGHUP);
+  waiter_.join();
 }
 
 StopSignals::~StopSignals() {
