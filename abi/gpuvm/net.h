@@ -95,7 +95,8 @@ struct gpuvm_net_counters {
   uint64_t drop_no_memory;   /* the VM's slice could not hold the data */
   uint64_t drop_hop_limit;   /* hop limit reached 0 in the router */
   uint64_t drop_unreachable; /* no VM at that address */
-  uint64_t tcp_retransmits;
+  uint64_t tcp_retransmits;  /* segments sent again, for any reason */
+  uint64_t tcp_timeouts;     /* retransmission timer expiries (the slow recoveries) */
   uint64_t tcp_connections; /* established, ever */
   uint64_t tcp_open;        /* open now */
   uint64_t buffer_bytes;    /* socket buffers held now */

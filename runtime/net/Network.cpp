@@ -8,10 +8,10 @@ namespace {
 
 // The fields of struct gpuvm_net_counters, in order, as `stat` names them.
 const char *const kVmCounterNames[] = {
-    "packets_in",     "packets_out",    "bytes_in",         "bytes_out",       "drop_checksum",
-    "drop_malformed", "drop_no_socket", "drop_spoofed",     "drop_ring_full",  "drop_fragment",
-    "drop_no_memory", "drop_hop_limit", "drop_unreachable", "tcp_retransmits", "tcp_connections",
-    "tcp_open",       "buffer_bytes",
+    "packets_in",      "packets_out",    "bytes_in",         "bytes_out",       "drop_checksum",
+    "drop_malformed",  "drop_no_socket", "drop_spoofed",     "drop_ring_full",  "drop_fragment",
+    "drop_no_memory",  "drop_hop_limit", "drop_unreachable", "tcp_retransmits", "tcp_timeouts",
+    "tcp_connections", "tcp_open",       "buffer_bytes",
 };
 static_assert(std::size(kVmCounterNames) * sizeof(uint64_t) == sizeof(gpuvm_net_counters));
 

@@ -1,7 +1,8 @@
 /* A TCP segment arrives (RFC 9293 3.10.7): checked, matched to its
  * connection, and run through the state machine: sequence and RST checks
- * (RFC 5961), the ACK (RTT, congestion control per RFC 5681 and NewReno per
- * RFC 6582, the send window), then the data and the FIN. */
+ * (RFC 5961), the ACK (RTT, congestion control per RFC 5681, loss recovery
+ * by NewReno per RFC 6582 or with SACK per RFC 6675, the send window), then
+ * the data and the FIN. */
 #include "tcp_private.h"
 
 /* One segment, taken apart. */
@@ -15,6 +16,8 @@ struct segment {
   uint16_t mss;
   uint8_t wscale;
   uint32_t tsval, tsecr;
+  uint32_t sack_count;
+  struct tcp_sack_block sack[TCP_SACK_MAX_REPORT];
 };
 
 /* Walks the options. An option whose length is impossible or runs past
@@ -54,6 +57,15 @@ static bool parse_options(const uint8_t *option, uint32_t length, struct segment
       if (size == 2)
         seg->sack_permitted = true;
       break;
+    case TCP_OPT_SACK:
+      if (size >= 10 && (size - 2) % 8 == 0) {
+        seg->sack_count = min_u32((size - 2u) / 8u, TCP_SACK_MAX_REPORT);
+        for (uint32_t b = 0; b < seg->sack_count; ++b) {
+          seg->sack[b].start = net_get32(value + 8 * b);
+          seg->sack[b].end = net_get32(value + 8 * b + 4);
+        }
+      }
+      break;
     case TCP_OPT_TIMESTAMP:
       if (size == 10) {
         seg->has_timestamp = true;
@@ -91,8 +103,10 @@ static void apply_syn_options(struct tcp_pcb *pcb, const struct segment *seg, bo
   } else {
     pcb->flags &= ~TF_TIMESTAMPS;
   }
-  if (seg->sack_permitted)
+  if (seg->sack_permitted && we_offered)
     pcb->flags |= TF_SACK_PERMITTED;
+  else
+    pcb->flags &= ~TF_SACK_PERMITTED;
 }
 
 /* RFC 9293 3.10.7.1: a segment for no connection gets a RST, unless it is one. */
@@ -203,6 +217,8 @@ static void new_ack(struct tcp_pcb *pcb, const struct segment *seg) {
   pcb->flags &= ~TF_RTO_SSTHRESH;
 
   uint32_t mss = tcp_effective_mss(pcb);
+  if (pcb->flags & TF_SACK_PERMITTED)
+    tcp_sack_forget_acked(pcb);
   if (pcb->flags & TF_RECOVERY) {
     if (seq_geq(seg->ack, pcb->recover)) {
       /* Full acknowledgment (RFC 6582 3.2 step 3): deflate the window. */
@@ -210,6 +226,13 @@ static void new_ack(struct tcp_pcb *pcb, const struct segment *seg) {
       pcb->cwnd = min_u32(pcb->ssthresh, max_u32(flight, mss) + mss);
       pcb->flags &= ~TF_RECOVERY;
       pcb->dupacks = 0;
+    } else if (pcb->flags & TF_SACK_PERMITTED) {
+      /* Partial acknowledgment: the hole now first is lost too. The window
+       * stays at ssthresh: SACK recovery counts the pipe instead. */
+      if (seq_leq(pcb->high_rxt, pcb->snd_una))
+        tcp_sack_resend_first(pcb);
+      tcp_set_rtx(pcb, net_now() + tcp_rto_ns(pcb));
+      return;
     } else {
       /* Partial acknowledgment: the next hole is lost too; resend it at once
        * and deflate by what was acknowledged. */
@@ -236,16 +259,9 @@ static void new_ack(struct tcp_pcb *pcb, const struct segment *seg) {
     tcp_set_rtx(pcb, net_now() + tcp_rto_ns(pcb));
 }
 
-static void duplicate_ack(struct tcp_pcb *pcb, const struct segment *seg) {
-  uint32_t mss = tcp_effective_mss(pcb);
-  if (pcb->dupacks < 255)
-    ++pcb->dupacks;
-  if (pcb->flags & TF_RECOVERY) {
-    pcb->cwnd += mss; /* each one says a segment left the network */
-    return;
-  }
-  if (pcb->dupacks != 3)
-    return;
+/* Fast retransmit (RFC 5681 3.2), entering recovery: NewReno's (RFC 6582)
+ * or, with SACK, RFC 6675's. */
+static void enter_recovery(struct tcp_pcb *pcb, const struct segment *seg) {
   /* After a timeout, duplicate ACKs up to `recover` may only be the resent
    * segments arriving twice (RFC 6582 4), unless their timestamps echo a
    * segment sent after the timeout: then they report a new loss (the
@@ -255,7 +271,11 @@ static void duplicate_ack(struct tcp_pcb *pcb, const struct segment *seg) {
       (pcb->flags & TF_TIMESTAMPS) && seg->has_timestamp && (int32_t)(seg->tsecr - pcb->rto_ts) > 0;
   if (!seq_gt(pcb->snd_una, pcb->recover) && !after_timeout)
     return;
-  /* Fast retransmit (RFC 5681 3.2), entering NewReno recovery. */
+  if (pcb->flags & TF_SACK_PERMITTED) {
+    tcp_sack_enter_recovery(pcb);
+    return;
+  }
+  uint32_t mss = tcp_effective_mss(pcb);
   uint32_t flight = pcb->snd_max - pcb->snd_una;
   pcb->ssthresh = max_u32(flight / 2, 2 * mss);
   pcb->recover = pcb->snd_max;
@@ -263,6 +283,18 @@ static void duplicate_ack(struct tcp_pcb *pcb, const struct segment *seg) {
   pcb->flags &= ~TF_RTT_TIMING;
   tcp_send_segment(pcb, pcb->snd_una, min_u32(mss, pcb->snd_queued), TCP_ACK);
   pcb->cwnd = pcb->ssthresh + 3 * mss;
+}
+
+static void duplicate_ack(struct tcp_pcb *pcb, const struct segment *seg) {
+  if (pcb->dupacks < 255)
+    ++pcb->dupacks;
+  if (pcb->flags & TF_RECOVERY) {
+    if (!(pcb->flags & TF_SACK_PERMITTED))
+      pcb->cwnd += tcp_effective_mss(pcb); /* each one says a segment left the network */
+    return;
+  }
+  if (pcb->dupacks == 3)
+    enter_recovery(pcb, seg);
 }
 
 static void update_send_window(struct tcp_pcb *pcb, const struct segment *seg) {
@@ -392,6 +424,16 @@ static void reset_received(struct tcp_pcb *pcb) {
   }
 }
 
+/* A hole in what arrived is reported at once: by a duplicate ACK, which
+ * with SACK goes alone (a segment full of data has no room for the blocks,
+ * and only an ACK without data counts as a duplicate). */
+static void ack_hole_now(struct tcp_pcb *pcb) {
+  if (pcb->flags & TF_SACK_PERMITTED)
+    tcp_send_ack(pcb);
+  else
+    pcb->flags |= TF_ACK_NOW;
+}
+
 /* In-order data: into the receive queue, then what waited out of order. */
 static void receive_data(struct tcp_pcb *pcb, struct segment *seg) {
   if (pcb->owner == TCP_OWNER_NONE) {
@@ -402,8 +444,10 @@ static void receive_data(struct tcp_pcb *pcb, struct segment *seg) {
   if (seg->seq != pcb->rcv_nxt) {
     if (!tcp_ooo_insert(pcb, seg->seq, seg->payload, seg->length))
       seg->length = 0;
-    seg->flags &= ~TCP_FIN;   /* kept only in order: the peer sends it again */
-    pcb->flags |= TF_ACK_NOW; /* a duplicate ACK tells the sender at once */
+    else
+      pcb->sack_recent = seg->seq;
+    seg->flags &= ~TCP_FIN; /* kept only in order: the peer sends it again */
+    ack_hole_now(pcb);
     return;
   }
   if (!(pcb->flags & TF_RCV_SHUT) && !tcp_receive_append(pcb, seg->payload, seg->length)) {
@@ -415,7 +459,10 @@ static void receive_data(struct tcp_pcb *pcb, struct segment *seg) {
   bool filled_a_hole = pcb->u.c.ooo != 0;
   tcp_ooo_merge(pcb);
   if (filled_a_hole) {
-    pcb->flags |= TF_ACK_NOW; /* RFC 5681 4.2: at once when a gap fills */
+    if (pcb->u.c.ooo)
+      ack_hole_now(pcb);
+    else
+      pcb->flags |= TF_ACK_NOW; /* RFC 5681 4.2: at once when a gap fills */
     return;
   }
   /* Every second full-sized segment is acknowledged at once; else wait. */
@@ -527,12 +574,26 @@ static void synchronized_input(struct tcp_pcb *pcb, struct segment *seg) {
   }
   bool fin_was_outstanding =
       (pcb->flags & TF_FIN_QUEUED) && pcb->snd_max == pcb->snd_una + pcb->snd_queued + 1;
+  uint32_t snd_una_before = pcb->snd_una;
+  if ((pcb->flags & TF_SACK_PERMITTED) && seg->sack_count)
+    tcp_sack_update(pcb, seg->sack, seg->sack_count);
   if (seq_gt(seg->ack, pcb->snd_una)) {
     new_ack(pcb, seg);
   } else if (seg->ack == pcb->snd_una && seg->length == 0 && !(seg->flags & (TCP_SYN | TCP_FIN)) &&
              seq_gt(pcb->snd_max, pcb->snd_una) &&
              (seg->window << pcb->snd_wscale) == pcb->snd_wnd && !(pcb->flags & TF_PERSIST)) {
     duplicate_ack(pcb, seg);
+  }
+  /* SACK sees a loss in any segment's blocks, not only in a third ACK
+   * without data: both ends sending data is a common case. */
+  if ((pcb->flags & (TF_SACK_PERMITTED | TF_RECOVERY)) == TF_SACK_PERMITTED &&
+      tcp_sack_loss_detected(pcb))
+    enter_recovery(pcb, seg);
+  if (pcb->flags & TF_SACK_PERMITTED) {
+    bool answered = seq_gt(seg->ack, snd_una_before) || seg->sack_count;
+    if (answered)
+      pcb->loss_probes = 0;
+    tcp_loss_probe_arm(pcb, answered);
   }
   update_send_window(pcb, seg);
   if (pcb->flags & TF_KEEPALIVE)

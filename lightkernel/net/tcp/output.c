@@ -71,8 +71,10 @@ void tcp_window_update(struct tcp_pcb *pcb) {
     tcp_send_ack(pcb);
 }
 
-/* Writes our options for a segment with `flags`; returns their length. */
-static uint32_t write_options(const struct tcp_pcb *pcb, uint8_t *at, unsigned flags) {
+/* Writes our options for a segment with `flags`, SACK blocks only as far as
+ * `sack_room` bytes allow; returns their length. */
+static uint32_t write_options(const struct tcp_pcb *pcb, uint8_t *at, unsigned flags,
+                              uint32_t sack_room) {
   uint8_t *start = at;
   bool offering = pcb->state == TCP_SYN_SENT;
   if (flags & TCP_SYN) {
@@ -87,6 +89,13 @@ static uint32_t write_options(const struct tcp_pcb *pcb, uint8_t *at, unsigned f
       at[3] = pcb->rcv_wscale;
       at += 4;
     }
+    if (offering || (pcb->flags & TF_SACK_PERMITTED)) {
+      at[0] = TCP_OPT_NOP;
+      at[1] = TCP_OPT_NOP;
+      at[2] = TCP_OPT_SACK_PERMITTED;
+      at[3] = 2;
+      at += 4;
+    }
   }
   if (((flags & TCP_SYN) && offering) || (pcb->flags & TF_TIMESTAMPS)) {
     at[0] = TCP_OPT_NOP;
@@ -96,6 +105,20 @@ static uint32_t write_options(const struct tcp_pcb *pcb, uint8_t *at, unsigned f
     net_put32(at + 4, tcp_now_ms());
     net_put32(at + 8, (flags & TCP_ACK) ? pcb->ts_recent : 0);
     at += 12;
+  }
+  if (!(flags & TCP_SYN) && (flags & TCP_ACK) && (pcb->flags & TF_SACK_PERMITTED) &&
+      pcb->u.c.ooo && sack_room >= 12) {
+    struct tcp_sack_block blocks[TCP_SACK_MAX_REPORT];
+    uint32_t count = tcp_sack_report(pcb, blocks, min_u32((sack_room - 4) / 8, TCP_SACK_MAX_REPORT));
+    at[0] = TCP_OPT_NOP;
+    at[1] = TCP_OPT_NOP;
+    at[2] = TCP_OPT_SACK;
+    at[3] = (uint8_t)(2 + 8 * count);
+    for (uint32_t i = 0; i < count; ++i) {
+      net_put32(at + 4 + 8 * i, blocks[i].start);
+      net_put32(at + 8 + 8 * i, blocks[i].end);
+    }
+    at += 4 + 8 * count;
   }
   return (uint32_t)(at - start);
 }
@@ -128,7 +151,12 @@ int tcp_send_segment(struct tcp_pcb *pcb, uint32_t seq, uint32_t length, unsigne
   }
 
   uint8_t header[TCP_MAX_HEADER];
-  uint32_t options = write_options(pcb, header + TCP_HEADER, flags);
+  /* SACK blocks take what the options and the segment's data leave. */
+  uint32_t mss = tcp_effective_mss(pcb);
+  uint32_t sack_room = TCP_MAX_HEADER - TCP_HEADER - ((pcb->flags & TF_TIMESTAMPS) ? 12u : 0u);
+  if (carried)
+    sack_room = min_u32(sack_room, mss > carried ? mss - carried : 0);
+  uint32_t options = write_options(pcb, header + TCP_HEADER, flags, sack_room);
   uint32_t header_length = TCP_HEADER + options;
   net_put16(header, pcb->local_port);
   net_put16(header + 2, pcb->remote_port);
@@ -254,6 +282,10 @@ void tcp_output(struct tcp_pcb *pcb) {
   }
   bool sent = false;
   uint32_t mss = tcp_effective_mss(pcb);
+  bool sack_recovery = (pcb->flags & (TF_RECOVERY | TF_SACK_PERMITTED)) ==
+                       (TF_RECOVERY | TF_SACK_PERMITTED);
+  if (sack_recovery)
+    tcp_sack_resend(pcb);
   for (;;) {
     uint32_t offset = pcb->snd_nxt - pcb->snd_una;
     uint32_t unsent = offset < pcb->snd_queued ? pcb->snd_queued - offset : 0;
@@ -263,9 +295,11 @@ void tcp_output(struct tcp_pcb *pcb) {
      * one new segment go past cwnd, so that a small window still brings the
      * third duplicate ACK that a fast retransmit needs, not a timeout. */
     uint32_t limited = !(pcb->flags & TF_RECOVERY) && pcb->dupacks < 3 ? pcb->dupacks * mss : 0;
-    uint32_t window = min_u32(pcb->snd_wnd, pcb->cwnd + limited);
     uint32_t flight = pcb->snd_nxt - pcb->snd_una;
-    uint32_t usable = window > flight ? window - flight : 0;
+    uint32_t congestion = pcb->cwnd + limited;
+    uint32_t pipe = sack_recovery ? tcp_sack_pipe(pcb) : flight;
+    uint32_t usable = min_u32(pcb->snd_wnd > flight ? pcb->snd_wnd - flight : 0,
+                              congestion > pipe ? congestion - pipe : 0);
     uint32_t length = min_u32(min_u32(unsent, mss), usable);
     bool fin = fin_due && length == unsent;
     if (!length && !fin)
@@ -310,6 +344,8 @@ void tcp_output(struct tcp_pcb *pcb) {
     if (fin_sent || !carried)
       break;
   }
+  if (sent && (pcb->flags & TF_SACK_PERMITTED))
+    tcp_loss_probe_arm(pcb, true);
   /* A closed window with data waiting and nothing in flight: probe it. */
   uint32_t offset = pcb->snd_nxt - pcb->snd_una;
   if (pcb->snd_wnd == 0 && pcb->snd_queued > offset && offset == 0 && !pcb->rtx_deadline)

@@ -362,7 +362,11 @@ void tcp_established(struct tcp_pcb *pcb) {
   /* RFC 6928's initial window. */
   uint32_t mss = tcp_effective_mss(pcb);
   pcb->cwnd = min_u32(10 * mss, max_u32(2 * mss, 14600u));
-  pcb->recover = pcb->snd_una;
+  /* RFC 6582: recover starts at the ISS, so that a loss in the first
+   * window is repaired by fast retransmit too (a duplicate ACK there
+   * acknowledges the SYN, i.e. covers more than recover). */
+  pcb->recover = pcb->iss;
+  pcb->high_rxt = pcb->rxt_mark = pcb->lost_below = pcb->snd_una;
   tcp_keepalive_reset(pcb);
 }
 

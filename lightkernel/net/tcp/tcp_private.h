@@ -150,6 +150,15 @@ struct tcp_queue {
 
 /* ---- The connection block ----------------------------------------------- */
 
+/* A range of sequence space [start, end) one end holds (RFC 2018). */
+struct tcp_sack_block {
+  uint32_t start, end;
+};
+/* Blocks the sender remembers; a SACK option carries at most 4. */
+#define TCP_SACK_SCOREBOARD 6u
+/* Blocks a SACK option carries at most (40 option bytes). */
+#define TCP_SACK_MAX_REPORT 4u
+
 enum tcp_state {
   TCP_CLOSED,
   TCP_LISTEN,
@@ -179,7 +188,7 @@ enum tcp_owner {
 #define TF_RCV_SHUT 0x0010u       /* shutdown(SHUT_RD) */
 #define TF_TIMESTAMPS 0x0020u     /* RFC 7323 timestamps agreed */
 #define TF_WSCALE 0x0040u         /* RFC 7323 window scaling agreed */
-#define TF_SACK_PERMITTED 0x0080u /* the peer offered SACK (parsed, unused) */
+#define TF_SACK_PERMITTED 0x0080u /* both ends agreed on SACK (RFC 2018) */
 #define TF_RECOVERY 0x0100u       /* NewReno fast recovery (RFC 6582) */
 #define TF_PERSIST 0x0200u        /* the retransmit timer probes a zero window */
 #define TF_RTT_TIMING 0x0400u     /* one segment is being timed (no timestamps) */
@@ -227,9 +236,17 @@ struct tcp_pcb {
   /* Congestion control (RFC 5681, RFC 6582). */
   uint32_t cwnd, ssthresh, recover;
   uint32_t rto_ts;   /* our timestamp clock when the last timeout resent */
+  /* SACK recovery (RFC 6675): what the peer holds beyond snd_una, sorted
+   * and disjoint; the end of the last hole resent (HighRxt); snd_max when it
+   * was resent, so that data SACKed past it shows the resend was lost. */
+  struct tcp_sack_block sacked[TCP_SACK_SCOREBOARD];
+  uint32_t high_rxt, rxt_mark;
+  uint32_t lost_below; /* holes below it are lost whatever SACKed them */
+  uint8_t sacked_count;
   uint16_t mss;      /* the most data one segment carries (options not counted) */
   uint16_t user_mss; /* TCP_MAXSEG, 0: none */
   uint8_t dupacks, backoff, keep_probes, ooo_count;
+  uint8_t loss_probes; /* loss probes sent since the peer last said something */
 
   /* Receive sequence space. rcv_adv is the right edge advertised. */
   uint32_t irs, rcv_nxt, rcv_adv, last_ack_sent;
@@ -237,6 +254,7 @@ struct tcp_pcb {
   uint32_t ooo_bytes;  /* bytes held out of order */
   uint32_t rcvbuf;
   uint32_t ts_recent; /* RFC 7323 TS.Recent */
+  uint32_t sack_recent; /* where the latest out-of-order segment began */
 
   /* Round-trip time (RFC 6298), microseconds. */
   uint32_t srtt_us, rttvar_us, rto_us;
@@ -250,6 +268,7 @@ struct tcp_pcb {
   int64_t rtx_deadline;    /* retransmission, or persist when TF_PERSIST */
   int64_t delack_deadline; /* delayed ACK */
   int64_t idle_deadline;   /* keepalive, FIN-WAIT-2 and TIME-WAIT */
+  int64_t probe_deadline;  /* loss probe (sack.c), with SACK only */
 
   union {
     struct { /* a connection */
@@ -356,6 +375,32 @@ void tcp_window_update(struct tcp_pcb *pcb);
 uint32_t tcp_effective_mss(const struct tcp_pcb *pcb);
 /* The retransmission timeout now, backoff included (ns). */
 int64_t tcp_rto_ns(const struct tcp_pcb *pcb);
+
+/* ---- sack.c ------------------------------------------------------------- */
+
+/* Receiver: the blocks held out of order to report, at most `room`. */
+uint32_t tcp_sack_report(const struct tcp_pcb *pcb, struct tcp_sack_block *out, uint32_t room);
+/* Sender: takes the blocks of a SACK option into the scoreboard. */
+void tcp_sack_update(struct tcp_pcb *pcb, const struct tcp_sack_block *blocks, uint32_t count);
+/* Sender: snd_una moved; forgets what lies below it. */
+void tcp_sack_forget_acked(struct tcp_pcb *pcb);
+/* Bytes SACKed at or above `seq`. */
+uint32_t tcp_sack_bytes_above(const struct tcp_pcb *pcb, uint32_t seq);
+/* The scoreboard says the first unacknowledged segment is lost. */
+bool tcp_sack_loss_detected(const struct tcp_pcb *pcb);
+/* Bytes in the network by RFC 6675's count. */
+uint32_t tcp_sack_pipe(const struct tcp_pcb *pcb);
+/* In recovery: resends lost holes while the congestion window allows. */
+void tcp_sack_resend(struct tcp_pcb *pcb);
+/* Resends the first unacknowledged segment, up to the first SACKed byte. */
+void tcp_sack_resend_first(struct tcp_pcb *pcb);
+/* Fast retransmit into RFC 6675 recovery. */
+void tcp_sack_enter_recovery(struct tcp_pcb *pcb);
+/* Starts the loss probe timer if it is not running, or, with `restart`,
+ * from now (new data left, or the peer answered). */
+void tcp_loss_probe_arm(struct tcp_pcb *pcb, bool restart);
+/* The peer said nothing for a probe timeout while data was in flight. */
+void tcp_loss_probe_fire(struct tcp_pcb *pcb);
 
 /* ---- timers.c ------------------------------------------------------------- */
 

@@ -1,6 +1,7 @@
-/* TCP's clocks. Each connection has three deadlines: retransmission (or
+/* TCP's clocks. Each connection has four deadlines: retransmission (or
  * the persist probe while the peer's window is closed), the delayed ACK,
- * and an idle one (keepalive, FIN-WAIT-2, TIME-WAIT). tcp_timers runs those
+ * the loss probe (sack.c), and an idle one (keepalive, FIN-WAIT-2,
+ * TIME-WAIT). tcp_timers runs those
  * that are due; the earliest of all is kept so that a VM with nothing due
  * pays one comparison per poll. */
 #include "tcp_private.h"
@@ -121,8 +122,14 @@ static void retransmit_fire(struct tcp_pcb *pcb, int64_t now) {
     pcb->rto_ts = tcp_now_ms();
     pcb->flags &= ~TF_RECOVERY;
     pcb->dupacks = 0;
+    /* The peer may renege on what it SACKed (RFC 2018 8): after a timeout
+     * everything unacknowledged is sent again. */
+    pcb->sacked_count = 0;
+    pcb->high_rxt = pcb->lost_below = pcb->snd_una;
+    pcb->probe_deadline = 0;
   }
   ++pcb->backoff;
+  ++net_if.counters->tcp_timeouts;
   pcb->flags &= ~TF_RTT_TIMING; /* Karn: a resent segment times nothing */
   pcb->snd_nxt = pcb->state <= TCP_SYN_RECEIVED ? pcb->iss : pcb->snd_una;
   tcp_set_rtx(pcb, now + tcp_rto_ns(pcb));
@@ -179,6 +186,10 @@ void tcp_timers(int64_t now) {
       else
         retransmit_fire(pcb, now);
     }
+    if (pcb->state != TCP_CLOSED && pcb->probe_deadline && pcb->probe_deadline <= now) {
+      pcb->probe_deadline = 0;
+      tcp_loss_probe_fire(pcb);
+    }
     if (pcb->state != TCP_CLOSED && pcb->idle_deadline && pcb->idle_deadline <= now) {
       pcb->idle_deadline = 0;
       idle_fire(pcb, now);
@@ -187,6 +198,7 @@ void tcp_timers(int64_t now) {
       tcp_note_deadline(pcb->delack_deadline);
       tcp_note_deadline(pcb->rtx_deadline);
       tcp_note_deadline(pcb->idle_deadline);
+      tcp_note_deadline(pcb->probe_deadline);
     }
   }
   tcp_reap();

@@ -101,6 +101,12 @@ int next_segment(struct seg *s) {
       s->wscale = t[i + 2];
     } else if (kind == 4 && size == 2) {
       s->sack_permitted = 1;
+    } else if (kind == 5 && size >= 10 && (size - 2) % 8 == 0 && size <= 34) {
+      s->sack_count = (size - 2u) / 8u;
+      for (uint32_t b = 0; b < s->sack_count; ++b) {
+        s->sack[b][0] = get32(t + i + 2 + 8 * b);
+        s->sack[b][1] = get32(t + i + 6 + 8 * b);
+      }
     } else if (kind == 8 && size == 10) {
       s->has_ts = 1;
       s->tsval = get32(t + i + 2);

@@ -58,6 +58,8 @@ struct seg {
   uint16_t mss;
   uint8_t wscale;
   uint32_t tsval, tsecr;
+  uint32_t sack_count; /* SACK blocks, in the order sent */
+  uint32_t sack[4][2];
   uint32_t length; /* payload bytes */
   const uint8_t *payload;
   uint32_t packet_length; /* the whole IPv6 packet */

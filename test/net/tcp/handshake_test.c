@@ -1,6 +1,6 @@
 /* Opening connections: passive and active handshakes, the options each
  * side agrees on (MSS from the MTU, window scale, timestamps, SACK-
- * permitted parsed), simultaneous open, a SYN to a closed port, a refused
+ * permitted only when both offer it), simultaneous open, a SYN to a closed port, a refused
  * connect, SYN retransmission and giving up. */
 #include "../support/tcp_peer.h"
 
@@ -26,7 +26,7 @@ static void passive_open(void) {
   CHECK(s.has_wscale);
   CHECK(s.has_ts);
   CHECK_EQ(s.tsecr, 777);
-  CHECK(!s.sack_permitted); /* parsed, not offered back */
+  CHECK(s.sack_permitted); /* offered back: the peer offered it */
   CHECK_EQ(s.hop_limit, 64);
   EXPECT_NONE();
   /* Not accepted before the handshake completes. */
@@ -61,7 +61,7 @@ static void active_open(void) {
   CHECK_EQ(s.dport, 443);
   CHECK(s.sport >= 32768 && s.sport <= 60999);
   CHECK_EQ(s.mss, 9000 - 60);
-  CHECK(s.has_wscale && s.has_ts);
+  CHECK(s.has_wscale && s.has_ts && s.sack_permitted);
   CHECK_EQ(s.tsecr, 0);
   /* Not connected yet: no writes, not writable. */
   CHECK_EQ(vm_send(fd, "x", 1), -NET_EAGAIN);
@@ -180,7 +180,7 @@ static void simultaneous_open(void) {
   CHECK_EQ(s.flags, SYN | ACK);
   CHECK_EQ(s.seq, iss);
   CHECK_EQ(s.ack, p.seq);
-  CHECK(!s.has_wscale); /* the peer did not offer it */
+  CHECK(!s.has_wscale && !s.sack_permitted); /* the peer offered neither */
   /* The peer's SYN-ACK (to our SYN) completes it. */
   p.ack = iss + 1;
   p.seq -= 1;

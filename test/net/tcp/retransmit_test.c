@@ -153,12 +153,31 @@ static void fast_retransmit_and_new_reno(void) {
   CHECK_EQ(netscript_counters()->tcp_retransmits, 2);
 }
 
+/* The very first data segment lost: its duplicate ACKs acknowledge only
+ * the SYN, which is still more than RFC 6582's `recover` (the ISS). */
+static void fast_retransmit_of_the_first_segment(void) {
+  struct peer p;
+  int fd = open_with_rtt(&p);
+  CHECK_EQ(vm_send(fd, data, 14400), 14400);
+  uint32_t first = p.ack;
+  while (next_segment(&s))
+    ;
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_NONE();
+    peer_send(&p, ACK, NULL, 0);
+  }
+  EXPECT(&s);
+  CHECK_EQ(s.seq, first);
+  CHECK_EQ(netscript_counters()->tcp_retransmits, 1);
+}
+
 int main(int argc, char **argv) {
   static const struct test_case cases[] = {
       {"rto_doubles", rto_doubles},
       {"gives_up_after_retries", gives_up_after_retries},
       {"karn_keeps_backoff", karn_keeps_backoff},
       {"fast_retransmit_and_new_reno", fast_retransmit_and_new_reno},
+      {"fast_retransmit_of_the_first_segment", fast_retransmit_of_the_first_segment},
   };
   return run_cases(argc, argv, cases, sizeof cases / sizeof cases[0]);
 }
