@@ -10,5 +10,7 @@
 /* NULL when the VM's heap is full. */
 void *lk_kalloc(size_t size);
 void lk_kfree(void *block);
+/* Bytes free in the VM's heap now, in pieces of any size. */
+size_t lk_kmemory_free(void);
 
 #endif

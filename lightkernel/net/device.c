@@ -42,6 +42,10 @@ void net_free(void *block) {
   lk_kfree(block);
 }
 
+size_t net_memory_free(void) {
+  return lk_kmemory_free();
+}
+
 int net_poll(void) {
   net_init();
   int taken = 0;

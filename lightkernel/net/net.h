@@ -132,6 +132,8 @@ int64_t net_now(void);
  * scripted-packet harness (script/) implements on a virtual clock. */
 void *net_alloc(size_t size);
 void net_free(void *block);
+/* Bytes net_alloc could still hand out, in pieces of any size. */
+size_t net_memory_free(void);
 
 /* A call that would block asks this whether to wait: 0 when the VM parked
  * until something may have changed or deadline_ns (monotonic; < 0: none)

@@ -2,8 +2,9 @@
  * random malloc/calloc/realloc/aligned_alloc/free patterns, checking that
  * blocks are aligned, inside the region, never overlap and keep their bytes,
  * that exhaustion gives NULL with ENOMEM, that freeing everything merges the
- * region back into one block, and that nothing outside the region is ever
- * written. */
+ * region back into one block, that the free byte count the network stack
+ * sizes its windows by stays exact, and that nothing outside the region is
+ * ever written. */
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -27,6 +28,7 @@ struct block {
 
 static struct block blocks[MAX_BLOCKS];
 static size_t block_count;
+static size_t heap_capacity; /* free bytes of the empty heap */
 static unsigned char *region_start, *region_end;
 
 static void check(int ok, const char *what, const char *detail) {
@@ -40,6 +42,16 @@ static void start_region(size_t offset, size_t size) {
   region_end = region_start + size;
   __heap_init((char *)region_start, (char *)region_end);
   block_count = 0;
+  heap_capacity = __heap_free_bytes();
+}
+
+/* Free bytes and live blocks (each with its 16-byte header) add up to the
+ * whole heap. */
+static void check_free_bytes(const char *when) {
+  size_t live = 0;
+  for (size_t i = 0; i < block_count; ++i)
+    live += libc_gpu_malloc_usable_size(blocks[i].data) + 16;
+  check(__heap_free_bytes() + live == heap_capacity, "free bytes + live blocks = the heap", when);
 }
 
 static void check_guards(const char *when) {
@@ -258,7 +270,9 @@ int main(void) {
       start_region(offset, size);
       random_operations(20000);
       check_guards("random operations");
+      check_free_bytes("after random operations");
       release_all();
+      check_free_bytes("after freeing everything");
       /* Alignment may cost the region's start and end. */
       check_merged(size - 32, "after random operations");
       check_guards("after freeing everything");

@@ -23,6 +23,7 @@ int libc_gpu_posix_memalign(void **out, size_t alignment, size_t size);
 void *libc_gpu_memalign(size_t alignment, size_t size);
 size_t libc_gpu_malloc_usable_size(void *ptr);
 void __heap_init(char *start, char *end);
+size_t __heap_free_bytes(void);
 
 int libc_gpu_atoi(const char *text);
 long libc_gpu_atol(const char *text);

@@ -48,6 +48,7 @@ static struct {
   char *start;            /* the first chunk; NULL when there is no usable heap */
   struct chunk *sentinel; /* the end: an in-use chunk of size 0 */
   uint64_t nonempty_bins; /* bit i set when bins[i] has a chunk */
+  size_t free_bytes;      /* in free chunks, headers included */
   struct chunk *bins[BIN_COUNT];
   int ready;
 } heap;
@@ -91,6 +92,7 @@ static void bin_insert(struct chunk *c) {
     c->next_free->prev_free = c;
   heap.bins[bin] = c;
   heap.nonempty_bins |= 1ull << bin;
+  heap.free_bytes += chunk_size(c);
 }
 
 static void bin_remove(struct chunk *c) {
@@ -103,6 +105,7 @@ static void bin_remove(struct chunk *c) {
     c->next_free->prev_free = c->prev_free;
   if (!heap.bins[bin])
     heap.nonempty_bins &= ~(1ull << bin);
+  heap.free_bytes -= chunk_size(c);
 }
 
 /* Writes the header of a chunk and tells its successor whether it is in use. */
@@ -187,6 +190,7 @@ void __heap_init(char *start, char *end) {
   for (unsigned i = 0; i < BIN_COUNT; ++i)
     heap.bins[i] = NULL;
   heap.nonempty_bins = 0;
+  heap.free_bytes = 0;
   heap.start = NULL;
   heap.sentinel = NULL;
   heap.ready = 1;
@@ -302,6 +306,11 @@ void *__heap_realloc(void *ptr, size_t size) {
   memcpy(moved, ptr, have - HEADER_SIZE);
   release_chunk(c);
   return moved;
+}
+
+size_t __heap_free_bytes(void) {
+  lazy_init();
+  return heap.free_bytes;
 }
 
 size_t __heap_usable_size(void *ptr) {

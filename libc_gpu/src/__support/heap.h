@@ -24,6 +24,8 @@ void __heap_free(void *ptr);
 /* Grows or shrinks in place when it can; on failure ptr is untouched. */
 void *__heap_realloc(void *ptr, size_t size);
 size_t __heap_usable_size(void *ptr);
+/* Bytes in free chunks (not all of it in one piece). */
+size_t __heap_free_bytes(void);
 
 #ifdef __cplusplus
 }

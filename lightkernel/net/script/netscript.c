@@ -66,6 +66,10 @@ void lk_kfree(void *block) {
   net_free(block);
 }
 
+size_t net_memory_free(void) {
+  return budget ? (used < budget ? budget - used : 0) : (size_t)1 << 40;
+}
+
 /* ---- The clock, waiting, the interface --------------------------------------- */
 
 int64_t net_now(void) {

@@ -38,10 +38,15 @@ static uint32_t sum_piece(uint32_t sum, const void *data, uint32_t length, uint3
   return (uint32_t)((wide & 0xffffffffu) + (wide >> 32));
 }
 
-/* Free room in the receive buffer, as far as the window field can say. */
+/* Free room in the receive buffer, as far as the window field can say, and
+ * no more than a share of the VM's free memory: a window is a promise to
+ * take the data, and data that finds no memory is dropped and sent again. */
 static uint32_t receive_space(const struct tcp_pcb *pcb) {
   uint32_t used = pcb->rcv_queued + pcb->ooo_bytes;
   uint32_t space = pcb->rcvbuf > used ? pcb->rcvbuf - used : 0;
+  size_t memory_share = net_memory_free() / TCP_WINDOW_MEMORY_SHARE;
+  if (memory_share < space)
+    space = (uint32_t)memory_share;
   return min_u32(space, 65535u << pcb->rcv_wscale);
 }
 
@@ -106,10 +111,11 @@ static uint32_t write_options(const struct tcp_pcb *pcb, uint8_t *at, unsigned f
     net_put32(at + 8, (flags & TCP_ACK) ? pcb->ts_recent : 0);
     at += 12;
   }
-  if (!(flags & TCP_SYN) && (flags & TCP_ACK) && (pcb->flags & TF_SACK_PERMITTED) &&
-      pcb->u.c.ooo && sack_room >= 12) {
+  if (!(flags & TCP_SYN) && (flags & TCP_ACK) && (pcb->flags & TF_SACK_PERMITTED) && pcb->u.c.ooo &&
+      sack_room >= 12) {
     struct tcp_sack_block blocks[TCP_SACK_MAX_REPORT];
-    uint32_t count = tcp_sack_report(pcb, blocks, min_u32((sack_room - 4) / 8, TCP_SACK_MAX_REPORT));
+    uint32_t count =
+        tcp_sack_report(pcb, blocks, min_u32((sack_room - 4) / 8, TCP_SACK_MAX_REPORT));
     at[0] = TCP_OPT_NOP;
     at[1] = TCP_OPT_NOP;
     at[2] = TCP_OPT_SACK;
@@ -282,8 +288,8 @@ void tcp_output(struct tcp_pcb *pcb) {
   }
   bool sent = false;
   uint32_t mss = tcp_effective_mss(pcb);
-  bool sack_recovery = (pcb->flags & (TF_RECOVERY | TF_SACK_PERMITTED)) ==
-                       (TF_RECOVERY | TF_SACK_PERMITTED);
+  bool sack_recovery =
+      (pcb->flags & (TF_RECOVERY | TF_SACK_PERMITTED)) == (TF_RECOVERY | TF_SACK_PERMITTED);
   if (sack_recovery)
     tcp_sack_resend(pcb);
   for (;;) {

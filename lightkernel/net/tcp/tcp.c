@@ -415,10 +415,26 @@ bool tcp_child_ready(struct tcp_pcb *child) {
   return true;
 }
 
+/* TIME-WAIT blocks kept at most: a fixed cap, and an eighth of the free
+ * memory, so that a VM closing connections fast cannot fill its heap with
+ * them. Past the limit a connection closes at once, as Linux does past
+ * tcp_max_tw_buckets; TIME-WAIT only guards against old duplicates. */
+static uint32_t time_wait_count;
+static uint32_t time_wait_limit(void) {
+  size_t by_memory = net_memory_free() / (8 * sizeof(struct tcp_pcb));
+  return by_memory < TCP_MAX_TIME_WAIT ? (uint32_t)by_memory : TCP_MAX_TIME_WAIT;
+}
+
+uint32_t tcp_time_wait_count(void) {
+  return time_wait_count;
+}
+
 void tcp_set_closed(struct tcp_pcb *pcb, int error) {
   if (error)
     pcb->error = (uint8_t)error;
   uncount_open(pcb);
+  if (pcb->state == TCP_TIME_WAIT)
+    --time_wait_count;
   hash_remove(pcb);
   if (pcb->owner == TCP_OWNER_LISTENER) {
     leave_listener(pcb);
@@ -439,7 +455,7 @@ void tcp_set_closed(struct tcp_pcb *pcb, int error) {
   pcb->state = TCP_CLOSED;
   pcb->flags |= TF_DONE;
   pcb->flags &= ~(TF_ACK_NOW | TF_ACK_DELAYED | TF_PERSIST | TF_RTT_TIMING);
-  pcb->rtx_deadline = pcb->delack_deadline = pcb->idle_deadline = 0;
+  pcb->rtx_deadline = pcb->delack_deadline = pcb->idle_deadline = pcb->probe_deadline = 0;
   if (pcb->owner != TCP_OWNER_SOCKET)
     bury(pcb);
 }
@@ -453,6 +469,13 @@ void tcp_abort(struct tcp_pcb *pcb, int error) {
 
 void tcp_enter_time_wait(struct tcp_pcb *pcb) {
   uncount_open(pcb);
+  if (time_wait_count >= time_wait_limit()) {
+    if (pcb->flags & TF_ACK_NOW)
+      tcp_send_ack(pcb); /* the peer's FIN still gets its ACK */
+    tcp_set_closed(pcb, 0);
+    return;
+  }
+  ++time_wait_count;
   pcb->state = TCP_TIME_WAIT;
   tcp_queue_free(&pcb->u.c.send);
   pcb->snd_queued = 0;
@@ -462,7 +485,7 @@ void tcp_enter_time_wait(struct tcp_pcb *pcb) {
     pcb->rcv_queued = 0;
   }
   pcb->flags &= ~(TF_PERSIST | TF_RTT_TIMING | TF_ACK_DELAYED);
-  pcb->rtx_deadline = pcb->delack_deadline = 0;
+  pcb->rtx_deadline = pcb->delack_deadline = pcb->probe_deadline = 0;
   tcp_set_idle(pcb, net_now() + TCP_TIME_WAIT_NS);
 }
 
@@ -480,6 +503,7 @@ void tcp_forget_all(void) {
   for (unsigned i = 0; i < TCP_HASH_BUCKETS; ++i)
     hash_table[i] = 0;
   listeners = 0;
+  time_wait_count = 0;
   tcp_earliest_deadline = INT64_MAX;
   iss_secret_ready = false;
   next_port = 0;

@@ -27,6 +27,8 @@
  * never lives that long: 30 s. */
 #define TCP_MSL_NS (30 * NS_PER_S)
 #define TCP_TIME_WAIT_NS (2 * TCP_MSL_NS)
+/* TIME-WAIT blocks per VM at most (fewer when memory is short: tcp.c). */
+#define TCP_MAX_TIME_WAIT 4096u
 /* An orphaned connection (its socket closed) waits this long in FIN-WAIT-2
  * for the peer's FIN (Linux's tcp_fin_timeout). */
 #define TCP_FIN_WAIT_2_NS (60 * NS_PER_S)
@@ -60,6 +62,9 @@
 #define TCP_DEFAULT_SNDBUF (64u * 1024u)
 #define TCP_MIN_BUFFER 2048u
 #define TCP_MAX_BUFFER (8u * 1024u * 1024u)
+/* A connection's window offers at most this fraction of the VM's free
+ * memory: the rest is the program's and the other connections'. */
+#define TCP_WINDOW_MEMORY_SHARE 4u
 /* Chunks of the send queue: small writes share one, big writes get big
  * ones (fewer pieces per segment). */
 #define TCP_CHUNK_MIN 2048u
@@ -235,7 +240,7 @@ struct tcp_pcb {
   uint32_t sndbuf;
   /* Congestion control (RFC 5681, RFC 6582). */
   uint32_t cwnd, ssthresh, recover;
-  uint32_t rto_ts;   /* our timestamp clock when the last timeout resent */
+  uint32_t rto_ts; /* our timestamp clock when the last timeout resent */
   /* SACK recovery (RFC 6675): what the peer holds beyond snd_una, sorted
    * and disjoint; the end of the last hole resent (HighRxt); snd_max when it
    * was resent, so that data SACKed past it shows the resend was lost. */
@@ -253,7 +258,7 @@ struct tcp_pcb {
   uint32_t rcv_queued; /* bytes readable in order */
   uint32_t ooo_bytes;  /* bytes held out of order */
   uint32_t rcvbuf;
-  uint32_t ts_recent; /* RFC 7323 TS.Recent */
+  uint32_t ts_recent;   /* RFC 7323 TS.Recent */
   uint32_t sack_recent; /* where the latest out-of-order segment began */
 
   /* Round-trip time (RFC 6298), microseconds. */
@@ -315,8 +320,11 @@ void tcp_established(struct tcp_pcb *pcb);
 void tcp_set_closed(struct tcp_pcb *pcb, int error);
 /* Sends a RST for the connection and closes it. */
 void tcp_abort(struct tcp_pcb *pcb, int error);
-/* Enters TIME-WAIT (buffers freed, 2 MSL timer). */
+/* Enters TIME-WAIT (buffers freed, 2 MSL timer), or closes at once when
+ * too many blocks wait there already. */
 void tcp_enter_time_wait(struct tcp_pcb *pcb);
+/* Blocks in TIME-WAIT now. */
+uint32_t tcp_time_wait_count(void);
 /* Frees the blocks closed during this call (see tcp_set_closed). */
 void tcp_reap(void);
 /* A listener's child completed its handshake: into the accept queue. */

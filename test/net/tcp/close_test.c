@@ -1,10 +1,12 @@
 /* Closing: active close through FIN-WAIT and TIME-WAIT (2 MSL), passive
  * close through CLOSE-WAIT and LAST-ACK, simultaneous close (CLOSING),
  * aborts (unread data, SO_LINGER 0, data after close), FIN-WAIT-2's
- * timeout for an orphan, and TIME-WAIT answering a repeated FIN. */
+ * timeout for an orphan, TIME-WAIT answering a repeated FIN, and the bound
+ * on TIME-WAIT blocks. */
 #include "../support/tcp_peer.h"
 
 #include "../../../lightkernel/net/net.h"
+#include "../../../lightkernel/net/tcp/tcp_private.h"
 
 static struct seg s;
 
@@ -50,6 +52,38 @@ static void active_close_and_time_wait(void) {
   EXPECT(&s);
   CHECK_EQ(s.flags, RST);
   CHECK_EQ(netscript_memory_used() < 70000, 1);
+}
+
+/* A VM that closes connection after connection keeps a bounded number in
+ * TIME-WAIT (an eighth of its free memory's worth); past that they close at
+ * once, and every peer's FIN is still acknowledged. */
+static void time_wait_is_bounded(void) {
+  start_stack(1500, 0);
+  int listener = vm_listen(80, 8);
+  netscript_set_memory_budget(netscript_memory_used() + 64 * 8 * sizeof(struct tcp_pcb));
+  struct options opt = {1440, -1, 0, 0, 0, 0, 0, 0};
+  size_t used_before = netscript_memory_used();
+  for (uint16_t i = 0; i < 300; ++i) {
+    struct peer p;
+    peer_init(&p, (uint16_t)(20000 + i), 80);
+    int fd = handshake_passive(listener, &p, &opt, &s);
+    CHECK(fd >= 0);
+    CHECK_EQ(lk_close(fd), 0);
+    EXPECT(&s);
+    CHECK_EQ(s.flags, FIN | ACK);
+    peer_saw(&p, &s);
+    peer_send(&p, FIN | ACK, NULL, 0);
+    EXPECT(&s);
+    CHECK_EQ(s.flags, ACK);
+    CHECK_EQ(s.ack, p.seq);
+    CHECK(tcp_time_wait_count() <= 64);
+  }
+  CHECK(tcp_time_wait_count() >= 32);
+  CHECK(netscript_memory_used() - used_before <= 64 * sizeof(struct tcp_pcb) + 4096);
+  CHECK_EQ(netscript_counters()->drop_no_memory, 0);
+  /* 2 MSL later every one of them is gone. */
+  netscript_advance(61 * SEC);
+  CHECK_EQ(tcp_time_wait_count(), 0);
 }
 
 static void passive_close(void) {
@@ -170,6 +204,7 @@ static void fin_retransmitted(void) {
 
 int main(int argc, char **argv) {
   static const struct test_case cases[] = {
+      {"time_wait_is_bounded", time_wait_is_bounded},
       {"active_close_and_time_wait", active_close_and_time_wait},
       {"passive_close", passive_close},
       {"simultaneous_close", simultaneous_close},

@@ -1,6 +1,7 @@
 /* Bounds: a SYN flood against one listener holds a bounded number of
  * half-open blocks; a full accept queue refuses handshakes; running out of
- * memory drops segments (counted) and never breaks the stack; an idle
+ * memory drops segments (counted) and never breaks the stack, and windows
+ * shrink with the memory left so that a well-behaved peer loses nothing; an idle
  * connection costs one block; a connection to the VM itself works. */
 #include "../support/tcp_peer.h"
 
@@ -100,6 +101,41 @@ static void memory_exhaustion_drops(void) {
   CHECK_EQ(vm_send(fd, data, 100), -NET_ENOMEM);
 }
 
+/* A peer that keeps to the windows the VM advertises never has data
+ * dropped for memory: each window is a share of the memory left. */
+static void window_follows_free_memory(void) {
+  start_stack(1500, 0);
+  int listener = vm_listen(80, 8);
+  struct peer p;
+  peer_init(&p, 40000, 80);
+  struct options opt = {1440, -1, 0, 0, 0, 0, 0, 0};
+  netscript_set_memory_budget(netscript_memory_used() + 40000);
+  int fd = handshake_passive(listener, &p, &opt, &s);
+  /* The SYN-ACK's window is the first promise. */
+  CHECK(s.window > 0 && s.window <= 40000 / TCP_WINDOW_MEMORY_SHARE);
+  uint32_t first_window = s.window;
+  s.ack = p.seq;
+  for (int round = 0; round < 100; ++round) {
+    uint32_t right_edge = s.ack + s.window;
+    if (p.seq == right_edge)
+      break;
+    while (p.seq != right_edge) {
+      uint32_t length = right_edge - p.seq < 1000 ? right_edge - p.seq : 1000;
+      peer_send(&p, ACK, data + (p.seq - 1000001), length);
+    }
+    netscript_advance(40 * MS);
+    while (next_segment(&s))
+      ;
+    CHECK_EQ(s.ack, p.seq);
+  }
+  uint32_t taken = p.seq - 1000001;
+  CHECK(taken > first_window);
+  CHECK_EQ(netscript_counters()->drop_no_memory, 0);
+  static uint8_t got[40000];
+  CHECK_EQ(vm_recv(fd, got, sizeof got), (long)taken);
+  CHECK(memcmp(got, data, taken) == 0);
+}
+
 static void idle_connection_cost(void) {
   start_stack(1500, 0);
   int listener = vm_listen(80, 8);
@@ -159,6 +195,7 @@ int main(int argc, char **argv) {
       {"syn_flood_is_bounded", syn_flood_is_bounded},
       {"accept_queue_limit", accept_queue_limit},
       {"memory_exhaustion_drops", memory_exhaustion_drops},
+      {"window_follows_free_memory", window_follows_free_memory},
       {"idle_connection_cost", idle_connection_cost},
       {"loopback_connection", loopback_connection},
   };
