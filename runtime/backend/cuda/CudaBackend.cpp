@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -375,10 +376,11 @@ public:
     MailboxService mailboxes(held.mailboxes, vmCount, server);
     if (network)
       attachNetwork(*config.network, held);
+    MailboxThread mailboxThread(mailboxes);
     if (CUresult r = driver_.cuLaunchKernel(kernel, grid, 1, 1, block, 1, 1, 0, held.stream,
                                             nullptr, nullptr))
       return failed("cuLaunchKernel", r);
-    CUresult kernelState = serveUntilKernelEnds(mailboxes, held);
+    CUresult kernelState = watchUntilKernelEnds(mailboxThread, held);
     if (network) {
       // The VMs' last counts, which detach() keeps for `gpuvm stat`; after a
       // fault the copy fails and the last periodic copy stands.
@@ -397,17 +399,48 @@ public:
   }
 
 private:
-  // Serves the mailboxes (and refreshes the host's copy of the network
-  // counters) until every VM has exited or the kernel has ended, then waits
-  // for the kernel; returns how it ended.
-  CUresult serveUntilKernelEnds(MailboxService &mailboxes, LaunchResources &held) {
+  // Serves the VMs' mailboxes from a thread of its own, started before the
+  // launch: a profiler (ncu) holds the launching thread inside
+  // cuLaunchKernel until the kernel ends, and the VMs cannot end while
+  // their host calls go unanswered.
+  class MailboxThread {
+  public:
+    explicit MailboxThread(MailboxService &mailboxes)
+        : thread_([this, &mailboxes] { serve(mailboxes); }) {}
+    ~MailboxThread() { stop(); }
+    // After the kernel ended: serves what was posted last, then stops.
+    void stop() {
+      kernelEnded_.store(true, std::memory_order_release);
+      if (thread_.joinable())
+        thread_.join();
+    }
+    bool allExited() const { return allExited_.load(std::memory_order_acquire); }
+
+  private:
+    void serve(MailboxService &mailboxes) {
+      while (!kernelEnded_.load(std::memory_order_acquire)) {
+        uint32_t served = mailboxes.sweep();
+        if (mailboxes.allExited())
+          break;
+        if (served == 0)
+          std::this_thread::sleep_for(kIdlePause);
+      }
+      mailboxes.sweep(); // exits posted just before the kernel ended
+      allExited_.store(mailboxes.allExited(), std::memory_order_release);
+    }
+
+    std::atomic<bool> kernelEnded_{false}, allExited_{false};
+    std::thread thread_;
+  };
+
+  // Refreshes the host's copy of the network counters until every VM has
+  // exited or the kernel has ended, then waits for the kernel and the
+  // mailbox thread; returns how the kernel ended.
+  CUresult watchUntilKernelEnds(MailboxThread &mailboxThread, LaunchResources &held) {
     const CUstream stream = held.stream;
     CUresult state = CUDA_ERROR_NOT_READY;
     auto nextRefresh = std::chrono::steady_clock::now() + kCounterRefresh;
-    while (true) {
-      uint32_t served = mailboxes.sweep();
-      if (mailboxes.allExited())
-        break;
+    while (!mailboxThread.allExited()) {
       if (held.counters) {
         auto now = std::chrono::steady_clock::now();
         if (now >= nextRefresh) {
@@ -416,14 +449,12 @@ private:
         }
       }
       state = driver_.cuStreamQuery(stream);
-      if (state != CUDA_ERROR_NOT_READY) {
-        mailboxes.sweep(); // exits posted just before the kernel ended
+      if (state != CUDA_ERROR_NOT_READY)
         break;
-      }
-      if (served == 0)
-        std::this_thread::sleep_for(kIdlePause);
+      std::this_thread::sleep_for(kIdlePause);
     }
     CUresult finished = driver_.cuStreamSynchronize(stream);
+    mailboxThread.stop();
     return state == CUDA_ERROR_NOT_READY || state == CUDA_SUCCESS ? finished : state;
   }
 
