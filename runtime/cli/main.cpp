@@ -22,6 +22,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <mutex>
 #include <optional>
 
 namespace po = boost::program_options;
@@ -317,10 +318,24 @@ int run(const std::string &imagePath, const po::variables_map &vm,
     files.root = vm["root"].as<std::string>();
   if (vm.count("ro-root"))
     files.roRoot = vm["ro-root"].as<std::string>();
-  FileService fileService(files, config.vmCount);
+  raiseOpenFileLimit();
+  size_t hostFds = vm["host-fds"].as<size_t>();
+  DescriptorCache descriptors(hostFds ? hostFds : DescriptorCache::defaultCapacity());
+  // A host limit the VMs ran into goes to stderr (through the console, which
+  // is made later) and into the status file.
+  Console *consoleForNotes = nullptr;
+  std::mutex hostNotesMutex;
+  std::vector<std::string> hostNotes;
+  FileService fileService(files, config.vmCount, descriptors, [&](const std::string &line) {
+    {
+      std::lock_guard<std::mutex> lock(hostNotesMutex);
+      hostNotes.push_back(line);
+    }
+    if (consoleForNotes)
+      consoleForNotes->note(line);
+  });
   if (std::string why = fileService.prepare(); !why.empty())
     return cannotRun(why);
-  raiseOpenFileLimit();
 
   std::optional<net::Network> network;
   if (netOptions) {
@@ -345,7 +360,8 @@ int run(const std::string &imagePath, const po::variables_map &vm,
       std::cerr << "gpuvm: control socket " << path << "\n";
   }
 
-  Console console(consoleOptions, config.vmCount);
+  Console console(consoleOptions, config.vmCount, descriptors);
+  consoleForNotes = &console;
   RpcServer server(console, fileService, config.vmCount);
   // What a run leaves behind (the console's last lines, the status file, the
   // summary), whether it ends or is stopped. stoppedBy names the signal.
@@ -364,6 +380,9 @@ int run(const std::string &imagePath, const po::variables_map &vm,
                                        : "stopped")
                << " " << o.status << (network ? network->vmCountersText(i) : std::string()) << "\n";
       }
+      std::lock_guard<std::mutex> lock(hostNotesMutex);
+      for (const std::string &note : hostNotes)
+        status << "# " << note << "\n";
     }
     return summarize(server.outcomes(), backend->name(), stoppedBy, std::cerr);
   };
@@ -417,9 +436,12 @@ int main(int argc, char **argv) {
     ("ro-root", po::value<std::string>(),
      "a directory every VM reads as a fallback: a path missing from the VM's own root is "
      "looked up here, read-only; writes always go to the VM's own root")
+    ("host-fds", po::value<size_t>()->default_value(0),
+     "host descriptors kept open for the VMs' files, roots and logs (0: half the process's "
+     "limit); past it the least recently used are closed and reopened by name when needed")
     ("status-file", po::value<std::string>(),
      "write one line per VM: id, exit|abort|crash|lost, status, then its network counters "
-     "(packets_in=N ...)")
+     "(packets_in=N ...); then a line starting with # for each host limit VMs ran into")
     ("verbose,v", "describe the device, the launch and its timing");
   po::options_description netOptions("network options");
   netOptions.add_options()

@@ -1,6 +1,7 @@
 #include "Console.h"
 
 #include <fcntl.h>
+#include <poll.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -16,6 +17,12 @@ void writeAll(int fd, const std::string &text) {
     ssize_t n = ::write(fd, text.data() + done, text.size() - done);
     if (n < 0 && errno == EINTR)
       continue;
+    if (n < 0 && errno == EAGAIN) {
+      // A non-blocking terminal or pipe (set so by whoever shares it): wait.
+      pollfd ready{fd, POLLOUT, 0};
+      ::poll(&ready, 1, -1);
+      continue;
+    }
     if (n <= 0)
       return; // the terminal or pipe is gone; VMs keep running
     done += size_t(n);
@@ -23,11 +30,14 @@ void writeAll(int fd, const std::string &text) {
 }
 } // namespace
 
-Console::Console(const ConsoleOptions &options, uint32_t vmCount) : options_(options) {
+Console::Console(const ConsoleOptions &options, uint32_t vmCount, DescriptorCache &descriptors)
+    : options_(options), descriptors_(descriptors) {
   for (int i = 0; i < 2; ++i) {
     pending_[i].resize(vmCount);
-    if (options_.mode == ConsoleOptions::Mode::LogDir)
-      logFds_[i].assign(vmCount, -1);
+    if (options_.mode == ConsoleOptions::Mode::LogDir) {
+      logSlots_[i].resize(vmCount);
+      logCreated_[i].assign(vmCount, 0);
+    }
   }
 }
 
@@ -36,37 +46,34 @@ Console::~Console() {
   // Every VM has its vm-N.out, empty when it printed nothing, so that tools
   // can compare them all. Closed at once: 100,000 of them would pass the
   // descriptor limit.
-  for (uint32_t vm = 0; vm < logFds_[0].size(); ++vm)
-    if (logFds_[0][vm] < 0) {
+  for (uint32_t vm = 0; vm < logCreated_[0].size(); ++vm)
+    if (!logCreated_[0][vm]) {
       int empty = ::open(logPath(vm, 1).c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
       if (empty >= 0)
         ::close(empty);
     }
-  for (auto &fds : logFds_)
-    for (int fd : fds)
-      if (fd >= 0)
-        ::close(fd);
+  for (auto &slots : logSlots_)
+    for (DescriptorCache::Slot &slot : slots)
+      descriptors_.release(slot);
 }
 
 std::string Console::logPath(uint32_t vm, int fd) const {
   return options_.logDir + "/vm-" + std::to_string(vm) + (fd == 1 ? ".out" : ".err");
 }
 
-int Console::logFile(uint32_t vm, int fd) {
-  int &slot = logFds_[fd - 1][vm];
-  if (slot < 0)
-    slot = ::open(logPath(vm, fd).c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  return slot;
-}
-
 int Console::write(uint32_t vm, int fd, const char *data, size_t size) {
   if (fd != 1 && fd != 2)
     return EBADF;
   if (options_.mode == ConsoleOptions::Mode::LogDir) {
-    int out = logFile(vm, fd);
-    if (out < 0)
-      return EIO;
-    writeAll(out, std::string(data, size));
+    char &created = logCreated_[fd - 1][vm];
+    DescriptorCache::Lease log = descriptors_.get(logSlots_[fd - 1][vm], [&] {
+      return ::open(logPath(vm, fd).c_str(),
+                    O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | (created ? 0 : O_TRUNC), 0644);
+    });
+    if (!log)
+      return errno == EMFILE || errno == ENFILE ? errno : EIO;
+    created = 1;
+    writeAll(log.fd(), std::string(data, size));
     return 0;
   }
   std::string &pending = pending_[fd - 1][vm];

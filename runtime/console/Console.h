@@ -1,7 +1,11 @@
 // Console output of many VMs: whole lines, each prefixed with its VM, or one
 // log file per VM. Output is batched: thousands of VMs printing a line each
-// cost a few large writes, not one write per line.
+// cost a few large writes, not one write per line. Log files hold no
+// descriptor each: they are opened for appending through a DescriptorCache
+// as VMs write, so 100,000 VMs' logs fit any descriptor limit.
 #pragma once
+
+#include "rpc/DescriptorCache.h"
 
 #include <cstdint>
 #include <mutex>
@@ -17,7 +21,8 @@ struct ConsoleOptions {
 
 class Console {
 public:
-  Console(const ConsoleOptions &options, uint32_t vmCount);
+  // `descriptors` holds the log files' descriptors (Mode::LogDir).
+  Console(const ConsoleOptions &options, uint32_t vmCount, DescriptorCache &descriptors);
   ~Console();
 
   // Called with the bytes a VM wrote to fd 1 or 2. Safe to call from several
@@ -35,11 +40,12 @@ public:
 private:
   void emitLocked(int fd, const std::string &text);
   std::string logPath(uint32_t vm, int fd) const;
-  int logFile(uint32_t vm, int fd);
 
   ConsoleOptions options_;
+  DescriptorCache &descriptors_;
   std::vector<std::string> pending_[2]; // per VM: the unfinished line
-  std::vector<int> logFds_[2];
+  std::vector<DescriptorCache::Slot> logSlots_[2];
+  std::vector<char> logCreated_[2]; // truncated at its first write, appended to after
   std::mutex mutex_;
   std::string batch_[2];
 };

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <climits>
 #include <cstring>
 #include <filesystem>
 
@@ -16,8 +17,8 @@ namespace gpuvm::runtime {
 namespace {
 
 constexpr int kFirstFd = 3;
-constexpr size_t kMaxOpenFiles = 64;
-constexpr int kRandomDevice = -2; // an fd slot that reads random bytes
+// Files one VM may hold open (Linux's usual soft limit).
+constexpr size_t kMaxOpenFiles = 1024;
 
 // Flags a VM may pass to open(); anything else (O_PATH, O_TMPFILE's
 // directory bit aside) is refused.
@@ -78,21 +79,35 @@ bool splitParent(const char *path, std::string &parent, std::string &name) {
 
 } // namespace
 
-struct FileService::Vm {
-  int root = -1;
-  std::vector<int> fds; // slot i is VM fd kFirstFd + i; -1 when free
+struct FileService::OpenFile {
+  enum class Kind { File, Directory, Null, Random } kind = Kind::File;
+  bool shared = false; // in the read-only data set, not the VM's root
+  bool seekable = true;
+  std::string path; // inside its root, as the VM named it
+  int flags = 0;    // for reopening: no O_CREAT, O_EXCL or O_TRUNC
+  dev_t dev = 0;
+  ino_t ino = 0;
+  int64_t offset = 0; // files: the position; directories: getdents64's cookie
+  DescriptorCache::Slot slot;
 };
 
-FileService::FileService(const FileSystemOptions &options, uint32_t vmCount)
-    : options_(options), vms_(vmCount) {}
+struct FileService::Vm {
+  DescriptorCache::Slot root;
+  std::vector<std::unique_ptr<OpenFile>> files; // slot i is VM fd kFirstFd + i
+};
+
+FileService::FileService(const FileSystemOptions &options, uint32_t vmCount,
+                         DescriptorCache &descriptors,
+                         std::function<void(const std::string &)> hostLimit)
+    : options_(options), descriptors_(descriptors), hostLimit_(std::move(hostLimit)),
+      vms_(vmCount) {}
 
 FileService::~FileService() {
   for (Vm &vm : vms_) {
-    for (int fd : vm.fds)
-      if (fd >= 0)
-        ::close(fd);
-    if (vm.root >= 0)
-      ::close(vm.root);
+    for (auto &file : vm.files)
+      if (file)
+        descriptors_.release(file->slot);
+    descriptors_.release(vm.root);
   }
   if (roRootFd_ >= 0)
     ::close(roRootFd_);
@@ -126,11 +141,24 @@ std::string FileService::prepare() {
   return {};
 }
 
-int FileService::rootOf(uint32_t vm) {
-  Vm &state = vms_[vm];
-  if (state.root < 0 && !options_.root.empty())
-    state.root = ::open(rootPath(vm).c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
-  return state.root;
+// EMFILE and ENFILE here mean the host ran out, not the VM (whose own limit
+// is kMaxOpenFiles, checked before): said once, with what fixes it.
+int64_t FileService::failed(int error) {
+  if ((error == EMFILE || error == ENFILE) && hostLimit_ && !hostLimitReported_.exchange(true))
+    hostLimit_("host descriptors ran out (" + std::to_string(descriptors_.capacity()) +
+               " kept for the VMs' files and logs, " + std::to_string(descriptors_.openCount()) +
+               " open): VMs get EMFILE; raise the limit (ulimit -n) or close files");
+  return -error;
+}
+
+DescriptorCache::Lease FileService::rootOf(uint32_t vm) {
+  if (options_.root.empty()) {
+    errno = ENOENT;
+    return {};
+  }
+  return descriptors_.get(vms_[vm].root, [&] {
+    return ::open(rootPath(vm).c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+  });
 }
 
 bool FileService::handles(uint32_t op, int64_t fd) {
@@ -138,58 +166,228 @@ bool FileService::handles(uint32_t op, int64_t fd) {
          (op == GPUVM_RPC_WRITE && fd >= kFirstFd);
 }
 
-int64_t FileService::open(Vm &vm, int root, const char *path, int flags, int mode) {
+FileService::OpenFile *FileService::fileOf(Vm &vm, int64_t fd) {
+  int64_t slot = fd - kFirstFd;
+  return slot >= 0 && size_t(slot) < vm.files.size() ? vm.files[size_t(slot)].get() : nullptr;
+}
+
+// Opens the file again by its name, and makes sure the name still leads to
+// the same file.
+int FileService::reopen(int root, const OpenFile &file) {
+  int fd = openInRoot(root, file.path.c_str(), file.flags, 0);
+  if (fd < 0)
+    return -1;
+  struct stat st;
+  if (fstat(fd, &st) != 0 || st.st_dev != file.dev || st.st_ino != file.ino) {
+    ::close(fd);
+    errno = ESTALE;
+    return -1;
+  }
+  return fd;
+}
+
+DescriptorCache::Lease FileService::descriptorOf(uint32_t vm, OpenFile &file) {
+  if (file.shared)
+    return descriptors_.get(file.slot, [&] { return reopen(roRootFd_, file); });
+  // The root's descriptor first: reopening the file needs it.
+  DescriptorCache::Lease root = rootOf(vm);
+  if (!root)
+    return {};
+  return descriptors_.get(file.slot, [&] { return reopen(root.fd(), file); });
+}
+
+int64_t FileService::open(uint32_t vmId, const char *path, int flags, int mode) {
   if (flags & ~kAllowedOpenFlags)
     return -EINVAL;
-  int fd;
-  if (isDevice(path, "dev/null")) {
-    fd = ::open("/dev/null", (flags & O_ACCMODE) | O_CLOEXEC);
-  } else if (isDevice(path, "dev/urandom") || isDevice(path, "dev/random")) {
-    fd = kRandomDevice;
-  } else {
-    fd = root >= 0 ? openInRoot(root, path, flags, mode) : (errno = ENOENT, -1);
-    // The shared data set answers reads of what the VM's own root lacks.
-    if (fd < 0 && errno == ENOENT && roRootFd_ >= 0) {
-      int shared = openInRoot(roRootFd_, path, flags & ~(O_CREAT | O_EXCL | O_TRUNC), mode);
-      if (shared >= 0 && (flags & O_ACCMODE) != O_RDONLY) {
-        ::close(shared);
-        errno = EROFS;
-        shared = -1;
-      }
-      if (shared >= 0 || errno != ENOENT)
-        fd = shared;
-      else
-        errno = ENOENT;
-    }
-  }
-  if (fd == -1)
-    return -errno;
-  for (size_t slot = 0; slot < vm.fds.size(); ++slot)
-    if (vm.fds[slot] == -1) {
-      vm.fds[slot] = fd;
-      return kFirstFd + int64_t(slot);
-    }
-  if (vm.fds.size() >= kMaxOpenFiles) {
-    if (fd >= 0)
-      ::close(fd);
+  Vm &vm = vms_[vmId];
+  size_t slot = 0;
+  while (slot < vm.files.size() && vm.files[slot])
+    ++slot;
+  if (slot == kMaxOpenFiles)
     return -EMFILE;
+  auto file = std::make_unique<OpenFile>();
+  file->path = path;
+  file->flags = flags & ~(O_CREAT | O_EXCL | O_TRUNC);
+  if (isDevice(path, "dev/null")) {
+    file->kind = OpenFile::Kind::Null;
+  } else if (isDevice(path, "dev/urandom") || isDevice(path, "dev/random")) {
+    file->kind = OpenFile::Kind::Random;
+  } else {
+    DescriptorCache::Lease root = rootOf(vmId);
+    if (!root && errno != ENOENT)
+      return failed(errno);
+    DescriptorCache::Lease opened = descriptors_.get(file->slot, [&] {
+      int fd = root ? openInRoot(root.fd(), path, flags, mode) : (errno = ENOENT, -1);
+      // The shared data set answers reads of what the VM's own root lacks.
+      if (fd < 0 && errno == ENOENT && roRootFd_ >= 0) {
+        int shared = openInRoot(roRootFd_, path, flags & ~(O_CREAT | O_EXCL | O_TRUNC), mode);
+        if (shared >= 0 && (flags & O_ACCMODE) != O_RDONLY) {
+          ::close(shared);
+          errno = EROFS;
+          shared = -1;
+        }
+        if (shared >= 0)
+          file->shared = true;
+        if (shared >= 0 || errno != ENOENT)
+          fd = shared;
+        else
+          errno = ENOENT;
+      }
+      return fd;
+    });
+    if (!opened)
+      return failed(errno);
+    struct stat st;
+    if (fstat(opened.fd(), &st) != 0)
+      return -errno;
+    file->dev = st.st_dev;
+    file->ino = st.st_ino;
+    if (S_ISDIR(st.st_mode))
+      file->kind = OpenFile::Kind::Directory;
+    // A FIFO or a device is used where it is: it cannot be reopened.
+    file->seekable = S_ISREG(st.st_mode) || S_ISDIR(st.st_mode);
   }
-  vm.fds.push_back(fd);
-  return kFirstFd + int64_t(vm.fds.size() - 1);
+  OpenFile &placed = *file;
+  if (slot == vm.files.size())
+    vm.files.push_back(std::move(file));
+  else
+    vm.files[slot] = std::move(file);
+  if (!placed.seekable)
+    pin(vmId, placed);
+  return kFirstFd + int64_t(slot);
+}
+
+void FileService::pin(uint32_t vm, OpenFile &file) {
+  if (file.slot.pinned || file.kind == OpenFile::Kind::Null || file.kind == OpenFile::Kind::Random)
+    return;
+  if (file.shared) {
+    descriptors_.pin(file.slot, [&] { return reopen(roRootFd_, file); });
+    return;
+  }
+  DescriptorCache::Lease root = rootOf(vm);
+  if (root)
+    descriptors_.pin(file.slot, [&] { return reopen(root.fd(), file); });
+}
+
+// Before `path` (in the VM's root) is unlinked or renamed over, the VM's
+// open files on it keep their descriptors (`moving` false); before a
+// directory is renamed (`moving` true), every open file of the VM does, as
+// their names may change with it (a file renamed is followed instead).
+void FileService::pinFilesNamed(uint32_t vmId, const char *path, bool moving) {
+  Vm &vm = vms_[vmId];
+  DescriptorCache::Lease root = rootOf(vmId);
+  if (!root)
+    return;
+  open_how how{};
+  how.flags = O_PATH | O_NOFOLLOW | O_CLOEXEC;
+  how.resolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS;
+  int fd = *path ? int(syscall(SYS_openat2, root.fd(), path, &how, sizeof how)) : -1;
+  struct stat st;
+  bool known = fd >= 0 && fstat(fd, &st) == 0;
+  if (fd >= 0)
+    ::close(fd);
+  if (!known)
+    return;
+  if (moving && !S_ISDIR(st.st_mode))
+    return;
+  for (auto &file : vm.files)
+    if (file && !file->shared && (moving || (file->dev == st.st_dev && file->ino == st.st_ino)))
+      pin(vmId, *file);
+}
+
+int64_t FileService::readOrWrite(uint32_t vm, OpenFile &file, gpuvm_mailbox &box) {
+  int64_t length = box.arg[1];
+  if (length < 0 || uint64_t(length) > GPUVM_MAILBOX_PAYLOAD)
+    return -EINVAL;
+  const bool read = box.op == GPUVM_RPC_READ;
+  switch (file.kind) {
+  case OpenFile::Kind::Null:
+    return read ? 0 : length;
+  case OpenFile::Kind::Random: {
+    ssize_t got = read ? getrandom(box.payload, size_t(length), 0) : length;
+    return got < 0 ? -errno : got;
+  }
+  case OpenFile::Kind::Directory:
+    return -EISDIR;
+  case OpenFile::Kind::File:
+    break;
+  }
+  DescriptorCache::Lease descriptor = descriptorOf(vm, file);
+  if (!descriptor)
+    return failed(errno);
+  int fd = descriptor.fd();
+  ssize_t done;
+  if (!file.seekable)
+    done =
+        read ? ::read(fd, box.payload, size_t(length)) : ::write(fd, box.payload, size_t(length));
+  else if (read)
+    done = ::pread(fd, box.payload, size_t(length), file.offset);
+  else if (file.flags & O_APPEND)
+    done = ::write(fd, box.payload, size_t(length)); // at the end, atomically
+  else
+    done = ::pwrite(fd, box.payload, size_t(length), file.offset);
+  if (done < 0)
+    return -errno;
+  if (file.seekable) {
+    if (!read && (file.flags & O_APPEND))
+      file.offset = ::lseek(fd, 0, SEEK_CUR); // a write with O_APPEND ends at the end
+    else
+      file.offset += done;
+  }
+  return done;
+}
+
+int64_t FileService::seek(uint32_t vm, OpenFile &file, int64_t offset, int whence) {
+  if (file.kind == OpenFile::Kind::Null || file.kind == OpenFile::Kind::Random)
+    return 0;
+  if (!file.seekable)
+    return -ESPIPE;
+  if (file.kind == OpenFile::Kind::Directory) {
+    // A directory's position is a cookie that getdents64 gave (telldir), or 0.
+    if (whence == SEEK_CUR && offset == 0)
+      return file.offset;
+    if (whence != SEEK_SET || offset < 0)
+      return -EINVAL;
+    return file.offset = offset;
+  }
+  int64_t base;
+  if (whence == SEEK_SET) {
+    base = 0;
+  } else if (whence == SEEK_CUR) {
+    base = file.offset;
+  } else {
+    // SEEK_END, SEEK_DATA, SEEK_HOLE: the file decides.
+    DescriptorCache::Lease descriptor = descriptorOf(vm, file);
+    if (!descriptor)
+      return failed(errno);
+    off_t at = ::lseek(descriptor.fd(), offset, whence);
+    if (at < 0)
+      return -errno;
+    return file.offset = at;
+  }
+  if ((offset > 0 && base > INT64_MAX - offset) || base + offset < 0)
+    return -EINVAL;
+  return file.offset = base + offset;
 }
 
 int64_t FileService::stat(uint32_t vm, gpuvm_mailbox &box) {
   struct stat st;
   if (box.arg[0] == 2) {
-    int64_t slot = box.arg[1] - kFirstFd;
-    Vm &state = vms_[vm];
-    if (slot < 0 || size_t(slot) >= state.fds.size() || state.fds[slot] == -1)
+    OpenFile *file = fileOf(vms_[vm], box.arg[1]);
+    if (!file)
       return -EBADF;
-    if (state.fds[slot] == kRandomDevice) {
+    if (file->kind == OpenFile::Kind::Random) {
       std::memset(&st, 0, sizeof st);
       st.st_mode = S_IFCHR | 0444;
-    } else if (fstat(state.fds[slot], &st) != 0) {
-      return -errno;
+    } else if (file->kind == OpenFile::Kind::Null) {
+      if (::stat("/dev/null", &st) != 0)
+        return -errno;
+    } else {
+      DescriptorCache::Lease descriptor = descriptorOf(vm, *file);
+      if (!descriptor)
+        return failed(errno);
+      if (fstat(descriptor.fd(), &st) != 0)
+        return -errno;
     }
   } else {
     const char *path = payloadPath(box);
@@ -197,16 +395,16 @@ int64_t FileService::stat(uint32_t vm, gpuvm_mailbox &box) {
       return -ENAMETOOLONG;
     int flags = O_PATH | (box.arg[0] ? 0 : O_NOFOLLOW);
     int fd;
-    if (isDevice(path, "dev/null") || isDevice(path, "dev/urandom"))
+    if (isDevice(path, "dev/null") || isDevice(path, "dev/urandom")) {
       fd = ::open(isDevice(path, "dev/null") ? "/dev/null" : "/dev/urandom", O_PATH | O_CLOEXEC);
-    else {
-      int root = rootOf(vm);
-      fd = root >= 0 ? openInRoot(root, path, flags, 0) : (errno = ENOENT, -1);
+    } else {
+      DescriptorCache::Lease root = rootOf(vm);
+      fd = root ? openInRoot(root.fd(), path, flags, 0) : -1;
       if (fd < 0 && errno == ENOENT && roRootFd_ >= 0)
         fd = openInRoot(roRootFd_, path, flags, 0);
     }
     if (fd < 0)
-      return -errno;
+      return failed(errno);
     int rc = fstat(fd, &st);
     int saved = errno;
     ::close(fd);
@@ -226,12 +424,12 @@ int64_t FileService::onParent(uint32_t vm, const char *path,
   std::string parent, name;
   if (!splitParent(path, parent, name))
     return parent == "/" && name.empty() ? -EEXIST : -EINVAL;
-  int root = rootOf(vm);
-  if (root < 0)
-    return roRootFd_ >= 0 ? -EROFS : -ENOENT;
-  int dir = openInRoot(root, parent.c_str(), O_PATH | O_DIRECTORY, 0);
+  DescriptorCache::Lease root = rootOf(vm);
+  if (!root)
+    return options_.root.empty() && roRootFd_ >= 0 ? -EROFS : failed(errno);
+  int dir = openInRoot(root.fd(), parent.c_str(), O_PATH | O_DIRECTORY, 0);
   if (dir < 0)
-    return -errno;
+    return failed(errno);
   int rc = op(dir, name.c_str(), box);
   int saved = errno;
   ::close(dir);
@@ -246,32 +444,49 @@ int64_t FileService::rename(uint32_t vm, gpuvm_mailbox &box) {
   std::string fromParent, fromName, toParent, toName;
   if (!splitParent(from, fromParent, fromName) || !splitParent(to, toParent, toName))
     return -EINVAL;
-  int root = rootOf(vm);
-  if (root < 0)
-    return -ENOENT;
-  int fromDir = openInRoot(root, fromParent.c_str(), O_PATH | O_DIRECTORY, 0);
+  // What is renamed over loses its name; what moves with a directory gets
+  // a new one: those keep their descriptors. A file renamed is followed.
+  pinFilesNamed(vm, to, false);
+  pinFilesNamed(vm, from, true);
+  DescriptorCache::Lease root = rootOf(vm);
+  if (!root)
+    return failed(errno);
+  int fromDir = openInRoot(root.fd(), fromParent.c_str(), O_PATH | O_DIRECTORY, 0);
   if (fromDir < 0)
-    return -errno;
-  int toDir = openInRoot(root, toParent.c_str(), O_PATH | O_DIRECTORY, 0);
+    return failed(errno);
+  int toDir = openInRoot(root.fd(), toParent.c_str(), O_PATH | O_DIRECTORY, 0);
   if (toDir < 0) {
     int saved = errno;
     ::close(fromDir);
-    return -saved;
+    return failed(saved);
   }
+  struct stat moved;
+  bool known = fstatat(fromDir, fromName.c_str(), &moved, AT_SYMLINK_NOFOLLOW) == 0;
   int rc = renameat(fromDir, fromName.c_str(), toDir, toName.c_str());
   int saved = errno;
   ::close(fromDir);
   ::close(toDir);
-  return rc == 0 ? 0 : -saved;
+  if (rc != 0)
+    return -saved;
+  if (known && !S_ISDIR(moved.st_mode))
+    for (auto &file : vms_[vm].files)
+      if (file && !file->shared && file->dev == moved.st_dev && file->ino == moved.st_ino)
+        file->path = to;
+  return 0;
 }
 
-int64_t FileService::readdir(Vm &vm, gpuvm_mailbox &box) {
-  int64_t slot = box.arg[0] - kFirstFd;
-  if (slot < 0 || size_t(slot) >= vm.fds.size() || vm.fds[slot] < 0)
-    return -EBADF;
+int64_t FileService::readdir(uint32_t vm, OpenFile &file, gpuvm_mailbox &box) {
+  if (file.kind != OpenFile::Kind::Directory)
+    return -ENOTDIR;
+  DescriptorCache::Lease descriptor = descriptorOf(vm, file);
+  if (!descriptor)
+    return failed(errno);
+  // Where the last call stopped: the descriptor may be a new one.
+  if (::lseek(descriptor.fd(), file.offset, SEEK_SET) < 0)
+    return -errno;
   // Linux records carry d_off too, so ours always fit in the same space.
   alignas(8) char raw[GPUVM_MAILBOX_PAYLOAD];
-  long got = syscall(SYS_getdents64, vm.fds[slot], raw, sizeof raw);
+  long got = syscall(SYS_getdents64, descriptor.fd(), raw, sizeof raw);
   if (got < 0)
     return -errno;
   size_t out = 0;
@@ -293,57 +508,42 @@ int64_t FileService::readdir(Vm &vm, gpuvm_mailbox &box) {
     std::memcpy(entry->name, in->name, nameLen + 1);
     out += length;
     at += in->reclen;
+    file.offset = in->off;
   }
   return int64_t(out);
 }
 
 void FileService::serve(uint32_t vmId, gpuvm_mailbox &box) {
   Vm &vm = vms_[vmId];
-  auto slotFd = [&](int64_t fd) -> int {
-    int64_t slot = fd - kFirstFd;
-    return slot >= 0 && size_t(slot) < vm.fds.size() ? vm.fds[slot] : -1;
-  };
   int64_t result = -EINVAL;
   switch (box.op) {
   case GPUVM_RPC_OPEN: {
     const char *path = payloadPath(box);
-    result = path ? open(vm, rootOf(vmId), path, int(box.arg[0]), int(box.arg[1])) : -ENAMETOOLONG;
+    result = path ? open(vmId, path, int(box.arg[0]), int(box.arg[1])) : -ENAMETOOLONG;
     break;
   }
   case GPUVM_RPC_CLOSE: {
-    int fd = slotFd(box.arg[0]);
-    if (fd == -1) {
+    OpenFile *file = fileOf(vm, box.arg[0]);
+    if (!file) {
       result = -EBADF;
       break;
     }
-    vm.fds[box.arg[0] - kFirstFd] = -1;
-    result = fd == kRandomDevice || ::close(fd) == 0 ? 0 : -errno;
+    descriptors_.release(file->slot);
+    vm.files[size_t(box.arg[0] - kFirstFd)].reset();
+    while (!vm.files.empty() && !vm.files.back())
+      vm.files.pop_back();
+    result = 0;
     break;
   }
   case GPUVM_RPC_READ:
   case GPUVM_RPC_WRITE: {
-    int fd = slotFd(box.arg[0]);
-    int64_t length = box.arg[1];
-    if (fd == -1)
-      result = -EBADF;
-    else if (length < 0 || uint64_t(length) > GPUVM_MAILBOX_PAYLOAD)
-      result = -EINVAL;
-    else {
-      if (fd == kRandomDevice)
-        result = box.op == GPUVM_RPC_READ ? getrandom(box.payload, size_t(length), 0) : length;
-      else
-        result = box.op == GPUVM_RPC_READ ? ::read(fd, box.payload, size_t(length))
-                                          : ::write(fd, box.payload, size_t(length));
-      if (result < 0)
-        result = -errno;
-    }
+    OpenFile *file = fileOf(vm, box.arg[0]);
+    result = file ? readOrWrite(vmId, *file, box) : -EBADF;
     break;
   }
   case GPUVM_RPC_LSEEK: {
-    int fd = slotFd(box.arg[0]);
-    result = fd == kRandomDevice ? 0 : fd == -1 ? -EBADF : ::lseek(fd, box.arg[1], int(box.arg[2]));
-    if (result < 0 && fd >= 0)
-      result = -errno;
+    OpenFile *file = fileOf(vm, box.arg[0]);
+    result = file ? seek(vmId, *file, box.arg[1], int(box.arg[2])) : -EBADF;
     break;
   }
   case GPUVM_RPC_STAT:
@@ -376,15 +576,20 @@ void FileService::serve(uint32_t vmId, gpuvm_mailbox &box) {
           times[0].tv_nsec = times[1].tv_nsec = UTIME_NOW;
         return utimensat(dir, name, times, AT_SYMLINK_NOFOLLOW);
       };
+    // An open file about to lose its name keeps its descriptor.
+    if (box.op == GPUVM_RPC_UNLINK || box.op == GPUVM_RPC_RMDIR)
+      pinFilesNamed(vmId, path, false);
     result = onParent(vmId, path, op, box);
     break;
   }
   case GPUVM_RPC_RENAME:
     result = rename(vmId, box);
     break;
-  case GPUVM_RPC_READDIR:
-    result = readdir(vm, box);
+  case GPUVM_RPC_READDIR: {
+    OpenFile *file = fileOf(vm, box.arg[0]);
+    result = file ? readdir(vmId, *file, box) : -EBADF;
     break;
+  }
   case GPUVM_RPC_RANDOM:
     result = box.arg[0] < 0 || uint64_t(box.arg[0]) > GPUVM_MAILBOX_PAYLOAD
                  ? -EINVAL

@@ -3,11 +3,24 @@
 // all (--ro-root). Paths resolve inside the root with openat2's
 // RESOLVE_IN_ROOT: "..", absolute paths and symlinks cannot leave it.
 // /dev/null and /dev/urandom exist in every VM.
+//
+// A VM's open file holds no host descriptor of its own: it is a record (the
+// path, flags and offset) whose descriptor lives in a DescriptorCache and is
+// reopened by name when the cache closed it. Linux's semantics stay: before
+// the VM unlinks or renames over a file it holds open, that file's
+// descriptor is pinned (it can no longer be reopened by name); a file the
+// VM renames is followed to its new name. Only a change made on the host
+// behind the VM's back can leave a record naming another file: its next use
+// fails with ESTALE.
 #pragma once
 
 #include "gpuvm/mailbox.h"
+#include "rpc/DescriptorCache.h"
 
+#include <atomic>
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -20,7 +33,10 @@ struct FileSystemOptions {
 
 class FileService {
 public:
-  FileService(const FileSystemOptions &options, uint32_t vmCount);
+  // `hostLimit` is told, once per run, when the host's descriptors ran out
+  // and a VM got EMFILE or ENFILE for it.
+  FileService(const FileSystemOptions &options, uint32_t vmCount, DescriptorCache &descriptors,
+              std::function<void(const std::string &)> hostLimit);
   ~FileService();
 
   // Opens the shared read-only root and creates missing per-VM roots. Returns
@@ -34,17 +50,29 @@ public:
   static bool handles(uint32_t op, int64_t fd);
 
 private:
+  struct OpenFile;
   struct Vm;
-  int rootOf(uint32_t vm);
+  DescriptorCache::Lease rootOf(uint32_t vm);
   std::string rootPath(uint32_t vm) const;
-  int64_t open(Vm &vm, int root, const char *path, int flags, int mode);
+  OpenFile *fileOf(Vm &vm, int64_t fd);
+  DescriptorCache::Lease descriptorOf(uint32_t vm, OpenFile &file);
+  int reopen(int root, const OpenFile &file);
+  int64_t open(uint32_t vm, const char *path, int flags, int mode);
+  int64_t readOrWrite(uint32_t vm, OpenFile &file, gpuvm_mailbox &box);
+  int64_t seek(uint32_t vm, OpenFile &file, int64_t offset, int whence);
   int64_t stat(uint32_t vm, gpuvm_mailbox &box);
   int64_t onParent(uint32_t vm, const char *path, int (*op)(int, const char *, gpuvm_mailbox &),
                    gpuvm_mailbox &box);
   int64_t rename(uint32_t vm, gpuvm_mailbox &box);
-  int64_t readdir(Vm &vm, gpuvm_mailbox &box);
+  int64_t readdir(uint32_t vm, OpenFile &file, gpuvm_mailbox &box);
+  void pinFilesNamed(uint32_t vm, const char *path, bool moving);
+  void pin(uint32_t vm, OpenFile &file);
+  int64_t failed(int error);
 
   FileSystemOptions options_;
+  DescriptorCache &descriptors_;
+  std::function<void(const std::string &)> hostLimit_;
+  std::atomic<bool> hostLimitReported_{false};
   int roRootFd_ = -1;
   std::vector<Vm> vms_;
 };
