@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <mutex>
 #include <optional>
 #include <string>
 
@@ -24,11 +25,15 @@ public:
 
   // Serves every posted request once; returns how many it served. An exited
   // VM's mailbox keeps its EXIT request (it gets no reply), so it is skipped.
-  uint32_t sweep() {
+  uint32_t sweep() { return sweep(0, vmCount_); }
+
+  // The same for VMs [first, end) alone: several threads may sweep disjoint
+  // ranges at once (RpcServer serves different VMs concurrently).
+  uint32_t sweep(uint32_t first, uint32_t end) {
     const std::vector<VmOutcome> &outcomes = server_.outcomes();
     const uint32_t exitedBefore = server_.exitedCount();
     uint32_t served = 0;
-    for (uint32_t vm = 0; vm < vmCount_; ++vm) {
+    for (uint32_t vm = first; vm < end; ++vm) {
       if (__atomic_load_n(&boxes_[vm].state, __ATOMIC_ACQUIRE) != GPUVM_MAILBOX_REQUEST ||
           outcomes[vm].exited)
         continue;
@@ -36,6 +41,7 @@ public:
       ++served;
     }
     if (server_.exitedCount() != exitedBefore) {
+      std::lock_guard<std::mutex> lock(exitTimesMutex_);
       lastExit_ = Clock::now();
       if (!firstExit_)
         firstExit_ = lastExit_;
@@ -47,6 +53,7 @@ public:
 
   // "first VM exited 0.285 ms after launch, last 0.291 ms"; empty before any exit.
   std::string exitTimes() const {
+    std::lock_guard<std::mutex> lock(exitTimesMutex_);
     if (!firstExit_)
       return {};
     auto ms = [&](Clock::time_point t) {
@@ -63,6 +70,7 @@ private:
   uint32_t vmCount_;
   RpcServer &server_;
   Clock::time_point launchedAt_;
+  mutable std::mutex exitTimesMutex_;
   std::optional<Clock::time_point> firstExit_, lastExit_;
 };
 

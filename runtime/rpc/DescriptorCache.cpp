@@ -61,23 +61,36 @@ bool DescriptorCache::makeRoomLocked() {
 }
 
 DescriptorCache::Lease DescriptorCache::get(Slot &slot, const std::function<int()> &open) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  if (slot.fd < 0) {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (slot.fd >= 0) {
+      if (!slot.pinned) {
+        unlinkLocked(slot);
+        pushFrontLocked(slot);
+      }
+      ++slot.users;
+      return Lease(this, &slot);
+    }
     if (!makeRoomLocked()) {
       errno = EMFILE;
       return {};
     }
-    int fd = open();
-    if (fd < 0)
-      return {};
-    slot.fd = fd;
-    ++open_;
-    if (!slot.pinned)
-      pushFrontLocked(slot);
-  } else if (!slot.pinned) {
-    unlinkLocked(slot);
-    pushFrontLocked(slot);
+    ++open_; // the room is taken before the lock is let go
   }
+  // Opened without the lock: the threads serving VMs open files at once.
+  // Nobody else uses this slot meanwhile (it belongs to one VM, whose calls
+  // are never concurrent), and it is in no list the cache evicts from.
+  int fd = open();
+  int error = errno;
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (fd < 0) {
+    --open_;
+    errno = error;
+    return {};
+  }
+  slot.fd = fd;
+  if (!slot.pinned)
+    pushFrontLocked(slot);
   ++slot.users;
   return Lease(this, &slot);
 }

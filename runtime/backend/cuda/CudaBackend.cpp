@@ -44,6 +44,10 @@ constexpr uint64_t kDefaultStack = 16 << 10;
 constexpr uint64_t kDriverHeadroom = 64 << 20;
 constexpr size_t kJitLogBytes = 16 << 10;
 constexpr auto kIdlePause = std::chrono::microseconds(20);
+// Host threads serving the VMs' mailboxes: one per this many VMs, at most
+// kMaxMailboxThreads and half the cores (the bridge and the console need some).
+constexpr uint32_t kVmsPerMailboxThread = 4096;
+constexpr uint32_t kMaxMailboxThreads = 8;
 // How often the host copy of the VMs' network counters (what the bridge and
 // `gpuvm stat` read) is refreshed from device memory while the VMs run.
 constexpr auto kCounterRefresh = std::chrono::milliseconds(200);
@@ -376,7 +380,7 @@ public:
     MailboxService mailboxes(held.mailboxes, vmCount, server);
     if (network)
       attachNetwork(*config.network, held);
-    MailboxThread mailboxThread(mailboxes);
+    MailboxThread mailboxThread(mailboxes, vmCount);
     if (CUresult r = driver_.cuLaunchKernel(kernel, grid, 1, 1, block, 1, 1, 0, held.stream,
                                             nullptr, nullptr))
       return failed("cuLaunchKernel", r);
@@ -399,38 +403,51 @@ public:
   }
 
 private:
-  // Serves the VMs' mailboxes from a thread of its own, started before the
+  // Serves the VMs' mailboxes from threads of their own, started before the
   // launch: a profiler (ncu) holds the launching thread inside
   // cuLaunchKernel until the kernel ends, and the VMs cannot end while
-  // their host calls go unanswered.
+  // their host calls go unanswered. A host call costs system calls (files,
+  // logs), so many VMs share the work among several threads, each sweeping
+  // its own range of VMs.
   class MailboxThread {
   public:
-    explicit MailboxThread(MailboxService &mailboxes)
-        : thread_([this, &mailboxes] { serve(mailboxes); }) {}
+    explicit MailboxThread(MailboxService &mailboxes, uint32_t vmCount) {
+      unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+      uint32_t count = std::min({kMaxMailboxThreads, std::max(1u, cores / 2),
+                                 (vmCount + kVmsPerMailboxThread - 1) / kVmsPerMailboxThread});
+      count = std::max(count, 1u);
+      for (uint32_t i = 0; i < count; ++i) {
+        uint32_t first = uint32_t(uint64_t(vmCount) * i / count);
+        uint32_t end = uint32_t(uint64_t(vmCount) * (i + 1) / count);
+        threads_.emplace_back([this, &mailboxes, first, end] { serve(mailboxes, first, end); });
+      }
+    }
     ~MailboxThread() { stop(); }
     // After the kernel ended: serves what was posted last, then stops.
     void stop() {
       kernelEnded_.store(true, std::memory_order_release);
-      if (thread_.joinable())
-        thread_.join();
+      for (std::thread &thread : threads_)
+        if (thread.joinable())
+          thread.join();
     }
     bool allExited() const { return allExited_.load(std::memory_order_acquire); }
 
   private:
-    void serve(MailboxService &mailboxes) {
+    void serve(MailboxService &mailboxes, uint32_t first, uint32_t end) {
       while (!kernelEnded_.load(std::memory_order_acquire)) {
-        uint32_t served = mailboxes.sweep();
+        uint32_t served = mailboxes.sweep(first, end);
         if (mailboxes.allExited())
           break;
         if (served == 0)
           std::this_thread::sleep_for(kIdlePause);
       }
-      mailboxes.sweep(); // exits posted just before the kernel ended
-      allExited_.store(mailboxes.allExited(), std::memory_order_release);
+      mailboxes.sweep(first, end); // exits posted just before the kernel ended
+      if (mailboxes.allExited())
+        allExited_.store(true, std::memory_order_release);
     }
 
     std::atomic<bool> kernelEnded_{false}, allExited_{false};
-    std::thread thread_;
+    std::vector<std::thread> threads_;
   };
 
   // Refreshes the host's copy of the network counters until every VM has
