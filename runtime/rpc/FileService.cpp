@@ -216,30 +216,37 @@ int64_t FileService::open(uint32_t vmId, const char *path, int flags, int mode) 
     DescriptorCache::Lease root = rootOf(vmId);
     if (!root && errno != ENOENT)
       return failed(errno);
-    DescriptorCache::Lease opened = descriptors_.get(file->slot, [&] {
-      int fd = root ? openInRoot(root.fd(), path, flags, mode) : (errno = ENOENT, -1);
-      // The shared data set answers reads of what the VM's own root lacks.
-      if (fd < 0 && errno == ENOENT && roRootFd_ >= 0) {
-        int shared = openInRoot(roRootFd_, path, flags & ~(O_CREAT | O_EXCL | O_TRUNC), mode);
-        if (shared >= 0 && (flags & O_ACCMODE) != O_RDONLY) {
-          ::close(shared);
-          errno = EROFS;
-          shared = -1;
-        }
-        if (shared >= 0)
-          file->shared = true;
-        if (shared >= 0 || errno != ENOENT)
-          fd = shared;
-        else
-          errno = ENOENT;
-      }
-      return fd;
-    });
-    if (!opened)
-      return failed(errno);
     struct stat st;
-    if (fstat(opened.fd(), &st) != 0)
-      return -errno;
+    int statError = 0;
+    {
+      DescriptorCache::Lease opened = descriptors_.get(file->slot, [&] {
+        int fd = root ? openInRoot(root.fd(), path, flags, mode) : (errno = ENOENT, -1);
+        // The shared data set answers reads of what the VM's own root lacks.
+        if (fd < 0 && errno == ENOENT && roRootFd_ >= 0) {
+          int shared = openInRoot(roRootFd_, path, flags & ~(O_CREAT | O_EXCL | O_TRUNC), mode);
+          if (shared >= 0 && (flags & O_ACCMODE) != O_RDONLY) {
+            ::close(shared);
+            errno = EROFS;
+            shared = -1;
+          }
+          if (shared >= 0)
+            file->shared = true;
+          if (shared >= 0 || errno != ENOENT)
+            fd = shared;
+          else
+            errno = ENOENT;
+        }
+        return fd;
+      });
+      if (!opened)
+        return failed(errno);
+      if (fstat(opened.fd(), &st) != 0)
+        statError = errno;
+    }
+    if (statError) {
+      descriptors_.release(file->slot); // before the record goes
+      return -statError;
+    }
     file->dev = st.st_dev;
     file->ino = st.st_ino;
     if (S_ISDIR(st.st_mode))
