@@ -326,14 +326,15 @@ int run(const std::string &imagePath, const po::variables_map &vm,
   Console *consoleForNotes = nullptr;
   std::mutex hostNotesMutex;
   std::vector<std::string> hostNotes;
-  FileService fileService(files, config.vmCount, descriptors, [&](const std::string &line) {
+  auto hostLimit = [&](const std::string &line) {
     {
       std::lock_guard<std::mutex> lock(hostNotesMutex);
       hostNotes.push_back(line);
     }
     if (consoleForNotes)
       consoleForNotes->note(line);
-  });
+  };
+  FileService fileService(files, config.vmCount, descriptors, hostLimit);
   if (std::string why = fileService.prepare(); !why.empty())
     return cannotRun(why);
 
@@ -360,7 +361,7 @@ int run(const std::string &imagePath, const po::variables_map &vm,
       std::cerr << "gpuvm: control socket " << path << "\n";
   }
 
-  Console console(consoleOptions, config.vmCount, descriptors);
+  Console console(consoleOptions, config.vmCount, descriptors, hostLimit);
   consoleForNotes = &console;
   RpcServer server(console, fileService, config.vmCount);
   // What a run leaves behind (the console's last lines, the status file, the

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstring>
 
 namespace gpuvm::runtime {
 
@@ -30,8 +31,9 @@ void writeAll(int fd, const std::string &text) {
 }
 } // namespace
 
-Console::Console(const ConsoleOptions &options, uint32_t vmCount, DescriptorCache &descriptors)
-    : options_(options), descriptors_(descriptors) {
+Console::Console(const ConsoleOptions &options, uint32_t vmCount, DescriptorCache &descriptors,
+                 std::function<void(const std::string &)> hostLimit)
+    : options_(options), descriptors_(descriptors), hostLimit_(std::move(hostLimit)) {
   for (int i = 0; i < 2; ++i) {
     pending_[i].resize(vmCount);
     if (options_.mode == ConsoleOptions::Mode::LogDir) {
@@ -70,8 +72,17 @@ int Console::write(uint32_t vm, int fd, const char *data, size_t size) {
       return ::open(logPath(vm, fd).c_str(),
                     O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | (created ? 0 : O_TRUNC), 0644);
     });
-    if (!log)
-      return errno == EMFILE || errno == ENFILE ? errno : EIO;
+    if (!log) {
+      int error = errno;
+      if (hostLimit_ && !logFailureReported_.exchange(true))
+        hostLimit_("cannot write " + logPath(vm, fd) + ": " + std::strerror(error) +
+                   (error == EMFILE || error == ENFILE
+                        ? " (host descriptors: " + std::to_string(descriptors_.capacity()) +
+                              " kept, raise ulimit -n or --host-fds)"
+                        : std::string()) +
+                   "; that VM's output is lost, and so may others' be");
+      return error == EMFILE || error == ENFILE ? error : EIO;
+    }
     created = 1;
     writeAll(log.fd(), std::string(data, size));
     return 0;

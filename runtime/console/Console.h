@@ -7,7 +7,9 @@
 
 #include "rpc/DescriptorCache.h"
 
+#include <atomic>
 #include <cstdint>
+#include <functional>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -21,8 +23,10 @@ struct ConsoleOptions {
 
 class Console {
 public:
-  // `descriptors` holds the log files' descriptors (Mode::LogDir).
-  Console(const ConsoleOptions &options, uint32_t vmCount, DescriptorCache &descriptors);
+  // `descriptors` holds the log files' descriptors (Mode::LogDir);
+  // `hostLimit` is told, once, when a log file could not be opened.
+  Console(const ConsoleOptions &options, uint32_t vmCount, DescriptorCache &descriptors,
+          std::function<void(const std::string &)> hostLimit);
   ~Console();
 
   // Called with the bytes a VM wrote to fd 1 or 2. Safe to call from several
@@ -43,6 +47,8 @@ private:
 
   ConsoleOptions options_;
   DescriptorCache &descriptors_;
+  std::function<void(const std::string &)> hostLimit_;
+  std::atomic<bool> logFailureReported_{false};
   std::vector<std::string> pending_[2]; // per VM: the unfinished line
   std::vector<DescriptorCache::Slot> logSlots_[2];
   std::vector<char> logCreated_[2]; // truncated at its first write, appended to after

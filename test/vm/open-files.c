@@ -30,6 +30,18 @@
 // RUN: FileCheck %s --check-prefix=STATUS < %t/pin.status
 // STATUS: 0 exit 0
 // STATUS-NEXT: # host descriptors ran out
+// A log file that cannot be opened (here a directory is in its place) loses
+// that VM's output, and gpuvm says so, once, naming it; the other VM's log
+// is whole.
+// RUN: mkdir -p %t/bad-logs/vm-0.out
+// RUN: %gpuvm run %t.img --vms 2 --root %t/bad{vm} --log-dir %t/bad-logs \
+// RUN:   --status-file %t/bad.status 2> %t/bad.err
+// RUN: FileCheck %s --check-prefix=LOGNOTE < %t/bad.err
+// LOGNOTE: gpuvm: cannot write {{.*}}/bad-logs/vm-0.out: Is a directory; that VM's output is lost, and so may others' be
+// LOGNOTE-NOT: cannot write
+// RUN: FileCheck %s --check-prefix=LOGSTATUS < %t/bad.status
+// LOGSTATUS: # cannot write {{.*}}vm-0.out
+// RUN: test "$(cat %t/bad-logs/vm-1.out)" = ok
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
