@@ -125,11 +125,15 @@ void Console::flush() {
   std::lock_guard<std::mutex> lock(mutex_);
   for (int fd = 1; fd <= 2; ++fd) {
     auto &pending = pending_[fd - 1];
+    bool tailBefore = false;
     for (size_t vm = 0; vm < pending.size(); ++vm)
       if (!pending[vm].empty()) {
+        // Raw: VMs' unfinished lines are kept apart by a newline between
+        // them, and the last stays as it was written.
         std::string line = options_.mode == ConsoleOptions::Mode::Prefix
                                ? "[vm " + std::to_string(vm) + "] " + pending[vm] + "\n"
-                               : pending[vm];
+                               : (tailBefore ? "\n" : "") + pending[vm];
+        tailBefore = true;
         batch_[fd - 1] += line;
         pending[vm].clear();
       }
