@@ -112,7 +112,8 @@ void tcp_sack_update(struct tcp_pcb *pcb, const struct tcp_sack_block *blocks, u
   }
 }
 
-uint32_t tcp_sack_bytes_above(const struct tcp_pcb *pcb, uint32_t seq) {
+/* Bytes SACKed at or above `seq`. */
+static uint32_t sacked_above(const struct tcp_pcb *pcb, uint32_t seq) {
   uint32_t bytes = 0;
   for (uint32_t i = 0; i < pcb->sacked_count; ++i) {
     const struct tcp_sack_block *block = &pcb->sacked[i];
@@ -126,7 +127,7 @@ uint32_t tcp_sack_bytes_above(const struct tcp_pcb *pcb, uint32_t seq) {
 
 static bool lost(const struct tcp_pcb *pcb, uint32_t seq) {
   return seq_lt(seq, pcb->lost_below) ||
-         tcp_sack_bytes_above(pcb, seq) > (TCP_DUP_THRESH - 1) * tcp_effective_mss(pcb);
+         sacked_above(pcb, seq) > (TCP_DUP_THRESH - 1) * tcp_effective_mss(pcb);
 }
 
 static uint32_t highest_sacked(const struct tcp_pcb *pcb) {

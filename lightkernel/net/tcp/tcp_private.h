@@ -392,8 +392,6 @@ uint32_t tcp_sack_report(const struct tcp_pcb *pcb, struct tcp_sack_block *out, 
 void tcp_sack_update(struct tcp_pcb *pcb, const struct tcp_sack_block *blocks, uint32_t count);
 /* Sender: snd_una moved; forgets what lies below it. */
 void tcp_sack_forget_acked(struct tcp_pcb *pcb);
-/* Bytes SACKed at or above `seq`. */
-uint32_t tcp_sack_bytes_above(const struct tcp_pcb *pcb, uint32_t seq);
 /* The scoreboard says the first unacknowledged segment is lost. */
 bool tcp_sack_loss_detected(const struct tcp_pcb *pcb);
 /* Bytes in the network by RFC 6675's count. */
