@@ -13,7 +13,7 @@
  * bigger ones are read 16 KiB at a time as the client takes them. A
  * connection answers at most PIECES / 2 pipelined requests before its
  * output drains, so a client that never reads holds a bounded amount; one
- * that does nothing for 60 s is closed. Past 256 connections at once, new
+ * that does nothing for 60 s is closed. Past 4,096 connections at once, new
  * ones are accepted and closed. */
 #define _GNU_SOURCE /* accept4 on Linux */
 #include <errno.h>
@@ -45,7 +45,7 @@ enum {
   HEAD_MAX = 512,    /* the longest head, error body included, we write */
   PIECES = 16,
   MAX_HEADERS = 64,
-  MAX_CONNECTIONS = 256,
+  MAX_CONNECTIONS = 4096,
   PATH_MAX_LENGTH = 1024,
   ROOT_MAX_LENGTH = 512,
   CHUNK = 16384,
