@@ -29,12 +29,13 @@
 #include <unistd.h>
 
 #define USAGE                                                                                      \
-  "usage: loadgen --proto resp|http --host ADDR [--port N] [--connections N]\n"                    \
+  "usage: loadgen --proto resp|http --host ADDR [--hosts N] [--port N] [--connections N]\n"        \
   "               [--pipeline DEPTH] [--rate R] [--duration S] [--warmup S] [--id N]\n"            \
   "               [--keys K] [--value-size B] [--set-ratio F] [--path P] [--bytes N]\n"            \
   "               [--connect-timeout S]\n"                                                         \
   "  --rate R: requests per second per connection (open loop); 0, the default,\n"                  \
   "            is closed loop, DEPTH requests in flight per connection\n"                          \
+  "  --hosts N: spread the connections over N servers at ADDR, ADDR+1, ...\n"                      \
   "  --id N:   this client's number, part of its RESP keys (distinct clients\n"                    \
   "            of one server must have distinct ids)\n"
 
@@ -43,13 +44,15 @@
 
 static struct {
   int http;
+  /* the first server; connection i goes to the (i % hosts)th after it */
   struct sockaddr_in6 server;
-  unsigned connections, depth, keys, id;
+  unsigned connections, depth, keys, id, hosts;
   size_t value_size;
   double rate, duration, warmup, set_ratio, connect_timeout;
   const char *path;
   long long body_bytes; /* -1: any */
 } opt = {.connections = 1,
+         .hosts = 1,
          .depth = 1,
          .keys = 100,
          .value_size = 32,
@@ -109,6 +112,7 @@ struct request {
 
 struct connection {
   int fd;
+  struct sockaddr_in6 server;
   unsigned number;
   char *in;
   size_t in_len, in_cap;
@@ -128,13 +132,13 @@ static int set_nonblocking(int fd) {
 }
 
 /* Connects, retrying while the server is not up yet. */
-static int connect_to_server(void) {
+static int connect_to_server(const struct sockaddr_in6 *server) {
   long long give_up = now_ns() + (long long)(opt.connect_timeout * 1e9);
   for (;;) {
     int fd = socket(AF_INET6, SOCK_STREAM, 0);
     if (fd < 0)
       return -1;
-    if (connect(fd, (struct sockaddr *)&opt.server, sizeof opt.server) == 0) {
+    if (connect(fd, (const struct sockaddr *)server, sizeof *server) == 0) {
       int one = 1;
       setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
       if (set_nonblocking(fd) == 0)
@@ -148,7 +152,7 @@ static int connect_to_server(void) {
 }
 
 static int open_connection(struct connection *c) {
-  c->fd = connect_to_server();
+  c->fd = connect_to_server(&c->server);
   if (c->fd < 0)
     return -1;
   c->in_len = c->out_start = c->out_len = 0;
@@ -418,6 +422,8 @@ static int parse_options(int argc, char **argv) {
       opt.http = !strcmp(value, "http");
     else if (!strcmp(name, "host"))
       host = value;
+    else if (!strcmp(name, "hosts"))
+      opt.hosts = (unsigned)atoi(value);
     else if (!strcmp(name, "port"))
       port = (unsigned)atoi(value);
     else if (!strcmp(name, "connections"))
@@ -455,9 +461,9 @@ static int parse_options(int argc, char **argv) {
     printf("loadgen: --host needs an IPv6 address\n" USAGE);
     return -1;
   }
-  if (!opt.connections || !opt.depth || !opt.keys || opt.duration <= 0 || opt.rate < 0 ||
-      opt.value_size > (1 << 20)) {
-    printf("loadgen: --connections, --pipeline, --keys and --duration must be above 0, "
+  if (!opt.connections || !opt.hosts || !opt.depth || !opt.keys || opt.duration <= 0 ||
+      opt.rate < 0 || opt.value_size > (1 << 20)) {
+    printf("loadgen: --connections, --hosts, --pipeline, --keys and --duration must be above 0, "
            "--value-size at most 1 MiB\n");
     return -1;
   }
@@ -478,6 +484,14 @@ int main(int argc, char **argv) {
   for (unsigned i = 0; i < opt.connections; ++i) {
     struct connection *c = &all[i];
     c->number = i;
+    c->server = opt.server;
+    uint32_t low =
+        ((uint32_t)c->server.sin6_addr.s6_addr[12] << 24 |
+         (uint32_t)c->server.sin6_addr.s6_addr[13] << 16 |
+         (uint32_t)c->server.sin6_addr.s6_addr[14] << 8 | c->server.sin6_addr.s6_addr[15]) +
+        i % opt.hosts;
+    for (int byte = 15; byte >= 12; --byte, low >>= 8)
+      c->server.sin6_addr.s6_addr[byte] = (uint8_t)low;
     c->ring = ring;
     c->in_cap = 8192;
     c->in = malloc(c->in_cap);
