@@ -39,8 +39,9 @@ struct gpuvm_ring {
   uint64_t consumed; /* the consumer: bytes released so far (absolute) */
   uint64_t drops;    /* producers: packets that found no room */
   uint64_t pad1[6];
-  uint64_t size; /* bytes in data[], a power of two, fixed at launch */
-  uint64_t pad2[7];
+  uint64_t size;   /* bytes in data[], a power of two, fixed at launch */
+  uint64_t exited; /* the consumer: set when its VM has exited (its stack is gone) */
+  uint64_t pad2[6];
   /* data follows (16-byte aligned records, so a padding record always has
    * room for its header) */
 };
@@ -97,9 +98,10 @@ struct gpuvm_net_counters {
   uint64_t drop_unreachable; /* no VM at that address */
   uint64_t tcp_retransmits;  /* segments sent again, for any reason */
   uint64_t tcp_timeouts;     /* retransmission timer expiries (the slow recoveries) */
-  uint64_t tcp_connections; /* established, ever */
-  uint64_t tcp_open;        /* open now */
-  uint64_t buffer_bytes;    /* socket buffers held now */
+  uint64_t tcp_connections;  /* established, ever */
+  uint64_t tcp_open;         /* open now */
+  uint64_t buffer_bytes;     /* socket buffers held now */
+  uint64_t to_exited;        /* packets to a VM that had exited, answered for it */
 };
 
 static inline int gpuvm_in_prefix(const uint8_t prefix[8], const uint8_t address[16]) {

@@ -23,6 +23,7 @@ static inline void gpuvm_ring_init(struct gpuvm_ring *ring, uint64_t total_bytes
   ring->consumed = 0;
   ring->drops = 0;
   ring->size = size;
+  ring->exited = 0;
   uint8_t *data = gpuvm_ring_data(ring);
   /* No stale tag can equal a future position + 1, but a fresh mapping may
    * hold anything: zero the first header so a reader never trusts it. */

@@ -83,6 +83,15 @@ int net_wait(int64_t deadline_ns) {
   return 0;
 }
 
+void net_exited(void) {
+  if (!initialized)
+    return;
+  const struct gpuvm_launch *l = &__gpuvm_launch;
+  struct gpuvm_ring *ring =
+      gpuvm_vm_ring(l->slices, l->slice_size, l->net.rx_ring_bytes, lk_vm_id());
+  __atomic_store_n(&ring->exited, 1, __ATOMIC_RELEASE);
+}
+
 void net_linger(void) {
   if (!initialized || !net_if.up)
     return;

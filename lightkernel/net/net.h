@@ -145,6 +145,8 @@ int net_wait(int64_t deadline_ns);
  * connection has delivered what it holds (or 10 s pass), as a process's
  * sockets outlive it on Linux. */
 void net_linger(void);
+/* The VM's stack stops for good: the router answers its peers from now on. */
+void net_exited(void);
 
 /* Runs the stack once: takes every packet waiting in the rx ring, then every
  * timer that is due. Returns how many packets it took. */

@@ -8,6 +8,7 @@
  * the sending VM's own address is dropped and counted. Its own ICMPv6
  * messages come from PREFIX::2, the router's address. */
 #include "net.h"
+#include "tcp/tcp.h"
 
 #include <gpuvm/ring.h>
 #include <lightkernel/arch.h>
@@ -28,19 +29,22 @@ static int push(struct gpuvm_ring *ring, const struct lk_iovec *parts, int part_
   return -NET_ENOBUFS;
 }
 
+/* The packet's first BYTES bytes, gathered from its parts. */
+static void gather(uint8_t *to, const struct lk_iovec *parts, int part_count, uint32_t bytes) {
+  for (int i = 0; i < part_count && bytes; ++i) {
+    uint32_t n = parts[i].length < bytes ? (uint32_t)parts[i].length : bytes;
+    net_copy(to, parts[i].base, n);
+    to += n;
+    bytes -= n;
+  }
+}
+
 /* An ICMPv6 error from the router back to this VM, quoting the packet. */
 static void answer(uint8_t type, uint8_t code, uint32_t field, const struct lk_iovec *parts,
                    int part_count, uint32_t length) {
   uint8_t message[GPUVM_NET_MIN_MTU];
   uint32_t quoted = length < GPUVM_NET_MIN_MTU - 48u ? length : GPUVM_NET_MIN_MTU - 48u;
-  uint8_t *at = message + 48;
-  uint32_t left = quoted;
-  for (int i = 0; i < part_count && left; ++i) {
-    uint32_t n = parts[i].length < left ? (uint32_t)parts[i].length : left;
-    net_copy(at, parts[i].base, n);
-    at += n;
-    left -= n;
-  }
+  gather(message + 48, parts, part_count, quoted);
   struct net_addr router;
   gpuvm_address_of(__gpuvm_launch.net.prefix, ROUTER_ID, router.bytes);
   message[0] = 0x60;
@@ -58,6 +62,28 @@ static void answer(uint8_t type, uint8_t code, uint32_t field, const struct lk_i
   net_put16(message + 42, net_fold(net_sum(sum, message + 40, 8 + quoted)));
   struct lk_iovec whole = {message, 48 + quoted};
   push(ring_of(lk_vm_id()), &whole, 1, 48 + quoted);
+}
+
+/* A VM that has exited has no stack to answer its peers, which would
+ * otherwise send into a ring nobody reads until they time out (and, at their
+ * own exit, linger that long): the router answers for it as a host answers
+ * for connections that no longer exist, TCP with a reset, anything else
+ * with Destination Unreachable. */
+static int answer_for_exited(const struct lk_iovec *parts, int part_count, uint32_t length) {
+  ++net_if.counters->to_exited;
+  uint8_t head[IP6_HEADER + 60];
+  uint32_t seen = length < sizeof head ? length : (uint32_t)sizeof head;
+  gather(head, parts, part_count, seen);
+  uint8_t reset[TCP_GONE_RESET_BYTES];
+  uint32_t n = tcp_reset_for_gone_host(head, seen, reset);
+  if (n) {
+    struct lk_iovec whole = {reset, n};
+    push(ring_of(lk_vm_id()), &whole, 1, n);
+    return 0;
+  }
+  if (head[6] != NET_IPPROTO_TCP)
+    answer(ICMP6_DST_UNREACH, ICMP6_DST_UNREACH_ADDR, 0, parts, part_count, length);
+  return -NET_EHOSTUNREACH;
 }
 
 int router_output(const struct lk_iovec *parts, int part_count, uint32_t length) {
@@ -105,8 +131,12 @@ int router_output(const struct lk_iovec *parts, int part_count, uint32_t length)
   }
 
   int64_t vm = gpuvm_vm_of_address(net->prefix, dst, __gpuvm_launch.vm_count);
-  if (vm >= 0)
-    return push(ring_of((uint32_t)vm), routed, part_count, length);
+  if (vm >= 0) {
+    struct gpuvm_ring *ring = ring_of((uint32_t)vm);
+    if (__atomic_load_n(&ring->exited, __ATOMIC_ACQUIRE))
+      return answer_for_exited(parts, part_count, length);
+    return push(ring, routed, part_count, length);
+  }
   if (gpuvm_in_prefix(net->prefix, dst)) {
     uint64_t low = 0;
     for (int i = 8; i < 16; ++i)

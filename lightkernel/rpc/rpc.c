@@ -41,6 +41,7 @@ _Noreturn void lk_exit(int status, int kind) {
    * deliver what they were given. */
   lk_fd_close_all();
   net_linger();
+  net_exited();
   /* GPUs: the bridge's device thread runs until every VM has left. */
   if (__gpuvm_launch.net.exited)
     __atomic_fetch_add((uint32_t *)(uintptr_t)__gpuvm_launch.net.exited, 1u, __ATOMIC_RELEASE);

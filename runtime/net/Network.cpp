@@ -11,7 +11,7 @@ const char *const kVmCounterNames[] = {
     "packets_in",      "packets_out",    "bytes_in",         "bytes_out",       "drop_checksum",
     "drop_malformed",  "drop_no_socket", "drop_spoofed",     "drop_ring_full",  "drop_fragment",
     "drop_no_memory",  "drop_hop_limit", "drop_unreachable", "tcp_retransmits", "tcp_timeouts",
-    "tcp_connections", "tcp_open",       "buffer_bytes",
+    "tcp_connections", "tcp_open",       "buffer_bytes",     "to_exited",
 };
 static_assert(std::size(kVmCounterNames) * sizeof(uint64_t) == sizeof(gpuvm_net_counters));
 

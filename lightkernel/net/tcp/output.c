@@ -228,13 +228,12 @@ void tcp_send_challenge_ack(struct tcp_pcb *pcb) {
   tcp_send_ack(pcb);
 }
 
-void tcp_send_reset(const struct net_addr *local, uint16_t local_port,
-                    const struct net_addr *remote, uint16_t remote_port, uint32_t seq, uint32_t ack,
-                    bool with_ack) {
-  (void)local; /* ip6_output picks the source, as for every segment */
-  uint8_t header[TCP_HEADER];
-  net_put16(header, local_port);
-  net_put16(header + 2, remote_port);
+/* A reset's TCP header from SOURCE to DESTINATION, checksum included. */
+static void reset_header(uint8_t header[TCP_HEADER], const struct net_addr *source,
+                         uint16_t source_port, const struct net_addr *destination,
+                         uint16_t destination_port, uint32_t seq, uint32_t ack, bool with_ack) {
+  net_put16(header, source_port);
+  net_put16(header + 2, destination_port);
   net_put32(header + 4, seq);
   net_put32(header + 8, with_ack ? ack : 0);
   header[12] = (TCP_HEADER / 4) << 4;
@@ -242,10 +241,47 @@ void tcp_send_reset(const struct net_addr *local, uint16_t local_port,
   header[14] = header[15] = 0;
   header[16] = header[17] = 0;
   header[18] = header[19] = 0;
-  uint32_t sum = net_pseudo_sum(net_source_for(remote), remote, TCP_HEADER, NET_IPPROTO_TCP);
+  uint32_t sum = net_pseudo_sum(source, destination, TCP_HEADER, NET_IPPROTO_TCP);
   net_put16(header + 16, net_fold(net_sum(sum, header, TCP_HEADER)));
+}
+
+void tcp_send_reset(const struct net_addr *local, uint16_t local_port,
+                    const struct net_addr *remote, uint16_t remote_port, uint32_t seq, uint32_t ack,
+                    bool with_ack) {
+  (void)local; /* ip6_output picks the source, as for every segment */
+  uint8_t header[TCP_HEADER];
+  reset_header(header, net_source_for(remote), local_port, remote, remote_port, seq, ack, with_ack);
   struct lk_iovec part = {header, TCP_HEADER};
   ip6_output(remote, NET_IPPROTO_TCP, 0, &part, 1);
+}
+
+uint32_t tcp_reset_for_gone_host(const uint8_t *packet, uint32_t length,
+                                 uint8_t out[TCP_GONE_RESET_BYTES]) {
+  if (length < 40 + TCP_HEADER || packet[6] != NET_IPPROTO_TCP)
+    return 0;
+  const uint8_t *segment = packet + 40;
+  unsigned flags = segment[13];
+  uint32_t header_bytes = (uint32_t)(segment[12] >> 4) * 4u;
+  uint32_t payload = net_get16(packet + 4);
+  if (flags & TCP_RST || header_bytes < TCP_HEADER || payload < header_bytes)
+    return 0;
+  const struct net_addr *sender = (const struct net_addr *)(packet + 8);
+  const struct net_addr *gone = (const struct net_addr *)(packet + 24);
+  /* RFC 9293 3.10.7.1, as for a segment to a connection that does not exist */
+  bool with_ack = !(flags & TCP_ACK);
+  uint32_t seq = with_ack ? 0 : net_get32(segment + 8);
+  uint32_t ack =
+      net_get32(segment + 4) + (payload - header_bytes) + !!(flags & TCP_SYN) + !!(flags & TCP_FIN);
+  out[0] = 0x60;
+  out[1] = out[2] = out[3] = 0;
+  net_put16(out + 4, TCP_HEADER);
+  out[6] = NET_IPPROTO_TCP;
+  out[7] = 64;
+  net_copy(out + 8, gone, 16);
+  net_copy(out + 24, sender, 16);
+  reset_header(out + 40, gone, net_get16(segment + 2), sender, net_get16(segment), seq, ack,
+               with_ack);
+  return TCP_GONE_RESET_BYTES;
 }
 
 /* The SYN (or SYN-ACK) while the handshake is under way. */

@@ -13,6 +13,15 @@
 
 struct tcp_pcb;
 
+/* The reset that answers the TCP segment in PACKET (an IPv6 packet, its
+ * whole TCP header in the first LENGTH bytes) for a host whose stack is gone
+ * (a VM that exited), as a host answers a segment for a connection that no
+ * longer exists: written into OUT, an IPv6 packet from that host; 0 when
+ * none is due (not TCP, or itself a reset). */
+#define TCP_GONE_RESET_BYTES 60u
+uint32_t tcp_reset_for_gone_host(const uint8_t *packet, uint32_t length,
+                                 uint8_t out[TCP_GONE_RESET_BYTES]);
+
 /* A new, closed connection block; NULL when the VM's memory is full. */
 struct tcp_pcb *tcp_new(void);
 /* port 0 picks an ephemeral port. addr may be :: (any). -EADDRINUSE unless
