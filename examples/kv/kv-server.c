@@ -11,7 +11,11 @@
  * Redis Cluster's shards are). Limits, each answered as Redis answers a
  * protocol error (the reply, then the connection closed): 1,024 arguments
  * per command, 1 MiB per argument, 64 KiB per inline command. A failed
- * allocation answers -OOM, as Redis does at its maxmemory. */
+ * allocation answers -OOM, as Redis does at its maxmemory.
+ *
+ * Built by gpu-c++ with -DKV_ZERO_COPY, it receives and replies through
+ * <gpuvm/zerocopy.h> instead of recv/send: what that API buys is measured
+ * by bench/serve/run (kind kv-zc beside kv). */
 #define _GNU_SOURCE /* accept4 on Linux */
 #include <errno.h>
 #include <fcntl.h>
@@ -27,6 +31,9 @@
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
+#ifdef KV_ZERO_COPY /* gpu-c++ only: the VM's zero-copy socket API */
+#include <gpuvm/zerocopy.h>
+#endif
 
 #define MAX_ARGS 1024
 #define MAX_BULK (1 << 20)
@@ -229,7 +236,25 @@ static int reserve(struct buffer *b, size_t n) {
 static struct connection *client; /* the one whose commands run now */
 static int out_of_memory;         /* a reply could not be queued */
 
+#ifdef KV_ZERO_COPY
+/* Room reserved in the socket's own send buffer: replies are written there
+ * directly while nothing waits in the connection's output buffer (order). */
+static char *direct;
+static size_t direct_used, direct_room;
+/* Asked of the send buffer per batch of commands: what a batch of small
+ * replies needs (more would make the stack hold a full window for every
+ * connection); bigger replies go through the output buffer. */
+#define DIRECT_ROOM 4096
+#endif
+
 static void put(const void *bytes, size_t n) {
+#ifdef KV_ZERO_COPY
+  if (direct && client->out.start == client->out.end && direct_room - direct_used >= n) {
+    memcpy(direct + direct_used, bytes, n);
+    direct_used += n;
+    return;
+  }
+#endif
   if (reserve(&client->out, n)) {
     out_of_memory = 1;
     return;
@@ -249,16 +274,15 @@ static void reply_status(const char *s) {
 }
 
 static void reply_error(const char *s) {
-  put("-", 1);
-  size_t at = client->out.end;
-  put_str(s);
-  if (out_of_memory)
-    return;
+  char line[320];
+  size_t n = 0;
+  line[n++] = '-';
   /* an argument quoted in the text must not end the reply's line early */
-  for (char *c = client->out.data + at; c < client->out.data + client->out.end; ++c)
-    if (*c == '\r' || *c == '\n')
-      *c = ' ';
-  put("\r\n", 2);
+  for (; *s && n < sizeof line - 2; ++s)
+    line[n++] = *s == '\r' || *s == '\n' ? ' ' : *s;
+  line[n++] = '\r';
+  line[n++] = '\n';
+  put(line, n);
 }
 
 static void reply_int(long long v) {
@@ -726,9 +750,10 @@ static enum parsed parse_inline(const char **at, const char *end) {
 
 /* Runs every whole command in the client's input; stops early while its
  * output is backed up. */
-static void serve_input(struct connection *c) {
+/* Runs every whole command in [at, end); returns where the first
+ * unfinished one starts. */
+static const char *serve_commands(struct connection *c, const char *at, const char *end) {
   client = c;
-  const char *at = c->in.data + c->in.start, *end = c->in.data + c->in.end;
   while (at < end && !c->closing && c->out.end - c->out.start < OUTPUT_HIGH_WATER) {
     enum parsed r = *at == '*' ? parse_multibulk(&at, end) : parse_inline(&at, end);
     if (r == INCOMPLETE)
@@ -746,7 +771,12 @@ static void serve_input(struct connection *c) {
       break;
     }
   }
-  c->in.start = (size_t)(at - c->in.data);
+  return at;
+}
+
+static void serve_input(struct connection *c) {
+  const char *data = c->in.data;
+  c->in.start = (size_t)(serve_commands(c, data + c->in.start, data + c->in.end) - data);
 }
 
 /* ---- the event loop ---- */
@@ -790,18 +820,22 @@ static int flush_output(struct connection *c) {
   return 0;
 }
 
+/* No memory even to read a command: says so, as Redis at its maxmemory,
+ * with bytes that need none; -1 (the connection closes). */
+static int refuse_for_memory(struct connection *c) {
+  static const char reply[] = "-" OOM_TEXT "\r\n";
+  send(c->fd, reply, sizeof reply - 1, MSG_NOSIGNAL);
+  return -1;
+}
+
+#ifndef KV_ZERO_COPY
 /* Reads and serves; 0 when the connection should live on. */
 static int on_readable(struct connection *c) {
   for (;;) {
     if (c->closing || c->out.end - c->out.start >= OUTPUT_HIGH_WATER)
       break;
-    if (reserve(&c->in, READ_SIZE)) {
-      /* no memory even to read the command: say so, as Redis at its
-       * maxmemory, with bytes that need none, then close */
-      static const char reply[] = "-" OOM_TEXT "\r\n";
-      send(c->fd, reply, sizeof reply - 1, MSG_NOSIGNAL);
-      return -1;
-    }
+    if (reserve(&c->in, READ_SIZE))
+      return refuse_for_memory(c);
     size_t room = c->in.capacity - c->in.end;
     ssize_t n = recv(c->fd, c->in.data + c->in.end, room, 0);
     if (n == 0)
@@ -818,6 +852,58 @@ static int on_readable(struct connection *c) {
   }
   return flush_output(c);
 }
+
+#else
+/* Reads and serves without the copies: commands are parsed where the stack keeps
+ * the received bytes (only an unfinished one is copied, to wait for the
+ * rest), and replies written straight into the send buffer. */
+static int on_readable(struct connection *c) {
+  for (int views = 0; views < 8; ++views) {
+    if (c->closing || c->out.end - c->out.start >= OUTPUT_HIGH_WATER)
+      break;
+    const void *view;
+    ssize_t n = gpuvm_zc_recv(c->fd, &view, MSG_DONTWAIT);
+    if (n == 0)
+      return -1;
+    if (n < 0) {
+      if (errno == EAGAIN || errno == EWOULDBLOCK)
+        break;
+      return -1;
+    }
+    void *room;
+    ssize_t got = gpuvm_zc_send_reserve(c->fd, &room, DIRECT_ROOM, MSG_DONTWAIT);
+    direct = got > 0 ? room : NULL;
+    direct_room = got > 0 ? (size_t)got : 0;
+    direct_used = 0;
+    const char *bytes = view;
+    int failed = 0;
+    if (c->in.start == c->in.end) {
+      const char *rest = serve_commands(c, bytes, bytes + n);
+      size_t left = (size_t)(bytes + n - rest);
+      if (left && !c->closing) {
+        failed = reserve(&c->in, left);
+        if (!failed) {
+          memcpy(c->in.data + c->in.end, rest, left);
+          c->in.end += left;
+        }
+      }
+    } else {
+      failed = reserve(&c->in, (size_t)n);
+      if (!failed) {
+        memcpy(c->in.data + c->in.end, bytes, (size_t)n);
+        c->in.end += (size_t)n;
+        serve_input(c);
+      }
+    }
+    gpuvm_zc_send_commit(c->fd, direct ? direct_used : 0);
+    direct = NULL;
+    gpuvm_zc_recv_done(c->fd, (size_t)n);
+    if (failed)
+      return refuse_for_memory(c);
+  }
+  return flush_output(c);
+}
+#endif
 
 int main(int argc, char **argv) {
   unsigned port = argc > 1 ? (unsigned)atoi(argv[1]) : 6379;
