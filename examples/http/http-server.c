@@ -780,7 +780,15 @@ static void accept_all(void) {
 }
 
 int main(int argc, char **argv) {
-  unsigned port = argc > 1 ? (unsigned)atoi(argv[1]) : 80;
+  char *port_end = "", *count_end = "";
+  long port = argc > 1 ? strtol(argv[1], &port_end, 10) : 80;
+  if (argc > 3)
+    strtoll(argv[3], &count_end, 10);
+  if (*port_end || *count_end || port < 1 || port > 65535 || argc > 4) {
+    printf("usage: http-server [PORT [DOCROOT [CONNECTIONS]]]: a port of 1 to 65535, the "
+           "document root, and how many connections to serve (0: for ever)\n");
+    return 2;
+  }
   const char *docroot = argc > 2 ? argv[2] : ".";
   to_serve = argc > 3 ? atoll(argv[3]) : 0;
   size_t root_length = strlen(docroot);
@@ -796,7 +804,7 @@ int main(int argc, char **argv) {
   if (listener < 0 || setsockopt(listener, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) ||
       setsockopt(listener, SOL_SOCKET, SO_REUSEPORT, &one, sizeof one) ||
       bind(listener, (struct sockaddr *)&any, sizeof any) || listen(listener, 1024))
-    DIE("listen on %u", port);
+    DIE("listen on %ld", port);
   ep = epoll_create1(0);
   if (ep < 0)
     DIE("epoll");

@@ -906,8 +906,14 @@ static int on_readable(struct connection *c) {
 #endif
 
 int main(int argc, char **argv) {
-  unsigned port = argc > 1 ? (unsigned)atoi(argv[1]) : 6379;
-  long to_serve = argc > 2 ? atol(argv[2]) : 0;
+  char *port_end = "", *count_end = "";
+  long port = argc > 1 ? strtol(argv[1], &port_end, 10) : 6379;
+  long to_serve = argc > 2 ? strtol(argv[2], &count_end, 10) : 0;
+  if (*port_end || *count_end || port < 1 || port > 65535 || to_serve < 0 || argc > 3) {
+    printf("usage: kv-server [PORT [CONNECTIONS]]: a port of 1 to 65535, and how many "
+           "connections to serve (0: for ever)\n");
+    return 2;
+  }
   db.started_ms = now_ms();
   struct sockaddr_in6 any = {.sin6_family = AF_INET6, .sin6_port = htons((uint16_t)port)};
   int listener = socket(AF_INET6, SOCK_STREAM | SOCK_NONBLOCK, 0);
@@ -915,7 +921,7 @@ int main(int argc, char **argv) {
   if (listener < 0 || setsockopt(listener, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) ||
       setsockopt(listener, SOL_SOCKET, SO_REUSEPORT, &one, sizeof one) ||
       bind(listener, (struct sockaddr *)&any, sizeof any) || listen(listener, 1024))
-    DIE("listen on port %u", port);
+    DIE("listen on port %ld", port);
   ep = epoll_create1(0);
   struct epoll_event ev = {.events = EPOLLIN, .data.ptr = NULL};
   if (ep < 0 || epoll_ctl(ep, EPOLL_CTL_ADD, listener, &ev))
