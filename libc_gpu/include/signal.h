@@ -120,6 +120,9 @@ int sigaction(int sig, const struct sigaction *__LIBC_RESTRICT action,
               struct sigaction *__LIBC_RESTRICT old) __LIBC_NOEXCEPT;
 /* Delivers at once, or later when unblocked if the mask blocks it. */
 int raise(int sig) __LIBC_NOEXCEPT;
+/* A VM signals itself only (its pid, its group, 0 or -1); any other pid is
+ * ESRCH. */
+int kill(pid_t pid, int sig) __LIBC_NOEXCEPT;
 /* Records the mask; unblocking a pending signal delivers it before return. */
 int sigprocmask(int how, const sigset_t *__LIBC_RESTRICT set,
                 sigset_t *__LIBC_RESTRICT old) __LIBC_NOEXCEPT;

@@ -84,6 +84,11 @@ void *bsearch(const void *key, const void *base, size_t count, size_t size,
 int rand(void) __LIBC_NOEXCEPT;
 void srand(unsigned seed) __LIBC_NOEXCEPT;
 int rand_r(unsigned *state) __LIBC_NOEXCEPT;
+/* glibc's: random and rand share one generator, srandom and srand one seed. */
+long random(void) __LIBC_NOEXCEPT;
+void srandom(unsigned seed) __LIBC_NOEXCEPT;
+/* realloc of count * size bytes; NULL and ENOMEM when that overflows. */
+void *reallocarray(void *pointer, size_t count, size_t size) __LIBC_NOEXCEPT;
 
 /* Decimal and hexadecimal floating point, "inf", "nan", correctly rounded
  * like glibc's (ERANGE on overflow and on underflow to zero or subnormal). */

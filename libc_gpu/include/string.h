@@ -42,6 +42,16 @@ char *strpbrk(const char *text, const char *accept) __LIBC_NOEXCEPT;
 char *strtok(char *__LIBC_RESTRICT text, const char *__LIBC_RESTRICT delims) __LIBC_NOEXCEPT;
 char *strtok_r(char *__LIBC_RESTRICT text, const char *__LIBC_RESTRICT delims,
                char **__LIBC_RESTRICT state) __LIBC_NOEXCEPT;
+/* GNU and BSD extensions that servers use. */
+void *memmem(const void *haystack, size_t haystack_length, const void *needle,
+             size_t needle_length) __LIBC_NOEXCEPT;
+void *mempcpy(void *__LIBC_RESTRICT dst, const void *__LIBC_RESTRICT src,
+              size_t count) __LIBC_NOEXCEPT;
+void *memrchr(const void *haystack, int byte, size_t count) __LIBC_NOEXCEPT;
+char *strsep(char **__LIBC_RESTRICT text, const char *__LIBC_RESTRICT delims) __LIBC_NOEXCEPT;
+char *strcasestr(const char *haystack, const char *needle) __LIBC_NOEXCEPT;
+/* memset that the compiler may not drop (for secrets). */
+void explicit_bzero(void *dst, size_t count) __LIBC_NOEXCEPT;
 char *strerror(int error_number) __LIBC_NOEXCEPT;
 /* POSIX's int-returning strerror_r, not GNU's char * one (libc++ takes
  * either): 0, ERANGE when the message was cut to fit, EINVAL for a number

@@ -76,6 +76,37 @@ int access(const char *path, int mode) __LIBC_NOEXCEPT;
 
 /* VM k is process k + 1, so that no VM has pid 0. */
 pid_t getpid(void) __LIBC_NOEXCEPT;
+/* A VM is one process, its own session and group, whose parent is init. */
+pid_t getppid(void) __LIBC_NOEXCEPT;
+pid_t setsid(void) __LIBC_NOEXCEPT;
+pid_t getsid(pid_t pid) __LIBC_NOEXCEPT;
+pid_t getpgid(pid_t pid) __LIBC_NOEXCEPT;
+pid_t getpgrp(void) __LIBC_NOEXCEPT;
+/* No fork or exec: -1 with ENOSYS, and a note on the VM's console. */
+pid_t fork(void) __LIBC_NOEXCEPT;
+int execve(const char *path, char *const argv[], char *const envp[]) __LIBC_NOEXCEPT;
+int execv(const char *path, char *const argv[]) __LIBC_NOEXCEPT;
+int execvp(const char *file, char *const argv[]) __LIBC_NOEXCEPT;
+/* Users and groups: a VM starts as root (0, 0, no supplementary groups);
+ * the set* calls follow Linux's rules for an unprivileged process once the
+ * effective uid is not 0. */
+uid_t getuid(void) __LIBC_NOEXCEPT;
+uid_t geteuid(void) __LIBC_NOEXCEPT;
+gid_t getgid(void) __LIBC_NOEXCEPT;
+gid_t getegid(void) __LIBC_NOEXCEPT;
+int setuid(uid_t uid) __LIBC_NOEXCEPT;
+int seteuid(uid_t uid) __LIBC_NOEXCEPT;
+int setgid(gid_t gid) __LIBC_NOEXCEPT;
+int setegid(gid_t gid) __LIBC_NOEXCEPT;
+int setresuid(uid_t real, uid_t effective, uid_t saved) __LIBC_NOEXCEPT;
+int setresgid(gid_t real, gid_t effective, gid_t saved) __LIBC_NOEXCEPT;
+int getresuid(uid_t *real, uid_t *effective, uid_t *saved) __LIBC_NOEXCEPT;
+int getresgid(gid_t *real, gid_t *effective, gid_t *saved) __LIBC_NOEXCEPT;
+int getgroups(int size, gid_t list[]) __LIBC_NOEXCEPT;
+/* Linux declares it in <grp.h>; a VM keeps 64 groups at most (EINVAL). */
+int setgroups(size_t count, const gid_t *list) __LIBC_NOEXCEPT;
+/* sysconf(_SC_PAGESIZE): 4096. */
+int getpagesize(void) __LIBC_NOEXCEPT;
 __LIBC_NORETURN void _exit(int status);
 /* Park the VM until the time has passed (its network keeps running). */
 int usleep(useconds_t microseconds);

@@ -41,6 +41,16 @@
 #define rand libc_gpu_rand
 #define srand libc_gpu_srand
 #define rand_r libc_gpu_rand_r
+#define random libc_gpu_random
+#define srandom libc_gpu_srandom
+#define reallocarray libc_gpu_reallocarray
+#define memmem libc_gpu_memmem
+#define mempcpy libc_gpu_mempcpy
+#define memrchr libc_gpu_memrchr
+#define strsep libc_gpu_strsep
+#define strcasestr libc_gpu_strcasestr
+#define index libc_gpu_index
+#define rindex libc_gpu_rindex
 #define memchr libc_gpu_memchr
 #define memcmp libc_gpu_memcmp
 #define memcpy libc_gpu_memcpy

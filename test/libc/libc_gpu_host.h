@@ -41,6 +41,17 @@ void *libc_gpu_bsearch(const void *key, const void *base, size_t count, size_t s
 int libc_gpu_rand(void);
 void libc_gpu_srand(unsigned seed);
 int libc_gpu_rand_r(unsigned *state);
+long libc_gpu_random(void);
+void libc_gpu_srandom(unsigned seed);
+void *libc_gpu_reallocarray(void *pointer, size_t count, size_t size);
+void *libc_gpu_memmem(const void *haystack, size_t haystack_length, const void *needle,
+                      size_t needle_length);
+void *libc_gpu_mempcpy(void *dst, const void *src, size_t count);
+void *libc_gpu_memrchr(const void *haystack, int byte, size_t count);
+char *libc_gpu_strsep(char **text, const char *delims);
+char *libc_gpu_strcasestr(const char *haystack, const char *needle);
+char *libc_gpu_index(const char *text, int ch);
+char *libc_gpu_rindex(const char *text, int ch);
 
 void *libc_gpu_memchr(const void *haystack, int byte, size_t count);
 int libc_gpu_memcmp(const void *lhs, const void *rhs, size_t count);

@@ -4,6 +4,8 @@
 #define _GNU_SOURCE
 
 #include <ctype.h>
+#include <errno.h> /* the codes; libc_gpu's errno is libc_gpu_errno */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,6 +76,17 @@ static void search_cases(void) {
               sign_of(memcmp(text, other, strlen(other) + 1)));
     check_int("bcmp", input, libc_gpu_bcmp(text, other, strlen(other) + 1) != 0,
               bcmp(text, other, strlen(other) + 1) != 0);
+    size_t other_length = strlen(other) < n ? strlen(other) : n % 4;
+    check_int("memmem", input, offset_in(text, libc_gpu_memmem(text, length, other, other_length)),
+              offset_in(text, memmem(text, length, other, other_length)));
+    check_int("memrchr", input, offset_in(text, libc_gpu_memrchr(text, ch, length)),
+              offset_in(text, memrchr(text, ch, length)));
+    check_int("strcasestr", input, offset_in(text, libc_gpu_strcasestr(text, other)),
+              offset_in(text, strcasestr(text, other)));
+    check_int("index", input, offset_in(text, libc_gpu_index(text, ch)),
+              offset_in(text, index(text, ch)));
+    check_int("rindex", input, offset_in(text, libc_gpu_rindex(text, ch)),
+              offset_in(text, rindex(text, ch)));
   }
   /* Bytes above 127 compare as unsigned. */
   check_int("strcmp", "\"\\xe9\" \"a\"", sign_of(libc_gpu_strcmp("\xe9", "a")),
@@ -177,7 +190,25 @@ static void token_cases(void) {
       hidden_token = libc_gpu_strtok(NULL, delims);
     }
     check_case(!memcmp(ours, theirs, sizeof text), "strtok_r (buffer)", text, ours, theirs);
+    /* strsep keeps empty fields, and leaves NULL behind the last one */
+    strcpy(ours, text);
+    strcpy(theirs, text);
+    char *our_rest = ours, *their_rest = theirs;
+    for (;;) {
+      char *our_field = libc_gpu_strsep(&our_rest, delims);
+      char *their_field = strsep(&their_rest, delims);
+      check_int("strsep", text, offset_in(ours, our_field), offset_in(theirs, their_field));
+      check_int("strsep (rest)", text, offset_in(ours, our_rest), offset_in(theirs, their_rest));
+      if (!our_field || !their_field)
+        break;
+    }
+    check_case(!memcmp(ours, theirs, sizeof text), "strsep (buffer)", text, ours, theirs);
+    char copy[40];
+    check_int("mempcpy", text, offset_in(copy, libc_gpu_mempcpy(copy, text, strlen(text))),
+              offset_in(copy, mempcpy(copy, text, strlen(text))));
   }
+  char *empty = NULL;
+  check_int("strsep (NULL)", "NULL", offset_in(NULL, libc_gpu_strsep(&empty, ",")), -1);
 }
 
 static void ctype_cases(void) {
@@ -302,7 +333,21 @@ static void rand_cases(void) {
       check_int("rand", input, libc_gpu_rand(), rand());
       check_int("rand_r", input, libc_gpu_rand_r(&our_state), rand_r(&their_state));
     }
+    /* random and srandom are rand and srand's generator under other names */
+    srandom(seeds[s]);
+    libc_gpu_srandom(seeds[s]);
+    for (int i = 0; i < 1000; ++i) {
+      char input[32];
+      snprintf(input, sizeof input, "seed %u, call %d", seeds[s], i);
+      check_int("random", input, libc_gpu_random(), random());
+    }
   }
+  libc_gpu_errno = 0;
+  check_int("reallocarray (overflow)", "SIZE_MAX / 2, 3",
+            libc_gpu_reallocarray(NULL, SIZE_MAX / 2, 3) == NULL && libc_gpu_errno == ENOMEM, 1);
+  void *block = libc_gpu_reallocarray(NULL, 10, 8);
+  check_int("reallocarray", "10, 8", block != NULL, 1);
+  libc_gpu_free(block);
 }
 
 void string_vs_glibc(void) {

@@ -6,6 +6,7 @@
 
 #include <lightkernel/syscall.h>
 
+#include "file_mode.h"
 #include "path.h"
 #include "stat.h"
 #include "syscall_result.h"
@@ -19,7 +20,7 @@ int __fd_open(const char *path, int flags, mode_t mode) {
     return -1;
   /* A VM has no terminal that opening could make its own. */
   flags &= ~O_NOCTTY;
-  return (int)__syscall_result(lk_open(kernel_path, flags, (int)mode));
+  return (int)__syscall_result(lk_open(kernel_path, flags, (int)__file_mode_for_new(mode)));
 }
 
 int __fd_close(int fd) {

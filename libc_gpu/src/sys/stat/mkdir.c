@@ -2,11 +2,13 @@
 
 #include <lightkernel/syscall.h>
 
+#include "../../__support/file_mode.h"
 #include "../../__support/path.h"
 #include "../../__support/syscall_result.h"
 
 int mkdir(const char *path, mode_t mode) {
   char room[KERNEL_PATH_SIZE];
   const char *kernel_path = __path_for_kernel(path, room);
-  return kernel_path ? (int)__syscall_result(lk_mkdir(kernel_path, (int)mode)) : -1;
+  return kernel_path ? (int)__syscall_result(lk_mkdir(kernel_path, (int)__file_mode_for_new(mode)))
+                     : -1;
 }

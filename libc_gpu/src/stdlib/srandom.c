@@ -1,0 +1,7 @@
+#include <stdlib.h>
+
+#include "../__support/random_state.h"
+
+void srandom(unsigned seed) {
+  __random_seed(seed);
+}

@@ -1,0 +1,6 @@
+#include <string.h>
+#include <strings.h>
+
+char *index(const char *text, int ch) {
+  return strchr(text, ch);
+}

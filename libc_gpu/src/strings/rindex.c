@@ -1,0 +1,6 @@
+#include <string.h>
+#include <strings.h>
+
+char *rindex(const char *text, int ch) {
+  return strrchr(text, ch);
+}

@@ -1,0 +1,8 @@
+#include <unistd.h>
+
+#include "../__support/no_process.h"
+
+int execv(const char *path, char *const argv[]) {
+  (void)path, (void)argv;
+  return __no_process("execv");
+}

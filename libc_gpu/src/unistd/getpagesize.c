@@ -1,0 +1,5 @@
+#include <unistd.h>
+
+int getpagesize(void) {
+  return (int)sysconf(_SC_PAGESIZE);
+}
