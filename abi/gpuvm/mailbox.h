@@ -26,20 +26,26 @@ enum gpuvm_rpc_op {
   /* Files, inside the VM's root directory (never outside it). Paths are
    * NUL-terminated in payload; flags and modes use Linux's values; errors
    * come back in `error` as Linux errno values. fds are the VM's own. */
-  GPUVM_RPC_OPEN = 4,     /* path; arg[0] = flags, arg[1] = mode -> result = fd */
-  GPUVM_RPC_CLOSE = 5,    /* arg[0] = fd */
-  GPUVM_RPC_READ = 6,     /* arg[0] = fd, arg[1] = length (<= payload) -> payload */
-  GPUVM_RPC_LSEEK = 7,    /* arg[0] = fd, arg[1] = offset, arg[2] = whence -> offset */
-  GPUVM_RPC_STAT = 8,     /* path, or arg[1] = fd when arg[0] = 2; arg[0] = 1 follows a
-                             last symlink, 0 does not -> struct gpuvm_stat in payload */
-  GPUVM_RPC_MKDIR = 9,    /* path; arg[0] = mode */
-  GPUVM_RPC_RMDIR = 10,   /* path */
-  GPUVM_RPC_UNLINK = 11,  /* path */
-  GPUVM_RPC_RENAME = 12,  /* old path NUL new path NUL */
-  GPUVM_RPC_READDIR = 13, /* arg[0] = fd of a directory -> struct gpuvm_dirent
-                            records in payload, result = bytes; 0 at the end */
-  GPUVM_RPC_UTIME = 14,   /* path; arg[0] = atime s, arg[1] = mtime s (-1: now) */
-  GPUVM_RPC_RANDOM = 15,  /* arg[0] = length (<= payload) -> random bytes */
+  GPUVM_RPC_OPEN = 4,       /* path; arg[0] = flags, arg[1] = mode -> result = fd */
+  GPUVM_RPC_CLOSE = 5,      /* arg[0] = fd */
+  GPUVM_RPC_READ = 6,       /* arg[0] = fd, arg[1] = length (<= payload) -> payload */
+  GPUVM_RPC_LSEEK = 7,      /* arg[0] = fd, arg[1] = offset, arg[2] = whence -> offset */
+  GPUVM_RPC_STAT = 8,       /* path, or arg[1] = fd when arg[0] = 2; arg[0] = 1 follows a
+                               last symlink, 0 does not -> struct gpuvm_stat in payload */
+  GPUVM_RPC_MKDIR = 9,      /* path; arg[0] = mode */
+  GPUVM_RPC_RMDIR = 10,     /* path */
+  GPUVM_RPC_UNLINK = 11,    /* path */
+  GPUVM_RPC_RENAME = 12,    /* old path NUL new path NUL */
+  GPUVM_RPC_READDIR = 13,   /* arg[0] = fd of a directory -> struct gpuvm_dirent
+                              records in payload, result = bytes; 0 at the end */
+  GPUVM_RPC_UTIME = 14,     /* path; arg[0] = atime s, arg[1] = mtime s (-1: now) */
+  GPUVM_RPC_RANDOM = 15,    /* arg[0] = length (<= payload) -> random bytes */
+  GPUVM_RPC_FTRUNCATE = 16, /* arg[0] = fd, arg[1] = length */
+  GPUVM_RPC_TRUNCATE = 17,  /* path; arg[0] = length */
+  GPUVM_RPC_FSYNC = 18,     /* arg[0] = fd, arg[1] = 1: data only (fdatasync) */
+  GPUVM_RPC_FCHMOD = 19,    /* arg[0] = fd, arg[1] = mode */
+  GPUVM_RPC_CHMOD = 20,     /* path; arg[0] = mode (the last file op: the host's
+                               FileService serves GPUVM_RPC_OPEN to here) */
 };
 
 /* GPUVM_RPC_STAT's answer. */

@@ -45,6 +45,14 @@ ssize_t read(int fd, void *data, size_t size) __LIBC_NOEXCEPT;
 ssize_t write(int fd, const void *data, size_t size) __LIBC_NOEXCEPT;
 int close(int fd) __LIBC_NOEXCEPT;
 off_t lseek(int fd, off_t offset, int whence) __LIBC_NOEXCEPT;
+/* At a position, the file's offset left where it was. */
+ssize_t pread(int fd, void *data, size_t size, off_t offset) __LIBC_NOEXCEPT;
+ssize_t pwrite(int fd, const void *data, size_t size, off_t offset) __LIBC_NOEXCEPT;
+int truncate(const char *path, off_t length) __LIBC_NOEXCEPT;
+int ftruncate(int fd, off_t length) __LIBC_NOEXCEPT;
+/* They reach the host's file (fsync(2) there). */
+int fsync(int fd) __LIBC_NOEXCEPT;
+int fdatasync(int fd) __LIBC_NOEXCEPT;
 /* New fds for what fd names, sharing its offset and status flags, as on
  * Linux. dup2 and dup3 first close new_fd, even a console fd. dup3 takes
  * O_CLOEXEC (there is no exec, so it changes nothing) and fails with EINVAL

@@ -184,6 +184,28 @@ long lk_lseek(int fd, long offset, int whence) {
   return host_lseek(file->host_fd, offset, whence);
 }
 
+/* On the host's files; sockets, pipes of the VM's own and the console have
+ * no length to cut (EINVAL, as Linux), nothing to flush to a disk (EINVAL)
+ * and an inode mode nobody reads (fchmod succeeds, as Linux's on sockfs). */
+static long file_op(int fd, unsigned op, long arg) {
+  struct lk_file *file = lk_fd_get(fd);
+  if (!file)
+    return -NET_EBADF;
+  if (file->ops->kind == LK_FILE_HOST)
+    return host_file_op(op, file->host_fd, arg);
+  return op == GPUVM_RPC_FCHMOD ? 0 : -22; /* EINVAL */
+}
+
+long lk_ftruncate(int fd, long length) {
+  return file_op(fd, GPUVM_RPC_FTRUNCATE, length);
+}
+long lk_fsync(int fd, int data_only) {
+  return file_op(fd, GPUVM_RPC_FSYNC, data_only);
+}
+long lk_fchmod(int fd, int mode) {
+  return file_op(fd, GPUVM_RPC_FCHMOD, mode);
+}
+
 long lk_fstat(int fd, struct gpuvm_stat *out) {
   struct lk_file *file = lk_fd_get(fd);
   if (!file)

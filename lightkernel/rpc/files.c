@@ -79,6 +79,13 @@ long host_lseek(int fd, long offset, int whence) {
   return call(box, GPUVM_RPC_LSEEK);
 }
 
+long host_file_op(unsigned op, int fd, long arg) {
+  struct gpuvm_mailbox *box = my_mailbox();
+  box->arg[0] = fd;
+  box->arg[1] = arg;
+  return call(box, op);
+}
+
 long lk_stat(const char *path, int follow_last_link, struct gpuvm_stat *out) {
   struct gpuvm_mailbox *box = my_mailbox();
   if (!put_paths(box, path, 0))
@@ -117,6 +124,13 @@ long lk_rmdir(const char *path) {
 }
 long lk_unlink(const char *path) {
   return path_call(GPUVM_RPC_UNLINK, path, 0, 0);
+}
+
+long lk_truncate(const char *path, long length) {
+  return path_call(GPUVM_RPC_TRUNCATE, path, length, 0);
+}
+long lk_chmod(const char *path, int mode) {
+  return path_call(GPUVM_RPC_CHMOD, path, mode, 0);
 }
 
 long lk_utime(const char *path, long atime, long mtime) {

@@ -15,5 +15,8 @@ long host_read(int host_fd, void *buf, size_t len);
 long host_lseek(int host_fd, long offset, int whence);
 long host_fstat(int host_fd, struct gpuvm_stat *out);
 long host_readdir(int host_fd, void *buf, size_t len);
+/* ftruncate (length), fsync (1: data only) and fchmod (mode), by their
+ * GPUVM_RPC_ op. */
+long host_file_op(unsigned op, int host_fd, long arg);
 
 #endif

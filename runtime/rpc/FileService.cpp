@@ -162,7 +162,7 @@ DescriptorCache::Lease FileService::rootOf(uint32_t vm) {
 }
 
 bool FileService::handles(uint32_t op, int64_t fd) {
-  return (op >= GPUVM_RPC_OPEN && op <= GPUVM_RPC_RANDOM) ||
+  return (op >= GPUVM_RPC_OPEN && op <= GPUVM_RPC_CHMOD) ||
          (op == GPUVM_RPC_WRITE && fd >= kFirstFd);
 }
 
@@ -520,6 +520,65 @@ int64_t FileService::readdir(uint32_t vm, OpenFile &file, gpuvm_mailbox &box) {
   return int64_t(out);
 }
 
+int64_t FileService::onOpenFile(uint32_t vm, OpenFile &file, gpuvm_mailbox &box) {
+  // /dev/null and /dev/urandom have no size, data or mode of their own to change
+  if (file.kind == OpenFile::Kind::Null || file.kind == OpenFile::Kind::Random)
+    return box.op == GPUVM_RPC_FCHMOD ? 0 : -EINVAL;
+  if (box.op == GPUVM_RPC_FTRUNCATE &&
+      (file.kind != OpenFile::Kind::File || (file.flags & O_ACCMODE) == O_RDONLY))
+    return -EINVAL; // as Linux: only a regular file open for writing
+  if (box.op == GPUVM_RPC_FTRUNCATE && box.arg[1] < 0)
+    return -EINVAL;
+  if (file.shared && box.op != GPUVM_RPC_FSYNC)
+    return -EROFS;
+  DescriptorCache::Lease descriptor = descriptorOf(vm, file);
+  if (!descriptor)
+    return failed(errno);
+  int fd = descriptor.fd(), rc;
+  if (box.op == GPUVM_RPC_FTRUNCATE) {
+    rc = ::ftruncate(fd, off_t(box.arg[1]));
+  } else if (box.op == GPUVM_RPC_FSYNC) {
+    rc = box.arg[1] ? ::fdatasync(fd) : ::fsync(fd);
+  } else {
+    // a directory's descriptor may be O_PATH, which fchmod refuses: its
+    // /proc name reaches the same inode
+    std::string self = "/proc/self/fd/" + std::to_string(fd);
+    rc = ::chmod(self.c_str(), mode_t(box.arg[1] & 07777));
+  }
+  return rc == 0 ? 0 : -errno;
+}
+
+int64_t FileService::onPath(uint32_t vm, const char *path, gpuvm_mailbox &box) {
+  DescriptorCache::Lease root = rootOf(vm);
+  if (!root)
+    return options_.root.empty() && roRootFd_ >= 0 ? -EROFS : failed(errno);
+  // Resolved inside the root (symlinks included), as open() resolves.
+  bool truncating = box.op == GPUVM_RPC_TRUNCATE;
+  if (truncating && box.arg[0] < 0)
+    return -EINVAL;
+  int fd = openInRoot(root.fd(), path, truncating ? O_WRONLY : O_PATH, 0);
+  if (fd < 0 && errno == ENOENT && roRootFd_ >= 0) {
+    int shared = openInRoot(roRootFd_, path, O_PATH, 0);
+    if (shared >= 0) {
+      ::close(shared);
+      return -EROFS; // the shared data set is read-only
+    }
+    errno = ENOENT;
+  }
+  if (fd < 0)
+    return failed(errno);
+  int rc;
+  if (truncating) {
+    rc = ::ftruncate(fd, off_t(box.arg[0]));
+  } else {
+    std::string self = "/proc/self/fd/" + std::to_string(fd);
+    rc = ::chmod(self.c_str(), mode_t(box.arg[0] & 07777));
+  }
+  int saved = errno;
+  ::close(fd);
+  return rc == 0 ? 0 : -saved;
+}
+
 void FileService::serve(uint32_t vmId, gpuvm_mailbox &box) {
   Vm &vm = vms_[vmId];
   int64_t result = -EINVAL;
@@ -595,6 +654,19 @@ void FileService::serve(uint32_t vmId, gpuvm_mailbox &box) {
   case GPUVM_RPC_READDIR: {
     OpenFile *file = fileOf(vm, box.arg[0]);
     result = file ? readdir(vmId, *file, box) : -EBADF;
+    break;
+  }
+  case GPUVM_RPC_FTRUNCATE:
+  case GPUVM_RPC_FSYNC:
+  case GPUVM_RPC_FCHMOD: {
+    OpenFile *file = fileOf(vm, box.arg[0]);
+    result = file ? onOpenFile(vmId, *file, box) : -EBADF;
+    break;
+  }
+  case GPUVM_RPC_TRUNCATE:
+  case GPUVM_RPC_CHMOD: {
+    const char *path = payloadPath(box);
+    result = path ? onPath(vmId, path, box) : -ENAMETOOLONG;
     break;
   }
   case GPUVM_RPC_RANDOM:

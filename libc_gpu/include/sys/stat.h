@@ -47,6 +47,8 @@ int fstat(int fd, struct stat *out) __LIBC_NOEXCEPT;
 int mkdir(const char *path, mode_t mode) __LIBC_NOEXCEPT;
 /* The VM's own mask (022 at start), applied to what open and mkdir create. */
 mode_t umask(mode_t mask) __LIBC_NOEXCEPT;
+int chmod(const char *path, mode_t mode) __LIBC_NOEXCEPT;
+int fchmod(int fd, mode_t mode) __LIBC_NOEXCEPT;
 
 __LIBC_END_DECLS
 

@@ -49,6 +49,11 @@ long lk_rename(const char *from, const char *to);
 /* Fills buf with struct gpuvm_dirent records; returns bytes, 0 at the end. */
 long lk_readdir(int fd, void *buf, size_t len);
 long lk_utime(const char *path, long atime, long mtime); /* -1, -1: now */
+long lk_truncate(const char *path, long length);
+long lk_ftruncate(int fd, long length);
+long lk_fsync(int fd, int data_only);
+long lk_chmod(const char *path, int mode);
+long lk_fchmod(int fd, int mode);
 long lk_getrandom(void *buf, size_t len);
 
 /* The program's arguments and environment, built at boot in the VM's heap. */

@@ -257,6 +257,10 @@ long host_readdir(int host_fd, void *buf, size_t len) {
   (void)host_fd, (void)buf, (void)len;
   return -NET_EBADF;
 }
+long host_file_op(unsigned op, int host_fd, long arg) {
+  (void)op, (void)host_fd, (void)arg;
+  return -NET_EBADF;
+}
 
 /* ---- The interface ------------------------------------------------------------ */
 
