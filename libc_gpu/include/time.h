@@ -81,6 +81,12 @@ size_t strftime(char *__LIBC_RESTRICT out, size_t size, const char *__LIBC_RESTR
 size_t strftime_l(char *__LIBC_RESTRICT out, size_t size, const char *__LIBC_RESTRICT format,
                   const struct tm *__LIBC_RESTRICT time, locale_t locale) __LIBC_NOEXCEPT;
 
+/* A VM's time is UTC: tzset has no zone to read; these say so. */
+extern char *tzname[2];
+extern long timezone;
+extern int daylight;
+void tzset(void) __LIBC_NOEXCEPT;
+
 __LIBC_END_DECLS
 
 #endif

@@ -113,6 +113,9 @@ int getresgid(gid_t *real, gid_t *effective, gid_t *saved) __LIBC_NOEXCEPT;
 int getgroups(int size, gid_t list[]) __LIBC_NOEXCEPT;
 /* Linux declares it in <grp.h>; a VM keeps 64 groups at most (EINVAL). */
 int setgroups(size_t count, const gid_t *list) __LIBC_NOEXCEPT;
+/* The VM's own hostname, "vm<id>" until sethostname (root only). */
+int gethostname(char *name, size_t size) __LIBC_NOEXCEPT;
+int sethostname(const char *name, size_t length) __LIBC_NOEXCEPT;
 /* sysconf(_SC_PAGESIZE): 4096. */
 int getpagesize(void) __LIBC_NOEXCEPT;
 __LIBC_NORETURN void _exit(int status);

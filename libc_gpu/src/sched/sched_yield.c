@@ -1,0 +1,8 @@
+#include <sched.h>
+
+#include <lightkernel/syscall.h>
+
+int sched_yield(void) {
+  lk_yield();
+  return 0;
+}
