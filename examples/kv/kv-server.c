@@ -822,9 +822,9 @@ static int flush_output(struct connection *c) {
 
 /* No memory even to read a command: says so, as Redis at its maxmemory,
  * with bytes that need none; -1 (the connection closes). */
-static int refuse_for_memory(struct connection *c) {
+static int refuse_for_memory(int fd) {
   static const char reply[] = "-" OOM_TEXT "\r\n";
-  send(c->fd, reply, sizeof reply - 1, MSG_NOSIGNAL);
+  send(fd, reply, sizeof reply - 1, MSG_NOSIGNAL);
   return -1;
 }
 
@@ -835,7 +835,7 @@ static int on_readable(struct connection *c) {
     if (c->closing || c->out.end - c->out.start >= OUTPUT_HIGH_WATER)
       break;
     if (reserve(&c->in, READ_SIZE))
-      return refuse_for_memory(c);
+      return refuse_for_memory(c->fd);
     size_t room = c->in.capacity - c->in.end;
     ssize_t n = recv(c->fd, c->in.data + c->in.end, room, 0);
     if (n == 0)
@@ -899,7 +899,7 @@ static int on_readable(struct connection *c) {
     direct = NULL;
     gpuvm_zc_recv_done(c->fd, (size_t)n);
     if (failed)
-      return refuse_for_memory(c);
+      return refuse_for_memory(c->fd);
   }
   return flush_output(c);
 }
@@ -938,6 +938,8 @@ int main(int argc, char **argv) {
         int fd;
         while ((fd = accept4(listener, NULL, NULL, SOCK_NONBLOCK)) >= 0) {
           if (open_connections >= MAX_CONNECTIONS || (c = calloc(1, sizeof *c)) == NULL) {
+            if (open_connections < MAX_CONNECTIONS)
+              refuse_for_memory(fd);
             close(fd);
             continue;
           }
