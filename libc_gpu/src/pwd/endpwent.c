@@ -1,0 +1,7 @@
+#include <pwd.h>
+
+#include "../__support/accounts.h"
+
+void endpwent(void) {
+  __accounts_close();
+}
