@@ -146,7 +146,7 @@ static char *keep(const char *text, char **at, size_t *left) {
   return copy;
 }
 
-int __passwd_copy(const struct passwd *entry, struct passwd *out, char *buffer, size_t size) {
+static int passwd_copy(const struct passwd *entry, struct passwd *out, char *buffer, size_t size) {
   char *at = buffer;
   size_t left = size;
   *out = *entry;
@@ -159,7 +159,7 @@ int __passwd_copy(const struct passwd *entry, struct passwd *out, char *buffer, 
   return 0;
 }
 
-int __group_copy(const struct group *entry, struct group *out, char *buffer, size_t size) {
+static int group_copy(const struct group *entry, struct group *out, char *buffer, size_t size) {
   size_t members = 0;
   while (entry->gr_mem[members])
     ++members;
@@ -181,4 +181,18 @@ int __group_copy(const struct group *entry, struct group *out, char *buffer, siz
       return ERANGE;
   list[members] = NULL;
   return 0;
+}
+
+int __passwd_result(const struct passwd *found, struct passwd *out, char *buffer, size_t size,
+                    struct passwd **result) {
+  int error = found ? passwd_copy(found, out, buffer, size) : 0;
+  *result = found && !error ? out : NULL;
+  return error;
+}
+
+int __group_result(const struct group *found, struct group *out, char *buffer, size_t size,
+                   struct group **result) {
+  int error = found ? group_copy(found, out, buffer, size) : 0;
+  *result = found && !error ? out : NULL;
+  return error;
 }

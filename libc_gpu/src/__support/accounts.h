@@ -19,8 +19,11 @@ struct group *__group_next(void);
 /* Closes what the walks opened. */
 void __accounts_close(void);
 
-/* Copies ENTRY's strings into BUFFER for the _r calls: 0, or ERANGE. */
-int __passwd_copy(const struct passwd *entry, struct passwd *out, char *buffer, size_t size);
-int __group_copy(const struct group *entry, struct group *out, char *buffer, size_t size);
+/* The _r calls' answer: FOUND (NULL: no such entry) copied into OUT and
+ * BUFFER, *RESULT set to OUT or NULL; 0, or ERANGE when BUFFER is short. */
+int __passwd_result(const struct passwd *found, struct passwd *out, char *buffer, size_t size,
+                    struct passwd **result);
+int __group_result(const struct group *found, struct group *out, char *buffer, size_t size,
+                   struct group **result);
 
 #endif

@@ -4,8 +4,5 @@
 
 int getgrnam_r(const char *name, struct group *entry, char *buffer, size_t size,
                struct group **result) {
-  struct group *found = getgrnam(name);
-  int error = found ? __group_copy(found, entry, buffer, size) : 0;
-  *result = found && !error ? entry : NULL;
-  return error;
+  return __group_result(getgrnam(name), entry, buffer, size, result);
 }

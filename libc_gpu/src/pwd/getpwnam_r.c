@@ -4,8 +4,5 @@
 
 int getpwnam_r(const char *name, struct passwd *entry, char *buffer, size_t size,
                struct passwd **result) {
-  struct passwd *found = getpwnam(name);
-  int error = found ? __passwd_copy(found, entry, buffer, size) : 0;
-  *result = found && !error ? entry : NULL;
-  return error;
+  return __passwd_result(getpwnam(name), entry, buffer, size, result);
 }
