@@ -23,7 +23,7 @@ struct gpuvm_launch {
   uint32_t vm_count;
   uint32_t argc; /* argv strings, then envc environment strings, each NUL- */
   uint32_t envc; /* terminated, packed in args; "{vm}" becomes the VM id */
-  uint32_t reserved;
+  uint32_t stack_size; /* bytes of each VM's stack, as the backend set it */
   uint64_t args;
   uint64_t args_size;
   uint64_t host_services; /* struct gpuvm_host_services *, host backend only */

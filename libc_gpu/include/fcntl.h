@@ -42,6 +42,8 @@
 #define F_SETOWN 8
 #define F_GETOWN 9
 #define F_DUPFD_CLOEXEC 1030
+#define F_SETPIPE_SZ 1031
+#define F_GETPIPE_SZ 1032
 #define FD_CLOEXEC 1
 
 __LIBC_BEGIN_DECLS
@@ -57,8 +59,10 @@ int creat(const char *path, mode_t mode) __LIBC_NOEXCEPT;
  * is no exec, so FD_CLOEXEC changes nothing), F_GETFL, F_SETFL (O_NONBLOCK
  * and O_APPEND change; the access mode and creation flags are ignored, as
  * on Linux), F_DUPFD and F_DUPFD_CLOEXEC (the lowest free fd at or above
- * the argument). Anything else gives EINVAL. O_NONBLOCK makes sockets,
- * epoll sets, eventfds and timerfds non-blocking; files never block. */
+ * the argument), and on pipes F_GETPIPE_SZ and F_SETPIPE_SZ (rounded up to
+ * a power of two from 4 KiB to 1 MiB). Anything else gives EINVAL.
+ * O_NONBLOCK makes sockets, pipes, epoll sets, eventfds and timerfds
+ * non-blocking; files never block. */
 int fcntl(int fd, int command, ...) __LIBC_NOEXCEPT;
 
 __LIBC_END_DECLS

@@ -1,6 +1,11 @@
 /* Signals, with Linux's numbers and structures. Nothing outside a VM sends it
- * signals: they come from raise() (and abort()), and go to the handler the
- * VM recorded, or to the default action, which ends only this VM. */
+ * signals: they come from raise() (and abort()) and from the VM's own timers
+ * (alarm, setitimer, timer_create), and go to the handler the VM recorded,
+ * or to the default action, which ends only this VM. A timer's signal is
+ * delivered when the VM next enters its kernel (any libc call that reaches
+ * it), and a call parked at that moment returns EINTR unless the handler
+ * has SA_RESTART and Linux restarts the call (read, write, accept, connect,
+ * recv, send); a loop that never calls into the kernel is not interrupted. */
 #ifndef __LIBC_GPU_SIGNAL_H
 #define __LIBC_GPU_SIGNAL_H
 
@@ -70,16 +75,20 @@ typedef sighandler_t __sighandler_t;
 #define SIG_UNBLOCK 1
 #define SIG_SETMASK 2
 
-/* si_code of a signal sent by raise (tgkill on Linux). */
+/* si_code: sent by raise (tgkill on Linux), a POSIX timer, or setitimer. */
 #define SI_USER 0
+#define SI_QUEUE (-1)
+#define SI_TIMER (-2)
 #define SI_TKILL (-6)
+#define SI_KERNEL 0x80
 
 union sigval {
   int sival_int;
   void *sival_ptr;
 };
 
-/* Linux's 128 bytes; raise fills si_signo, si_code, si_pid and si_uid. */
+/* Linux's 128 bytes; raise fills si_signo, si_code, si_pid and si_uid, a
+ * POSIX timer si_timerid, si_overrun and si_value. */
 typedef struct {
   int si_signo;
   int si_errno;
@@ -92,11 +101,39 @@ typedef struct {
       uid_t si_uid;
       union sigval si_value;
     } __kill;
+    struct {
+      int si_timerid;
+      int si_overrun;
+    } __timer;
   } __fields;
 } siginfo_t;
 #define si_pid __fields.__kill.si_pid
 #define si_uid __fields.__kill.si_uid
 #define si_value __fields.__kill.si_value
+#define si_timerid __fields.__timer.si_timerid
+#define si_overrun __fields.__timer.si_overrun
+
+/* What a timer's expiry does (timer_create): Linux's 64-byte layout. */
+#define SIGEV_SIGNAL 0
+#define SIGEV_NONE 1
+#define SIGEV_THREAD 2
+#define SIGEV_THREAD_ID 4
+typedef struct sigevent {
+  union sigval sigev_value;
+  int sigev_signo;
+  int sigev_notify;
+  union {
+    int __pad[12];
+    pid_t __tid;
+    struct {
+      void (*__notify_function)(union sigval);
+      pthread_attr_t *__notify_attributes;
+    } __notify;
+  } __fields;
+} sigevent_t;
+#define sigev_notify_function __fields.__notify.__notify_function
+#define sigev_notify_attributes __fields.__notify.__notify_attributes
+#define sigev_notify_thread_id __fields.__tid
 
 struct sigaction {
   union {
@@ -129,6 +166,12 @@ int sigprocmask(int how, const sigset_t *__LIBC_RESTRICT set,
 int pthread_sigmask(int how, const sigset_t *__LIBC_RESTRICT set,
                     sigset_t *__LIBC_RESTRICT old) __LIBC_NOEXCEPT;
 int sigpending(sigset_t *set) __LIBC_NOEXCEPT;
+/* Waits with `mask` in force until a signal runs a handler (then -1 with
+ * EINTR) or ends the VM. Only the VM's timers can send one while it waits. */
+int sigsuspend(const sigset_t *mask) __LIBC_NOEXCEPT;
+/* Takes a pending signal of `set` (which should be blocked) without running
+ * its handler, waiting for a timer to send one if none is pending. */
+int sigwait(const sigset_t *__LIBC_RESTRICT set, int *__LIBC_RESTRICT sig) __LIBC_NOEXCEPT;
 
 int sigemptyset(sigset_t *set) __LIBC_NOEXCEPT;
 int sigfillset(sigset_t *set) __LIBC_NOEXCEPT;

@@ -12,6 +12,9 @@
 
 #define CLOCK_REALTIME 0
 #define CLOCK_MONOTONIC 1
+#define TIMER_ABSTIME 1
+
+struct sigevent;
 
 /* A timer's setting (timerfd_settime): 64-bit fields, as on x86-64 Linux. */
 struct itimerspec {
@@ -70,9 +73,27 @@ char *ctime_r(const time_t *seconds, char *out) __LIBC_NOEXCEPT;
  * positive tm_isdst, as glibc in UTC, as summer time one hour ahead. */
 time_t mktime(struct tm *time) __LIBC_NOEXCEPT;
 time_t timegm(struct tm *time) __LIBC_NOEXCEPT;
-/* Parks the VM until the time has passed (its network keeps running);
- * never interrupted. */
+/* Parks the VM until the time has passed (its network keeps running), or
+ * until a timer's signal runs a handler: then -1 with EINTR and the time
+ * left in *remaining (clock_nanosleep: the error number, as POSIX says). */
 int nanosleep(const struct timespec *duration, struct timespec *remaining) __LIBC_NOEXCEPT;
+int clock_nanosleep(clockid_t clock, int flags, const struct timespec *duration,
+                    struct timespec *remaining) __LIBC_NOEXCEPT;
+
+/* POSIX timers on CLOCK_REALTIME or CLOCK_MONOTONIC (EINVAL for others),
+ * as many as the VM's heap holds (EAGAIN past that). An expiry sends the
+ * sigevent's signal (SIGALRM with the timer's id when `event` is NULL; see
+ * signal.h for when it is delivered), nothing (SIGEV_NONE), or runs
+ * SIGEV_THREAD's function in the VM's one thread at the same moment a
+ * handler would run. A periodic timer that fell behind fires once and
+ * counts the rest in timer_getoverrun. */
+int timer_create(clockid_t clock, struct sigevent *__LIBC_RESTRICT event,
+                 timer_t *__LIBC_RESTRICT id) __LIBC_NOEXCEPT;
+int timer_settime(timer_t id, int flags, const struct itimerspec *__LIBC_RESTRICT new_value,
+                  struct itimerspec *__LIBC_RESTRICT old_value) __LIBC_NOEXCEPT;
+int timer_gettime(timer_t id, struct itimerspec *current) __LIBC_NOEXCEPT;
+int timer_getoverrun(timer_t id) __LIBC_NOEXCEPT;
+int timer_delete(timer_t id) __LIBC_NOEXCEPT;
 
 /* The C locale's formats; every conversion of C11 and POSIX but the E and O
  * modifiers, which are read and ignored. Time zone: UTC. */

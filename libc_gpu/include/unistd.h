@@ -38,8 +38,8 @@ extern char **environ;
 
 /* fds 0, 1 and 2 are the console: fd 0 is always at end of file, 1 and 2
  * reach the host's terminal or log; closing them does nothing, and they
- * cannot seek (ESPIPE). Files, sockets, epoll sets, eventfds and timerfds
- * the VM opens are fd 3 and up, the lowest free number first. read and
+ * cannot seek (ESPIPE). Files, sockets, pipes, epoll sets, eventfds and
+ * timerfds the VM opens are fd 3 and up, the lowest free number first. read and
  * write on a socket are recv and send with no flags. */
 ssize_t read(int fd, void *data, size_t size) __LIBC_NOEXCEPT;
 ssize_t write(int fd, const void *data, size_t size) __LIBC_NOEXCEPT;
@@ -60,6 +60,17 @@ int fdatasync(int fd) __LIBC_NOEXCEPT;
 int dup(int fd) __LIBC_NOEXCEPT;
 int dup2(int fd, int new_fd) __LIBC_NOEXCEPT;
 int dup3(int fd, int new_fd, int flags) __LIBC_NOEXCEPT;
+/* A pipe inside the VM (fds[0] reads, fds[1] writes), 64 KiB by default
+ * (fcntl F_SETPIPE_SZ changes it), its memory taken from the VM's heap only
+ * as it fills. Writing with no reader left fails with EPIPE and, as with
+ * sockets, raises no SIGPIPE. pipe2 takes O_CLOEXEC, O_NONBLOCK and O_DIRECT
+ * (accepted; the pipe stays a byte stream). */
+int pipe(int fds[2]) __LIBC_NOEXCEPT;
+int pipe2(int fds[2], int flags) __LIBC_NOEXCEPT;
+/* SIGALRM after `seconds` (0 cancels); returns the seconds the previous
+ * alarm had left. pause waits for a signal's handler (see signal.h). */
+unsigned alarm(unsigned seconds) __LIBC_NOEXCEPT;
+int pause(void) __LIBC_NOEXCEPT;
 /* Always 0: a VM has no terminal. errno is ENOTTY (as glibc for a pipe), or
  * EBADF for a bad fd. */
 int isatty(int fd) __LIBC_NOEXCEPT;
@@ -119,7 +130,9 @@ int sethostname(const char *name, size_t length) __LIBC_NOEXCEPT;
 /* sysconf(_SC_PAGESIZE): 4096. */
 int getpagesize(void) __LIBC_NOEXCEPT;
 __LIBC_NORETURN void _exit(int status);
-/* Park the VM until the time has passed (its network keeps running). */
+/* Park the VM until the time has passed (its network keeps running), or a
+ * timer's signal runs a handler (usleep: -1 with EINTR; sleep: the seconds
+ * left). */
 int usleep(useconds_t microseconds);
 unsigned sleep(unsigned seconds);
 

@@ -12,6 +12,10 @@ void lk_yield(void) {
   arch_yield();
 }
 
+uint64_t lk_stack_size(void) {
+  return __gpuvm_launch.stack_size;
+}
+
 void lk_heap_region(char **start, char **end) {
   *start = lk_heap_start;
   /* The top of the slice is the VM's inbound packet ring. */

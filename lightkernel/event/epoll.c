@@ -229,7 +229,8 @@ long lk_epoll_wait(int epfd, void *events, int max_events, int64_t timeout_ns) {
     }
     if (count || timeout_ns == 0)
       return count;
-    if (net_park(deadline))
-      return 0;
+    int parked = net_park(deadline);
+    if (parked)
+      return net_park_answer(parked, 0);
   }
 }

@@ -18,8 +18,11 @@ static long eventfd_read(struct lk_file *file, void *buf, size_t len) {
   if (len < 8)
     return -NET_EINVAL;
   while (e->counter == 0) {
-    if (!lk_file_blocking(file, 0) || net_park(-1))
+    if (!lk_file_blocking(file, 0))
       return lk_file_result(file, -NET_EAGAIN);
+    int parked = net_park(-1);
+    if (parked)
+      return net_park_answer(parked, -NET_EAGAIN);
   }
   uint64_t value = e->semaphore ? 1 : e->counter;
   e->counter -= value;
@@ -36,8 +39,11 @@ static long eventfd_write(struct lk_file *file, const void *buf, size_t len) {
   if (value == ~0ull)
     return -NET_EINVAL;
   while (COUNTER_MAX - e->counter < value) {
-    if (!lk_file_blocking(file, 0) || net_park(-1))
+    if (!lk_file_blocking(file, 0))
       return lk_file_result(file, -NET_EAGAIN);
+    int parked = net_park(-1);
+    if (parked)
+      return net_park_answer(parked, -NET_EAGAIN);
   }
   e->counter += value;
   return 8;

@@ -34,13 +34,17 @@ long lk_poll(void *pollfds, uint32_t count, int64_t timeout_ns) {
     }
     if (ready || timeout_ns == 0)
       return ready;
-    if (net_park(deadline))
-      return 0;
+    int parked = net_park(deadline);
+    if (parked)
+      return net_park_answer(parked, 0);
   }
 }
 
-void lk_sleep_until(int64_t deadline_ns) {
-  while (net_now() < deadline_ns)
-    if (net_park(deadline_ns))
-      return;
+long lk_sleep_until(int64_t deadline_ns) {
+  while (net_now() < deadline_ns) {
+    int parked = net_park(deadline_ns);
+    if (parked)
+      return net_park_answer(parked, 0);
+  }
+  return 0;
 }

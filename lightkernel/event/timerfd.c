@@ -56,8 +56,11 @@ static long timerfd_read(struct lk_file *file, void *buf, size_t len) {
       net_copy(buf, &count, 8);
       return 8;
     }
-    if (!lk_file_blocking(file, 0) || net_park(t->next ? t->next : -1))
+    if (!lk_file_blocking(file, 0))
       return lk_file_result(file, -NET_EAGAIN);
+    int parked = net_park(t->next ? t->next : -1);
+    if (parked == -NET_EINTR)
+      return parked;
   }
 }
 

@@ -17,7 +17,10 @@
 #define FD_CLOEXEC 1
 #define FIONREAD 0x541B
 #define FIONBIO 0x5421
+#define F_SETPIPE_SZ 1031
+#define F_GETPIPE_SZ 1032
 #define S_IFCHR 0020000
+#define S_IFIFO 0010000
 /* As many as a server holding tens of thousands of connections needs. */
 #define MAX_FDS 65536
 
@@ -28,6 +31,7 @@ struct slot {
 
 static struct slot *table;
 static int table_size;
+static int fd_limit = MAX_FDS;
 
 static long console_read(struct lk_file *file, void *buf, size_t len) {
   (void)file, (void)buf, (void)len;
@@ -83,6 +87,8 @@ static int install_from(struct lk_file *file, int lowest, int close_on_exec) {
   int fd = lowest;
   while (fd < table_size && table[fd].file)
     ++fd;
+  if (fd >= fd_limit)
+    return -NET_EMFILE;
   if (fd == table_size && (status = grow(table_size + 1)))
     return status;
   table[fd].file = file;
@@ -214,10 +220,11 @@ long lk_fstat(int fd, struct gpuvm_stat *out) {
     return host_fstat(file->host_fd, out);
   net_zero(out, sizeof *out);
   out->nlink = 1;
-  /* Sockets show as sockets; epoll sets, eventfds and timerfds as Linux's
-   * anonymous inodes (mode 0600, no type bits); the console as a tty-less
-   * character device. */
+  /* Sockets show as sockets, pipes as FIFOs; epoll sets, eventfds and
+   * timerfds as Linux's anonymous inodes (mode 0600, no type bits); the
+   * console as a tty-less character device. */
   out->mode = file->ops->kind == LK_FILE_SOCKET    ? 0140777u
+              : file->ops->kind == LK_FILE_PIPE    ? (S_IFIFO | 0600u)
               : file->ops->kind == LK_FILE_CONSOLE ? (S_IFCHR | 0620u)
                                                    : 0600u;
   return 0;
@@ -239,6 +246,14 @@ long lk_dup(int fd) {
   return lk_fd_install(file, 0);
 }
 
+long lk_fd_limit(long limit) {
+  if (limit > MAX_FDS)
+    return -NET_EPERM;
+  if (limit > 0)
+    fd_limit = (int)limit;
+  return fd_limit;
+}
+
 long lk_fcntl(int fd, int command, long argument) {
   struct lk_file *file = lk_fd_get(fd);
   if (!file)
@@ -246,7 +261,7 @@ long lk_fcntl(int fd, int command, long argument) {
   switch (command) {
   case F_DUPFD:
   case F_DUPFD_CLOEXEC:
-    if (argument < 0 || argument >= MAX_FDS)
+    if (argument < 0 || argument >= fd_limit)
       return -NET_EINVAL;
     return install_from(file, (int)argument, command == F_DUPFD_CLOEXEC);
   case F_GETFD:
@@ -261,6 +276,11 @@ long lk_fcntl(int fd, int command, long argument) {
     file->status = (file->status & ~(LK_O_APPEND | LK_O_NONBLOCK)) |
                    ((int)argument & (LK_O_APPEND | LK_O_NONBLOCK));
     return 0;
+  case F_SETPIPE_SZ:
+  case F_GETPIPE_SZ:
+    if (file->ops->kind == LK_FILE_PIPE)
+      return lk_pipe_size(file, command, argument);
+    return -NET_EBADF;
   default:
     return -NET_EINVAL;
   }
@@ -281,5 +301,9 @@ long lk_ioctl(int fd, unsigned long request, void *argument) {
   }
   if (file->ops->kind == LK_FILE_SOCKET)
     return lk_socket_ioctl(file, request, argument);
+  if (file->ops->kind == LK_FILE_PIPE && request == FIONREAD) {
+    *(int *)argument = (int)lk_pipe_unread(file);
+    return 0;
+  }
   return -NET_ENOTTY;
 }

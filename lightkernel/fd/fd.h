@@ -1,6 +1,6 @@
 /* The VM's descriptors, kept by its kernel: every fd names an open file
  * object (the console, a host file, a socket, an epoll set, an eventfd, a
- * timerfd). Objects are reference-counted (dup shares one) and carry their
+ * timerfd, an end of a pipe). Objects are reference-counted (dup shares one) and carry their
  * kind's operations. */
 #ifndef LIGHTKERNEL_FD_FD_H
 #define LIGHTKERNEL_FD_FD_H
@@ -23,6 +23,7 @@ enum lk_file_kind {
   LK_FILE_EPOLL,
   LK_FILE_EVENTFD,
   LK_FILE_TIMERFD,
+  LK_FILE_PIPE,
 };
 
 struct lk_file;
@@ -64,6 +65,9 @@ struct lk_file *lk_file_new(size_t size, const struct lk_file_ops *ops, int stat
 void lk_file_put(struct lk_file *file);
 /* The VM is leaving: closes every descriptor but the console's. */
 void lk_fd_close_all(void);
+/* A pipe's F_GETPIPE_SZ/F_SETPIPE_SZ and its FIONREAD. */
+long lk_pipe_size(struct lk_file *file, int command, long argument);
+long lk_pipe_unread(struct lk_file *file);
 /* Every object released must leave epoll sets that watched it. */
 void lk_epoll_forget(struct lk_file *file);
 

@@ -101,6 +101,9 @@ uint32_t lk_vm_count(void) {
   return 1;
 }
 void lk_yield(void) {}
+void lk_signal_alarm(int64_t deadline_ns) {
+  (void)deadline_ns;
+}
 int64_t lk_clock_realtime_ns(void) {
   return 0;
 }

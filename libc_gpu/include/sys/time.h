@@ -1,5 +1,5 @@
-/* gettimeofday, the microsecond wall clock; select, as glibc's sys/time.h
- * declares it too. */
+/* gettimeofday, the microsecond wall clock; the interval timers; select, as
+ * glibc's sys/time.h declares it too. */
 #ifndef __LIBC_GPU_SYS_TIME_H
 #define __LIBC_GPU_SYS_TIME_H
 
@@ -38,7 +38,23 @@ struct timezone {
     }                                                                                              \
   } while (0)
 
+#define ITIMER_REAL 0
+#define ITIMER_VIRTUAL 1
+#define ITIMER_PROF 2
+
+struct itimerval {
+  struct timeval it_interval;
+  struct timeval it_value;
+};
+
 __LIBC_BEGIN_DECLS
+
+/* ITIMER_REAL sends SIGALRM, ITIMER_VIRTUAL SIGVTALRM, ITIMER_PROF SIGPROF
+ * (signal.h says when they are delivered). A VM keeps no CPU time apart
+ * from its wall time, so the three count the same time. */
+int setitimer(int which, const struct itimerval *__LIBC_RESTRICT new_value,
+              struct itimerval *__LIBC_RESTRICT old_value) __LIBC_NOEXCEPT;
+int getitimer(int which, struct itimerval *current) __LIBC_NOEXCEPT;
 
 /* The wall clock, as clock_gettime(CLOCK_REALTIME) gives it, in
  * microseconds. zone, when not NULL, is a struct timezone. Always 0. */

@@ -32,7 +32,11 @@ int __fd_close(int fd) {
 ssize_t __fd_read(int fd, void *data, size_t size) {
   if (fd == STDIN_FILENO)
     return 0;
-  return __syscall_result(lk_read(fd, data, size));
+  long got;
+  do
+    got = lk_read(fd, data, size);
+  while (__syscall_restart(got, 1));
+  return __syscall_result(got);
 }
 
 off_t __fd_seek(int fd, off_t offset, int whence) {

@@ -49,6 +49,8 @@ static struct {
   struct chunk *sentinel; /* the end: an in-use chunk of size 0 */
   uint64_t nonempty_bins; /* bit i set when bins[i] has a chunk */
   size_t free_bytes;      /* in free chunks, headers included */
+  size_t total_bytes;     /* free_bytes when nothing is in use */
+  size_t least_free;      /* the lowest free_bytes after an allocation */
   struct chunk *bins[BIN_COUNT];
   int ready;
 } heap;
@@ -190,7 +192,7 @@ void __heap_init(char *start, char *end) {
   for (unsigned i = 0; i < BIN_COUNT; ++i)
     heap.bins[i] = NULL;
   heap.nonempty_bins = 0;
-  heap.free_bytes = 0;
+  heap.free_bytes = heap.total_bytes = heap.least_free = 0;
   heap.start = NULL;
   heap.sentinel = NULL;
   heap.ready = 1;
@@ -208,6 +210,14 @@ void __heap_init(char *start, char *end) {
   c->size_flags = CHUNK_PREV_IN_USE;
   set_chunk(c, size, 0);
   bin_insert(c);
+  heap.total_bytes = heap.least_free = heap.free_bytes;
+}
+
+/* After an allocation, when the lists are whole again (a merge or split
+ * on the way moves free_bytes below what is really free). */
+static void note_peak(void) {
+  if (heap.free_bytes < heap.least_free)
+    heap.least_free = heap.free_bytes;
 }
 
 void *__heap_alloc(size_t size) {
@@ -220,6 +230,7 @@ void *__heap_alloc(size_t size) {
   }
   set_chunk(c, chunk_size(c), 1);
   trim_chunk(c, need);
+  note_peak();
   return payload_of(c);
 }
 
@@ -255,6 +266,7 @@ void *__heap_alloc_aligned(size_t alignment, size_t size) {
     c = body;
   }
   trim_chunk(c, need);
+  note_peak();
   return payload_of(c);
 }
 
@@ -298,6 +310,7 @@ void *__heap_realloc(void *ptr, size_t size) {
     bin_remove(next);
     set_chunk(c, have + chunk_size(next), 1);
     trim_chunk(c, need);
+    note_peak();
     return ptr;
   }
   void *moved = __heap_alloc(size);
@@ -311,6 +324,11 @@ void *__heap_realloc(void *ptr, size_t size) {
 size_t __heap_free_bytes(void) {
   lazy_init();
   return heap.free_bytes;
+}
+
+size_t __heap_peak_bytes(void) {
+  lazy_init();
+  return heap.total_bytes - heap.least_free;
 }
 
 size_t __heap_usable_size(void *ptr) {

@@ -26,6 +26,9 @@ void *__heap_realloc(void *ptr, size_t size);
 size_t __heap_usable_size(void *ptr);
 /* Bytes in free chunks (not all of it in one piece). */
 size_t __heap_free_bytes(void);
+/* The most bytes ever in use at once, headers included (getrusage's
+ * ru_maxrss). */
+size_t __heap_peak_bytes(void);
 
 #ifdef __cplusplus
 }

@@ -7,6 +7,7 @@
 #include <lightkernel/syscall.h>
 
 #include "syscall_result.h"
+#include "timeout.h"
 
 /* Linux's sets: what counts as ready for each of select's three. */
 #define READ_READY (POLLIN | POLLRDNORM | POLLRDBAND | POLLHUP | POLLERR)
@@ -45,7 +46,10 @@ int __select_poll(int nfds, fd_set *read_set, fd_set *write_set, fd_set *except_
     if (events)
       fds[n++] = (struct pollfd){fd, events, 0};
   }
-  long ready = lk_poll(fds, (uint32_t)n, timeout_ns);
+  int64_t deadline = __wait_deadline(timeout_ns);
+  long ready;
+  while (__syscall_restart(ready = lk_poll(fds, (uint32_t)n, timeout_ns), 0))
+    timeout_ns = __wait_left(deadline, timeout_ns);
   int result = -1;
   if (ready >= 0) {
     result = 0;

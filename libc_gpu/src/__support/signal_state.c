@@ -2,6 +2,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <gpuvm/mailbox.h>
 #include <lightkernel/syscall.h>
@@ -34,11 +35,11 @@ static int ignored_by_default(int sig) {
   }
 }
 
-void __signal_deliver(int sig) {
+int __signal_deliver(int sig, const siginfo_t *info) {
   unsigned long bit = __SIGNAL_BIT(sig);
   if (__signal_blocked & bit & ~__SIGNAL_UNBLOCKABLE) {
     __signal_pending |= bit;
-    return;
+    return 0;
   }
   struct __signal_disposition none = {0, 0, 0};
   struct __signal_disposition *slot = __signal_dispositions && sig != SIGKILL && sig != SIGSTOP
@@ -46,10 +47,10 @@ void __signal_deliver(int sig) {
                                           : &none;
   struct __signal_disposition action = *slot;
   if (action.handler == (void *)SIG_IGN)
-    return;
+    return 0;
   if (action.handler == (void *)SIG_DFL) {
     if (ignored_by_default(sig))
-      return;
+      return 0;
     /* Killed by the signal: what a shell reports as 128 + sig. Nothing is
      * flushed, as on Linux. */
     lk_exit(128 + sig, GPUVM_EXIT_ABORT);
@@ -62,24 +63,31 @@ void __signal_deliver(int sig) {
   __signal_blocked |= action.mask | ((action.flags & SA_NODEFER) ? 0 : bit);
   __signal_blocked &= ~__SIGNAL_UNBLOCKABLE;
   if (action.flags & SA_SIGINFO) {
-    siginfo_t info;
-    memset(&info, 0, sizeof info);
-    info.si_signo = sig;
-    info.si_code = SI_TKILL;
-    info.si_pid = 1;
-    ((void (*)(int, siginfo_t *, void *))action.handler)(sig, &info, NULL);
+    siginfo_t sent;
+    if (info) {
+      sent = *info;
+    } else {
+      memset(&sent, 0, sizeof sent);
+      sent.si_code = SI_TKILL;
+      sent.si_pid = getpid();
+    }
+    sent.si_signo = sig;
+    ((void (*)(int, siginfo_t *, void *))action.handler)(sig, &sent, NULL);
   } else {
     ((sighandler_t)action.handler)(sig);
   }
   __signal_blocked = saved;
-  __signal_deliver_pending();
+  int handled = __SIGNAL_HANDLED | (action.flags & SA_RESTART ? 0 : __SIGNAL_HANDLED_NO_RESTART);
+  return handled | __signal_deliver_pending();
 }
 
-void __signal_deliver_pending(void) {
+int __signal_deliver_pending(void) {
+  int handled = 0;
   while (__signal_pending & ~__signal_blocked) {
     unsigned long ready = __signal_pending & ~__signal_blocked;
     int sig = __builtin_ctzl(ready) + 1;
     __signal_pending &= ~__SIGNAL_BIT(sig);
-    __signal_deliver(sig);
+    handled |= __signal_deliver(sig, NULL);
   }
+  return handled;
 }

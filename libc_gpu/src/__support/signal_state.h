@@ -29,11 +29,18 @@ static inline int __signal_valid(int sig) {
 /* The table, allocated on first use; NULL when the heap is full. */
 struct __signal_disposition *__signal_table(void);
 
+/* What a delivery did, for a call that a signal interrupted: whether a
+ * handler ran, and whether one ran without SA_RESTART. */
+#define __SIGNAL_HANDLED 1
+#define __SIGNAL_HANDLED_NO_RESTART 2
+
 /* Sends `sig` to the VM: pending if blocked, else its handler, SIG_IGN or
- * the default action (which may end the VM). */
-void __signal_deliver(int sig);
-/* Delivers every pending signal the mask no longer blocks. */
-void __signal_deliver_pending(void);
+ * the default action (which may end the VM). `info` is what an SA_SIGINFO
+ * handler gets (NULL: as raise sends it); a signal left pending loses it.
+ * Returns __SIGNAL_HANDLED* bits. */
+int __signal_deliver(int sig, const siginfo_t *info);
+/* Delivers every pending signal the mask no longer blocks; the same bits. */
+int __signal_deliver_pending(void);
 
 /* sigset_t's first word is signals 1..64; the rest is never used. */
 static inline unsigned long __signal_set_bits(const sigset_t *set) {

@@ -8,6 +8,8 @@
 
 #include <lightkernel/syscall.h>
 
+#include "signal_timers.h"
+
 /* poll's and epoll_wait's milliseconds. */
 static inline int64_t __timeout_from_ms(int ms) {
   return ms < 0 ? -1 : (int64_t)ms * 1000000;
@@ -33,6 +35,20 @@ static inline int __timeout_from_timespec(const struct timespec *timeout, int64_
 static inline int64_t __deadline_after(int64_t ns) {
   int64_t now = lk_clock_monotonic_ns();
   return ns > INT64_MAX - now ? INT64_MAX : now + ns;
+}
+
+/* A wait (poll, epoll_wait, select) that a timer's signal interrupts goes
+ * on, when no handler ran, for what is left of its timeout: the deadline
+ * is kept only while a timer is armed (0 otherwise: nothing can interrupt
+ * the wait, and the clock is not read). */
+static inline int64_t __wait_deadline(int64_t timeout_ns) {
+  return timeout_ns > 0 && __signal_timer_due ? __deadline_after(timeout_ns) : 0;
+}
+static inline int64_t __wait_left(int64_t deadline, int64_t timeout_ns) {
+  if (!deadline)
+    return timeout_ns;
+  int64_t left = deadline - lk_clock_monotonic_ns();
+  return left > 0 ? left : 0;
 }
 
 #endif

@@ -10,11 +10,13 @@ int fcntl(int fd, int command, ...) {
   switch (command) {
   case F_GETFD:
   case F_GETFL:
+  case F_GETPIPE_SZ:
     return (int)__syscall_result(lk_fcntl(fd, command, 0));
   case F_SETFD:
   case F_SETFL:
   case F_DUPFD:
-  case F_DUPFD_CLOEXEC: {
+  case F_DUPFD_CLOEXEC:
+  case F_SETPIPE_SZ: {
     /* The VM's kernel keeps every fd's flags, files' too. */
     va_list args;
     va_start(args, command);

@@ -11,5 +11,9 @@ int poll(struct pollfd *fds, nfds_t count, int timeout) {
     errno = EINVAL;
     return -1;
   }
-  return (int)__syscall_result(lk_poll(fds, (uint32_t)count, __timeout_from_ms(timeout)));
+  int64_t ns = __timeout_from_ms(timeout), deadline = __wait_deadline(ns);
+  long ready;
+  while (__syscall_restart(ready = lk_poll(fds, (uint32_t)count, ns), 0))
+    ns = __wait_left(deadline, ns);
+  return (int)__syscall_result(ready);
 }

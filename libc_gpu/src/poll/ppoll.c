@@ -17,7 +17,11 @@ int ppoll(struct pollfd *fds, nfds_t count, const struct timespec *timeout, cons
   sigset_t saved;
   if (__wait_mask_begin(mask, &saved))
     return -1;
-  long ready = lk_poll(fds, (uint32_t)count, ns);
+  /* A signal the mask lets through is delivered before the mask goes back. */
+  int64_t deadline = __wait_deadline(ns);
+  long ready;
+  while (__syscall_restart(ready = lk_poll(fds, (uint32_t)count, ns), 0))
+    ns = __wait_left(deadline, ns);
   __wait_mask_end(mask, &saved);
   return (int)__syscall_result(ready);
 }

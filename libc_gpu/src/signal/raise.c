@@ -1,5 +1,6 @@
 #include <errno.h>
 #include <signal.h>
+#include <stddef.h>
 
 #include "../__support/signal_state.h"
 
@@ -8,6 +9,6 @@ int raise(int sig) {
     errno = EINVAL;
     return -1;
   }
-  __signal_deliver(sig);
+  __signal_deliver(sig, NULL);
   return 0;
 }

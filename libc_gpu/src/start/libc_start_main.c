@@ -8,6 +8,9 @@
 #include <lightkernel/syscall.h>
 
 #include "../__support/heap.h"
+#include "../__support/process_start.h"
+
+int64_t __process_start_ns;
 
 /* Defined by gpu-c++ in every image, in the order they must run. */
 extern const struct gpuvm_image_info __gpuvm_image_info;
@@ -22,6 +25,7 @@ __attribute__((__visibility__("hidden"))) _Noreturn void __stack_chk_fail(void);
 __attribute__((used)) static void (*const keep_stack_chk_fail)(void) = __stack_chk_fail;
 
 _Noreturn void __libc_start_main(int argc, char **argv, char **envp) {
+  __process_start_ns = lk_clock_monotonic_ns();
   char *heap_start, *heap_end;
   lk_heap_region(&heap_start, &heap_end);
   __heap_init(heap_start, heap_end);

@@ -13,7 +13,7 @@
 void abort(void) {
   if (__signal_dispositions) {
     __signal_blocked &= ~__SIGNAL_BIT(SIGABRT);
-    __signal_deliver(SIGABRT);
+    __signal_deliver(SIGABRT, NULL);
   }
   lk_exit(128 + SIGABRT, GPUVM_EXIT_ABORT);
 }

@@ -1,11 +1,12 @@
 #include <unistd.h>
 
-#include <lightkernel/syscall.h>
-
+#include "../__support/sleep.h"
 #include "../__support/timeout.h"
 
+/* Returns the whole seconds left when a signal's handler cut it short,
+ * rounded up as Linux's (glibc's sleep over nanosleep). */
 unsigned sleep(unsigned seconds) {
-  /* Parked, the VM keeps serving its network; no signal can cut it short. */
-  lk_sleep_until(__deadline_after((int64_t)seconds * 1000000000));
-  return 0;
+  int64_t left;
+  __sleep_until(__deadline_after((int64_t)seconds * 1000000000), &left);
+  return (unsigned)((left + 999999999) / 1000000000);
 }

@@ -1,11 +1,15 @@
+#include <errno.h>
 #include <unistd.h>
 
-#include <lightkernel/syscall.h>
-
+#include "../__support/sleep.h"
 #include "../__support/timeout.h"
 
 int usleep(useconds_t microseconds) {
-  /* Parked, the VM keeps serving its network. */
-  lk_sleep_until(__deadline_after((int64_t)microseconds * 1000));
+  int64_t left;
+  int error = __sleep_until(__deadline_after((int64_t)microseconds * 1000), &left);
+  if (error) {
+    errno = error;
+    return -1;
+  }
   return 0;
 }

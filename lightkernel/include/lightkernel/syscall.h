@@ -27,6 +27,8 @@ uint32_t lk_vm_count(void);
 
 /* The VM's heap: what its memory slice holds after the private data. */
 void lk_heap_region(char **start, char **end);
+/* Bytes of the VM's stack, as the backend set it (0: not known). */
+uint64_t lk_stack_size(void);
 
 /* Nanoseconds: wall clock (calibrated against the host) and a monotonic clock. */
 int64_t lk_clock_realtime_ns(void);
@@ -65,7 +67,7 @@ struct lk_args {
 
 /* ---- Descriptors and the network --------------------------------------
  * fds are the VM's own, kept by the light kernel: 0-2 the console, then
- * files (served by the host), sockets, epoll sets, eventfds and timerfds,
+ * files (served by the host), sockets, epoll sets, eventfds, timerfds and pipes,
  * lowest free number first, as on Linux. lk_read/lk_write/lk_close and
  * lk_fcntl work on every kind. Structures passed here have Linux's x86-64
  * layout (libc_gpu's headers define the same ones): struct sockaddr_in6,
@@ -83,6 +85,13 @@ long lk_fcntl(int fd, int command, long argument);
 /* FIONREAD (int *), FIONBIO (const int *). */
 long lk_ioctl(int fd, unsigned long request, void *argument);
 long lk_dup(int fd);
+/* RLIMIT_NOFILE: fds from `limit` on are refused (EMFILE; F_DUPFD EINVAL).
+ * limit 0 only asks. Returns the limit in force; at most the table's
+ * 65,536 (-EPERM above it). */
+long lk_fd_limit(long limit);
+/* A pipe inside the VM: fds[0] reads, fds[1] writes. flags: O_CLOEXEC,
+ * O_NONBLOCK, O_DIRECT (accepted; the pipe stays a byte stream). */
+long lk_pipe2(int *fds, int flags);
 
 long lk_socket(int domain, int type, int protocol);
 long lk_bind(int fd, const void *address, uint32_t length);
@@ -122,8 +131,14 @@ long lk_zc_send_reserve(int fd, void **data, size_t wanted, int flags);
 long lk_zc_send_commit(int fd, size_t length);
 
 /* Sleeps (parked, serving the network) until the monotonic clock passes
- * deadline_ns. */
-void lk_sleep_until(int64_t deadline_ns);
+ * deadline_ns: 0, or -EINTR when a timer signal came first. */
+long lk_sleep_until(int64_t deadline_ns);
+
+/* Signals from timers: libc keeps the VM's timers (alarm, setitimer,
+ * timer_create) and tells the kernel when the next is due (< 0: none). A
+ * call parked at that moment returns -EINTR, and libc delivers the signal
+ * before it returns, as Linux delivers one on the way out of the kernel. */
+void lk_signal_alarm(int64_t deadline_ns);
 
 #ifdef __cplusplus
 }

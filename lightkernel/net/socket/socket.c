@@ -41,7 +41,18 @@ static struct socket *socket_of(struct lk_file *file) {
   return file && file->ops->kind == LK_FILE_SOCKET ? (struct socket *)file : 0;
 }
 
+/* The VM's next timer signal (libc keeps the timers): -1 when none. */
+static int64_t signal_alarm = -1;
+
+void lk_signal_alarm(int64_t deadline_ns) {
+  signal_alarm = deadline_ns;
+}
+
 int net_park(int64_t deadline) {
+  if (signal_alarm >= 0 && net_now() >= signal_alarm) {
+    signal_alarm = -1; /* libc sets the next one once it has delivered this */
+    return -NET_EINTR;
+  }
   if (deadline >= 0 && net_now() >= deadline)
     return -NET_EAGAIN;
   return net_wait(deadline);
@@ -198,8 +209,11 @@ long lk_accept4(int fd, void *address, uint32_t *length, int flags) {
     net_poll();
     if ((pcb = tcp_accept(s->tcp)))
       break;
-    if (!lk_file_blocking(&s->file, 0) || net_park(deadline))
+    if (!lk_file_blocking(&s->file, 0))
       return lk_file_result(&s->file, -NET_EAGAIN);
+    int parked = net_park(deadline);
+    if (parked)
+      return lk_file_result(&s->file, net_park_answer(parked, -NET_EAGAIN));
   }
   struct socket *accepted = new_socket(SOCK_STREAM, (flags & SOCK_NONBLOCK) != 0);
   int new_fd = accepted ? lk_fd_install(&accepted->file, (flags & SOCK_CLOEXEC) != 0) : -NET_ENOMEM;
@@ -269,8 +283,9 @@ long lk_connect(int fd, const void *address, uint32_t length) {
       s->connecting = 0;
       return status;
     }
-    if (net_park(deadline))
-      return -NET_EINPROGRESS; /* SO_SNDTIMEO: still connecting, as Linux */
+    int parked = net_park(deadline);
+    if (parked) /* SO_SNDTIMEO or a signal: still connecting, as Linux */
+      return net_park_answer(parked, -NET_EINPROGRESS);
     net_poll();
   }
 }
@@ -318,8 +333,9 @@ static long stream_send(struct socket *s, const struct lk_iovec *iov, int iov_co
     }
     if (sent != -NET_EAGAIN || !blocking)
       return done ? (long)done : sent;
-    if (net_park(deadline))
-      return done ? (long)done : -NET_EAGAIN;
+    int parked = net_park(deadline);
+    if (parked)
+      return done ? (long)done : net_park_answer(parked, -NET_EAGAIN);
     net_poll();
   }
 }
@@ -343,8 +359,9 @@ static long stream_recv(struct socket *s, const struct lk_iovec *iov, int iov_co
     }
     if (got == 0 || got != -NET_EAGAIN || !blocking)
       return done ? (long)done : got;
-    if (net_park(deadline))
-      return done ? (long)done : -NET_EAGAIN;
+    int parked = net_park(deadline);
+    if (parked)
+      return done ? (long)done : net_park_answer(parked, -NET_EAGAIN);
     net_poll();
   }
 }
@@ -414,8 +431,11 @@ long lk_recvfrom_file(struct lk_file *file, const struct lk_iovec *iov, int iov_
     int error = udp_take_error(s->udp);
     if (error)
       return -error;
-    if (!blocking || net_park(deadline))
+    if (!blocking)
       return -NET_EAGAIN;
+    int parked = net_park(deadline);
+    if (parked)
+      return net_park_answer(parked, -NET_EAGAIN);
     net_poll();
   }
 }
@@ -594,8 +614,11 @@ long lk_zc_recv(int fd, const void **data, int flags) {
   for (;;) {
     net_poll();
     long got = tcp_recv_view(s->tcp, data);
-    if (got != -NET_EAGAIN || !blocking || net_park(deadline))
+    if (got != -NET_EAGAIN || !blocking)
       return lk_file_result(&s->file, got);
+    int parked = net_park(deadline);
+    if (parked)
+      return lk_file_result(&s->file, net_park_answer(parked, got));
   }
 }
 
@@ -616,8 +639,11 @@ long lk_zc_send_reserve(int fd, void **data, size_t wanted, int flags) {
   for (;;) {
     net_poll();
     long room = tcp_send_view(s->tcp, data, want);
-    if (room != -NET_EAGAIN || !blocking || net_park(deadline))
+    if (room != -NET_EAGAIN || !blocking)
       return lk_file_result(&s->file, room);
+    int parked = net_park(deadline);
+    if (parked)
+      return lk_file_result(&s->file, net_park_answer(parked, room));
   }
 }
 

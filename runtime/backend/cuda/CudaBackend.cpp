@@ -329,6 +329,7 @@ public:
     launch.vm_count = vmCount;
     launch.argc = uint32_t(config.argv.size());
     launch.envc = uint32_t(config.env.size());
+    launch.stack_size = uint32_t(std::min<uint64_t>(stackSet, UINT32_MAX));
     launch.args = held.arguments;
     launch.args_size = arguments.size();
     if (network)

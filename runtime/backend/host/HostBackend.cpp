@@ -269,6 +269,7 @@ public:
     launch->vm_count = config.vmCount;
     launch->argc = uint32_t(config.argv.size());
     launch->envc = uint32_t(config.env.size());
+    launch->stack_size = uint32_t(std::min<uint64_t>(stack, UINT32_MAX));
     launch->args = reinterpret_cast<uintptr_t>(args.data());
     launch->args_size = args.size();
     launch->host_services = reinterpret_cast<uintptr_t>(&kServices);

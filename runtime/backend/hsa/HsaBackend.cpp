@@ -382,6 +382,7 @@ public:
     launch.vm_count = vmCount;
     launch.argc = uint32_t(config.argv.size());
     launch.envc = uint32_t(config.env.size());
+    launch.stack_size = kernel.privateBytes;
     launch.args = reinterpret_cast<uintptr_t>(arguments);
     launch.args_size = packed.size();
     // The variable lives in device memory the host can't write; ROCr copies

@@ -1,9 +1,5 @@
 #include <sys/socket.h>
 
-#include <lightkernel/syscall.h>
-
-#include "../../__support/syscall_result.h"
-
 int accept(int fd, struct sockaddr *address, socklen_t *length) {
-  return (int)__syscall_result(lk_accept4(fd, address, length, 0));
+  return accept4(fd, address, length, 0);
 }

@@ -5,5 +5,9 @@
 #include "../../__support/syscall_result.h"
 
 int connect(int fd, const struct sockaddr *address, socklen_t length) {
-  return (int)__syscall_result(lk_connect(fd, address, length));
+  long status;
+  do
+    status = lk_connect(fd, address, length);
+  while (__syscall_restart(status, 1));
+  return (int)__syscall_result(status);
 }

@@ -8,5 +8,9 @@ ssize_t recvfrom(int fd, void *data, size_t size, int flags, struct sockaddr *ad
                  socklen_t *length) {
   struct lk_iovec piece = {data, size};
   /* As Linux: no address is written without a length to bound it. */
-  return __syscall_result(lk_recvfrom(fd, &piece, 1, flags, length ? address : NULL, length, NULL));
+  long got;
+  do
+    got = lk_recvfrom(fd, &piece, 1, flags, length ? address : NULL, length, NULL);
+  while (__syscall_restart(got, 1));
+  return __syscall_result(got);
 }

@@ -15,8 +15,11 @@ ssize_t recvmsg(int fd, struct msghdr *message, int flags) {
   if (__iov_list_init(&list, message->msg_iov, (int)message->msg_iovlen))
     return -1;
   int message_flags = 0;
-  long got = lk_recvfrom(fd, list.items, list.count, flags, message->msg_name,
-                         message->msg_name ? &message->msg_namelen : NULL, &message_flags);
+  long got;
+  do
+    got = lk_recvfrom(fd, list.items, list.count, flags, message->msg_name,
+                      message->msg_name ? &message->msg_namelen : NULL, &message_flags);
+  while (__syscall_restart(got, 1));
   __iov_list_free(&list);
   if (got >= 0) {
     /* A VM's sockets carry no ancillary data. */

@@ -6,5 +6,9 @@
 
 ssize_t send(int fd, const void *data, size_t size, int flags) {
   struct lk_iovec piece = {(void *)data, size};
-  return __syscall_result(lk_sendto(fd, &piece, 1, flags, NULL, 0));
+  long sent;
+  do
+    sent = lk_sendto(fd, &piece, 1, flags, NULL, 0);
+  while (__syscall_restart(sent, 1));
+  return __syscall_result(sent);
 }

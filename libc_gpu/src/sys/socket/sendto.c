@@ -7,5 +7,9 @@
 ssize_t sendto(int fd, const void *data, size_t size, int flags, const struct sockaddr *address,
                socklen_t length) {
   struct lk_iovec piece = {(void *)data, size};
-  return __syscall_result(lk_sendto(fd, &piece, 1, flags, address, length));
+  long sent;
+  do
+    sent = lk_sendto(fd, &piece, 1, flags, address, length);
+  while (__syscall_restart(sent, 1));
+  return __syscall_result(sent);
 }

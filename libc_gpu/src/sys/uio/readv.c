@@ -13,7 +13,10 @@ ssize_t readv(int fd, const struct iovec *iov, int count) {
   if (__iov_list_init(&list, iov, count))
     return -1;
   /* A socket fills the whole vector in one receive. */
-  long got = lk_recvfrom(fd, list.items, list.count, 0, NULL, NULL, NULL);
+  long got;
+  do
+    got = lk_recvfrom(fd, list.items, list.count, 0, NULL, NULL, NULL);
+  while (__syscall_restart(got, 1));
   __iov_list_free(&list);
   if (got != -ENOTSOCK)
     return __syscall_result(got);
