@@ -1,0 +1,5 @@
+#include <sys/mman.h>
+
+int munlockall(void) {
+  return 0;
+}
