@@ -38,15 +38,27 @@ enum gpuvm_rpc_op {
   GPUVM_RPC_RENAME = 12,    /* old path NUL new path NUL */
   GPUVM_RPC_READDIR = 13,   /* arg[0] = fd of a directory -> struct gpuvm_dirent
                               records in payload, result = bytes; 0 at the end */
-  GPUVM_RPC_UTIME = 14,     /* path; arg[0] = atime s, arg[1] = mtime s (-1: now) */
+  GPUVM_RPC_UTIME = 14,     /* path (arg[0] = 1 follows a last symlink, 0 does not), or
+                               arg[1] = fd when arg[0] = 2; arg[2] = atime, arg[3] = mtime:
+                               ns since the epoch, or GPUVM_TIME_NOW / GPUVM_TIME_OMIT */
   GPUVM_RPC_RANDOM = 15,    /* arg[0] = length (<= payload) -> random bytes */
   GPUVM_RPC_FTRUNCATE = 16, /* arg[0] = fd, arg[1] = length */
   GPUVM_RPC_TRUNCATE = 17,  /* path; arg[0] = length */
   GPUVM_RPC_FSYNC = 18,     /* arg[0] = fd, arg[1] = 1: data only (fdatasync) */
   GPUVM_RPC_FCHMOD = 19,    /* arg[0] = fd, arg[1] = mode */
-  GPUVM_RPC_CHMOD = 20,     /* path; arg[0] = mode (the last file op: the host's
-                               FileService serves GPUVM_RPC_OPEN to here) */
+  GPUVM_RPC_CHMOD = 20,     /* path; arg[0] = mode */
+  GPUVM_RPC_SYMLINK = 21,   /* target NUL link path NUL (the target is kept as text) */
+  GPUVM_RPC_LINK = 22,      /* existing path NUL new path NUL */
+  GPUVM_RPC_READLINK = 23,  /* path -> the link's text in payload, result = its length */
+  GPUVM_RPC_STATVFS = 24,   /* path, or arg[1] = fd when arg[0] = 2 -> struct gpuvm_statvfs */
+  GPUVM_RPC_FD_PATH = 25,   /* arg[0] = fd -> the path it was opened by, NUL-terminated
+                               (the last file op: the host's FileService serves
+                               GPUVM_RPC_OPEN to here) */
 };
+
+/* GPUVM_RPC_UTIME's special times. */
+#define GPUVM_TIME_NOW INT64_MIN
+#define GPUVM_TIME_OMIT (INT64_MIN + 1)
 
 /* GPUVM_RPC_STAT's answer. */
 struct gpuvm_stat {
@@ -58,6 +70,14 @@ struct gpuvm_stat {
   int64_t atime_sec, atime_nsec;
   int64_t mtime_sec, mtime_nsec;
   int64_t ctime_sec, ctime_nsec;
+};
+
+/* GPUVM_RPC_STATVFS's answer: the host file system's, as statvfs(3) has it. */
+struct gpuvm_statvfs {
+  uint64_t block_size, fragment_size;
+  uint64_t blocks, blocks_free, blocks_available;
+  uint64_t files, files_free, files_available;
+  uint64_t fsid, flags, name_max;
 };
 
 /* One GPUVM_RPC_READDIR record; records are 8-byte aligned. */

@@ -35,6 +35,12 @@ DIR *opendir(const char *path) __LIBC_NOEXCEPT;
 struct dirent *readdir(DIR *dir) __LIBC_NOEXCEPT;
 void rewinddir(DIR *dir) __LIBC_NOEXCEPT;
 int closedir(DIR *dir) __LIBC_NOEXCEPT;
+int dirfd(DIR *dir) __LIBC_NOEXCEPT;
+DIR *fdopendir(int fd) __LIBC_NOEXCEPT;
+int scandir(const char *__LIBC_RESTRICT path, struct dirent ***__LIBC_RESTRICT list,
+            int (*keep)(const struct dirent *),
+            int (*compare)(const struct dirent **, const struct dirent **)) __LIBC_NOEXCEPT;
+int alphasort(const struct dirent **a, const struct dirent **b) __LIBC_NOEXCEPT;
 
 __LIBC_END_DECLS
 

@@ -4,6 +4,7 @@
 #define __LIBC_GPU_FCNTL_H
 
 #include <__libc_gpu/common.h>
+#include <__libc_gpu/iovec.h>
 #include <__libc_gpu/mode.h>
 #include <__libc_gpu/seek.h>
 #include <__libc_gpu/types.h>
@@ -46,6 +47,29 @@
 #define F_GETPIPE_SZ 1032
 #define FD_CLOEXEC 1
 
+/* The *at calls: a directory fd (or the working directory) and flags. */
+#define AT_FDCWD (-100)
+#define AT_SYMLINK_NOFOLLOW 0x100
+#define AT_EACCESS 0x200
+#define AT_REMOVEDIR 0x200
+#define AT_SYMLINK_FOLLOW 0x400
+#define AT_NO_AUTOMOUNT 0x800
+#define AT_EMPTY_PATH 0x1000
+
+#define POSIX_FADV_NORMAL 0
+#define POSIX_FADV_RANDOM 1
+#define POSIX_FADV_SEQUENTIAL 2
+#define POSIX_FADV_WILLNEED 3
+#define POSIX_FADV_DONTNEED 4
+#define POSIX_FADV_NOREUSE 5
+#define SYNC_FILE_RANGE_WAIT_BEFORE 1
+#define SYNC_FILE_RANGE_WRITE 2
+#define SYNC_FILE_RANGE_WAIT_AFTER 4
+#define SPLICE_F_MOVE 1
+#define SPLICE_F_NONBLOCK 2
+#define SPLICE_F_MORE 4
+#define SPLICE_F_GIFT 8
+
 __LIBC_BEGIN_DECLS
 
 /* Paths are the VM's: absolute ones start at its root directory, relative
@@ -55,6 +79,9 @@ __LIBC_BEGIN_DECLS
  * VM has no terminal); any other flag gives EINVAL. */
 int open(const char *path, int flags, ...) __LIBC_NOEXCEPT;
 int creat(const char *path, mode_t mode) __LIBC_NOEXCEPT;
+/* The *at calls take a path relative to `dir` as the path `dir` was opened
+ * by joined with it (a directory renamed since is not followed). */
+int openat(int dir, const char *path, int flags, ...) __LIBC_NOEXCEPT;
 /* Kept by the VM's kernel for every kind of fd: F_GETFD and F_SETFD (there
  * is no exec, so FD_CLOEXEC changes nothing), F_GETFL, F_SETFL (O_NONBLOCK
  * and O_APPEND change; the access mode and creation flags are ignored, as
@@ -64,6 +91,23 @@ int creat(const char *path, mode_t mode) __LIBC_NOEXCEPT;
  * O_NONBLOCK makes sockets, pipes, epoll sets, eventfds and timerfds
  * non-blocking; files never block. */
 int fcntl(int fd, int command, ...) __LIBC_NOEXCEPT;
+
+/* Advice on a file's use is taken and changes nothing (0); a pipe is
+ * ESPIPE and a bad advice or length EINVAL, as on Linux. Returns the error
+ * number. */
+int posix_fadvise(int fd, off_t offset, off_t length, int advice) __LIBC_NOEXCEPT;
+/* Linux's checks (EINVAL, EBADF, ESPIPE for pipes, sockets and the
+ * console), then SYNC_FILE_RANGE_WRITE writes the file's data back. */
+int sync_file_range(int fd, off_t offset, off_t length, unsigned int flags) __LIBC_NOEXCEPT;
+/* A VM's pipes are not spliced: splice and tee fail with EINVAL (Linux's
+ * answer when neither fd is a pipe) after Linux's checks of the flags, the
+ * fds (EBADF) and offsets given for a pipe (ESPIPE); callers fall back to
+ * read and write. vmsplice is readv or writev on a pipe's end, EBADF on
+ * any other fd, as on Linux. */
+ssize_t splice(int in, off_t *in_offset, int out, off_t *out_offset, size_t length,
+               unsigned int flags) __LIBC_NOEXCEPT;
+ssize_t tee(int in, int out, size_t length, unsigned int flags) __LIBC_NOEXCEPT;
+ssize_t vmsplice(int fd, const struct iovec *iov, size_t count, unsigned int flags) __LIBC_NOEXCEPT;
 
 __LIBC_END_DECLS
 

@@ -96,6 +96,14 @@ int getnameinfo(const struct sockaddr *__LIBC_RESTRICT address, socklen_t length
                 char *__LIBC_RESTRICT host, socklen_t host_size, char *__LIBC_RESTRICT service,
                 socklen_t service_size, int flags) __LIBC_NOEXCEPT;
 
+/* Netgroups: a VM has no netgroup database, so nothing is a member (0)
+ * and setnetgrent finds no group (0). */
+int innetgr(const char *netgroup, const char *host, const char *user,
+            const char *domain) __LIBC_NOEXCEPT;
+int setnetgrent(const char *netgroup) __LIBC_NOEXCEPT;
+int getnetgrent(char **host, char **user, char **domain) __LIBC_NOEXCEPT;
+void endnetgrent(void) __LIBC_NOEXCEPT;
+
 __LIBC_END_DECLS
 
 #endif

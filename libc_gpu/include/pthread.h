@@ -9,6 +9,8 @@
 #include <__libc_gpu/common.h>
 #include <__libc_gpu/pthread_types.h>
 #include <__libc_gpu/types.h>
+/* As glibc's: struct sched_param, SCHED_* and cpu_set_t come with it. */
+#include <sched.h>
 /* As on Linux: struct timespec, clock_gettime and CLOCK_* come with it. */
 #include <time.h>
 
@@ -164,6 +166,35 @@ int pthread_key_create(pthread_key_t *key, void (*destructor)(void *)) __LIBC_NO
 int pthread_key_delete(pthread_key_t key) __LIBC_NOEXCEPT;
 void *pthread_getspecific(pthread_key_t key) __LIBC_NOEXCEPT;
 int pthread_setspecific(pthread_key_t key, const void *value) __LIBC_NOEXCEPT;
+
+/* The thread's name is the VM's (prctl's PR_SET_NAME): 15 bytes and the
+ * NUL; a longer name, or a buffer under 16 bytes, is ERANGE. Another
+ * thread id is ESRCH. */
+int pthread_setname_np(pthread_t thread, const char *name) __LIBC_NOEXCEPT;
+int pthread_getname_np(pthread_t thread, char *name, size_t size) __LIBC_NOEXCEPT;
+/* The policy and priority are recorded with Linux's rules and change no
+ * scheduling: SCHED_OTHER, SCHED_BATCH and SCHED_IDLE at priority 0,
+ * SCHED_FIFO and SCHED_RR at 1 to 99 while the effective uid is 0 (EPERM
+ * after, as for Linux's unprivileged processes); anything else EINVAL. */
+int pthread_setschedparam(pthread_t thread, int policy,
+                          const struct sched_param *param) __LIBC_NOEXCEPT;
+int pthread_getschedparam(pthread_t thread, int *__LIBC_RESTRICT policy,
+                          struct sched_param *__LIBC_RESTRICT param) __LIBC_NOEXCEPT;
+/* As glibc's: SCHED_OTHER, SCHED_FIFO or SCHED_RR, and a priority in the
+ * policy's range (EINVAL). No thread is ever created with them. */
+int pthread_attr_setschedpolicy(pthread_attr_t *attr, int policy) __LIBC_NOEXCEPT;
+int pthread_attr_getschedpolicy(const pthread_attr_t *__LIBC_RESTRICT attr,
+                                int *__LIBC_RESTRICT policy) __LIBC_NOEXCEPT;
+int pthread_attr_setschedparam(pthread_attr_t *__LIBC_RESTRICT attr,
+                               const struct sched_param *__LIBC_RESTRICT param) __LIBC_NOEXCEPT;
+int pthread_attr_getschedparam(const pthread_attr_t *__LIBC_RESTRICT attr,
+                               struct sched_param *__LIBC_RESTRICT param) __LIBC_NOEXCEPT;
+/* No CPU time is kept apart from wall time (see clock): the thread's clock
+ * is CLOCK_MONOTONIC. */
+int pthread_getcpuclockid(pthread_t thread, clockid_t *clock) __LIBC_NOEXCEPT;
+/* As sched_setaffinity and sched_getaffinity: one CPU, CPU 0. */
+int pthread_setaffinity_np(pthread_t thread, size_t size, const cpu_set_t *set) __LIBC_NOEXCEPT;
+int pthread_getaffinity_np(pthread_t thread, size_t size, cpu_set_t *set) __LIBC_NOEXCEPT;
 
 __LIBC_END_DECLS
 

@@ -160,6 +160,7 @@ int raise(int sig) __LIBC_NOEXCEPT;
 /* A VM signals itself only (its pid, its group, 0 or -1); any other pid is
  * ESRCH. */
 int kill(pid_t pid, int sig) __LIBC_NOEXCEPT;
+int killpg(pid_t group, int sig) __LIBC_NOEXCEPT;
 /* Records the mask; unblocking a pending signal delivers it before return. */
 int sigprocmask(int how, const sigset_t *__LIBC_RESTRICT set,
                 sigset_t *__LIBC_RESTRICT old) __LIBC_NOEXCEPT;
@@ -178,6 +179,11 @@ int sigfillset(sigset_t *set) __LIBC_NOEXCEPT;
 int sigaddset(sigset_t *set, int sig) __LIBC_NOEXCEPT;
 int sigdelset(sigset_t *set, int sig) __LIBC_NOEXCEPT;
 int sigismember(const sigset_t *set, int sig) __LIBC_NOEXCEPT;
+
+/* The VM's own thread (pthread_self) gets the signal as raise gives it;
+ * signal 0 only checks; another thread id is ESRCH; glibc's internal
+ * signals (32, 33) and numbers past 64 are EINVAL. */
+int pthread_kill(pthread_t thread, int sig) __LIBC_NOEXCEPT;
 
 __LIBC_END_DECLS
 

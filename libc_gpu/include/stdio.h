@@ -132,6 +132,11 @@ ssize_t getline(char **__LIBC_RESTRICT line, size_t *__LIBC_RESTRICT size,
 
 int remove(const char *path) __LIBC_NOEXCEPT;
 int rename(const char *from, const char *to) __LIBC_NOEXCEPT;
+/* No shell: popen is NULL with ENOSYS (and a note on the VM's console),
+ * pclose -1 with ECHILD. */
+FILE *popen(const char *command, const char *mode) __LIBC_NOEXCEPT;
+int pclose(FILE *stream) __LIBC_NOEXCEPT;
+int renameat(int from_dir, const char *from, int to_dir, const char *to) __LIBC_NOEXCEPT;
 
 int fputc(int ch, FILE *stream) __LIBC_NOEXCEPT;
 int putc(int ch, FILE *stream) __LIBC_NOEXCEPT;

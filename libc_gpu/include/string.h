@@ -57,6 +57,22 @@ char *strerror(int error_number) __LIBC_NOEXCEPT;
  * either): 0, ERANGE when the message was cut to fit, EINVAL for a number
  * without one. */
 int strerror_r(int error_number, char *out, size_t size) __LIBC_NOEXCEPT;
+/* glibc 2.32's: strerror's message and the errno name ("EPERM"), or NULL
+ * for a number without one. */
+const char *strerrordesc_np(int error_number) __LIBC_NOEXCEPT;
+const char *strerrorname_np(int error_number) __LIBC_NOEXCEPT;
+/* glibc's texts for signals: strsignal's is "Unknown signal N" or
+ * "Real-time signal N" for a number without one (each VM has its own
+ * buffer for those); the others return NULL for it. */
+char *strsignal(int signal_number) __LIBC_NOEXCEPT;
+const char *sigabbrev_np(int signal_number) __LIBC_NOEXCEPT;
+const char *sigdescr_np(int signal_number) __LIBC_NOEXCEPT;
+
+/* GNU's basename, as glibc declares it: only for _GNU_SOURCE (C++ has it),
+ * and not after <libgen.h>, whose basename is POSIX's (a macro). */
+#if defined(_GNU_SOURCE) && !defined(__LIBC_GPU_LIBGEN_H)
+char *basename(const char *path) __LIBC_NOEXCEPT;
+#endif
 
 /* Collation is the C locale's: byte order. */
 int strcoll(const char *lhs, const char *rhs) __LIBC_NOEXCEPT;

@@ -102,6 +102,13 @@ size_t strftime(char *__LIBC_RESTRICT out, size_t size, const char *__LIBC_RESTR
 size_t strftime_l(char *__LIBC_RESTRICT out, size_t size, const char *__LIBC_RESTRICT format,
                   const struct tm *__LIBC_RESTRICT time, locale_t locale) __LIBC_NOEXCEPT;
 
+/* Text to broken-down time, as glibc's strptime in the C locale reads it
+ * (%Z is skipped; %z sets tm_gmtoff; %s is read in UTC). Fields the text
+ * does not give are left as they were, but tm_wday and tm_yday, computed
+ * from the date when it has one. */
+char *strptime(const char *__LIBC_RESTRICT text, const char *__LIBC_RESTRICT format,
+               struct tm *__LIBC_RESTRICT time) __LIBC_NOEXCEPT;
+
 /* A VM's time is UTC: tzset has no zone to read; these say so. */
 extern char *tzname[2];
 extern long timezone;

@@ -83,6 +83,29 @@ long sysconf(int name) __LIBC_NOEXCEPT;
 
 /* Paths are the VM's (see open in fcntl.h). */
 int unlink(const char *path) __LIBC_NOEXCEPT;
+int unlinkat(int dir, const char *path, int flags) __LIBC_NOEXCEPT;
+int faccessat(int dir, const char *path, int mode, int flags) __LIBC_NOEXCEPT;
+/* Links inside the VM's root: a symlink's target is kept as text and
+ * resolved inside the root when followed; a hard link needs both names in
+ * the VM's own root (EXDEV for the shared data set). readlink fails with
+ * ENAMETOOLONG for a target of 960 bytes or more. */
+int symlink(const char *target, const char *path) __LIBC_NOEXCEPT;
+int symlinkat(const char *target, int dir, const char *path) __LIBC_NOEXCEPT;
+int link(const char *from, const char *to) __LIBC_NOEXCEPT;
+int linkat(int from_dir, const char *from, int to_dir, const char *to, int flags) __LIBC_NOEXCEPT;
+ssize_t readlink(const char *__LIBC_RESTRICT path, char *__LIBC_RESTRICT out,
+                 size_t size) __LIBC_NOEXCEPT;
+ssize_t readlinkat(int dir, const char *__LIBC_RESTRICT path, char *__LIBC_RESTRICT out,
+                   size_t size) __LIBC_NOEXCEPT;
+/* Ownership is not kept (a VM's files belong to gpuvm's user): root may
+ * change it (accepted, stat shows no change); others only to their own ids
+ * or -1 (EPERM). The file must exist. */
+int chown(const char *path, uid_t owner, gid_t group) __LIBC_NOEXCEPT;
+int lchown(const char *path, uid_t owner, gid_t group) __LIBC_NOEXCEPT;
+int fchown(int fd, uid_t owner, gid_t group) __LIBC_NOEXCEPT;
+int fchownat(int dir, const char *path, uid_t owner, gid_t group, int flags) __LIBC_NOEXCEPT;
+int fchdir(int fd) __LIBC_NOEXCEPT;
+char *get_current_dir_name(void) __LIBC_NOEXCEPT;
 int rmdir(const char *path) __LIBC_NOEXCEPT;
 /* The working directory is the VM's own, "/" (its root) at the start. It is
  * kept as text: "dir/.." is undone by the text, not through a symlink's
@@ -106,6 +129,12 @@ pid_t fork(void) __LIBC_NOEXCEPT;
 int execve(const char *path, char *const argv[], char *const envp[]) __LIBC_NOEXCEPT;
 int execv(const char *path, char *const argv[]) __LIBC_NOEXCEPT;
 int execvp(const char *file, char *const argv[]) __LIBC_NOEXCEPT;
+int execl(const char *path, const char *arg, ...) __LIBC_NOEXCEPT;
+int execlp(const char *file, const char *arg, ...) __LIBC_NOEXCEPT;
+int execle(const char *path, const char *arg, ...) __LIBC_NOEXCEPT;
+/* Succeeds without forking: a VM has no terminal or parent to leave. It
+ * changes to / and sends fds 0-2 to /dev/null unless told to keep them. */
+int daemon(int keep_directory, int keep_console) __LIBC_NOEXCEPT;
 /* Users and groups: a VM starts as root (0, 0, no supplementary groups);
  * the set* calls follow Linux's rules for an unprivileged process once the
  * effective uid is not 0. */
@@ -135,6 +164,20 @@ __LIBC_NORETURN void _exit(int status);
  * left). */
 int usleep(useconds_t microseconds);
 unsigned sleep(unsigned seconds);
+
+/* Command-line options, as glibc's getopt: non-options are moved after the
+ * options unless optstring starts with '+' or POSIXLY_CORRECT is set, and
+ * optind = 0 starts a new scan. The long forms are in <getopt.h>. */
+extern char *optarg;
+extern int optind, opterr, optopt;
+int getopt(int argc, char *const argv[], const char *optstring) __LIBC_NOEXCEPT;
+
+/* No fd is a terminal (see isatty): NULL with ENOTTY, or EBADF. */
+char *ttyname(int fd) __LIBC_NOEXCEPT;
+int ttyname_r(int fd, char *buffer, size_t size) __LIBC_NOEXCEPT;
+/* A VM has no Linux system call table: -1 with ENOSYS for every number,
+ * and the VM's console says so once. */
+long syscall(long number, ...) __LIBC_NOEXCEPT;
 
 __LIBC_END_DECLS
 

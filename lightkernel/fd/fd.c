@@ -212,6 +212,33 @@ long lk_fchmod(int fd, int mode) {
   return file_op(fd, GPUVM_RPC_FCHMOD, mode);
 }
 
+long lk_futimens(int fd, int64_t atime_ns, int64_t mtime_ns) {
+  struct lk_file *file = lk_fd_get(fd);
+  if (!file)
+    return -NET_EBADF;
+  return file->ops->kind == LK_FILE_HOST ? host_futimens(file->host_fd, atime_ns, mtime_ns) : 0;
+}
+
+long lk_fstatvfs(int fd, struct gpuvm_statvfs *out) {
+  struct lk_file *file = lk_fd_get(fd);
+  if (!file)
+    return -NET_EBADF;
+  if (file->ops->kind == LK_FILE_HOST)
+    return host_fstatvfs(file->host_fd, out);
+  net_zero(out, sizeof *out);
+  out->name_max = 255;
+  return 0;
+}
+
+long lk_fd_path(int fd, char *buf, size_t size) {
+  struct lk_file *file = lk_fd_get(fd);
+  if (!file)
+    return -NET_EBADF;
+  if (file->ops->kind != LK_FILE_HOST)
+    return -20; /* ENOTDIR */
+  return host_fd_path(file->host_fd, buf, size);
+}
+
 long lk_fstat(int fd, struct gpuvm_stat *out) {
   struct lk_file *file = lk_fd_get(fd);
   if (!file)

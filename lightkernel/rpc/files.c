@@ -133,8 +133,86 @@ long lk_chmod(const char *path, int mode) {
   return path_call(GPUVM_RPC_CHMOD, path, mode, 0);
 }
 
-long lk_utime(const char *path, long atime, long mtime) {
-  return path_call(GPUVM_RPC_UTIME, path, atime, mtime);
+static long set_times(struct gpuvm_mailbox *box, int64_t atime_ns, int64_t mtime_ns) {
+  box->arg[2] = atime_ns;
+  box->arg[3] = mtime_ns;
+  return call(box, GPUVM_RPC_UTIME);
+}
+
+long lk_utimens(const char *path, int follow_last_link, int64_t atime_ns, int64_t mtime_ns) {
+  struct gpuvm_mailbox *box = my_mailbox();
+  if (!put_paths(box, path, 0))
+    return -ENAMETOOLONG;
+  box->arg[0] = follow_last_link ? 1 : 0;
+  return set_times(box, atime_ns, mtime_ns);
+}
+
+long host_futimens(int host_fd, int64_t atime_ns, int64_t mtime_ns) {
+  struct gpuvm_mailbox *box = my_mailbox();
+  box->arg[0] = 2;
+  box->arg[1] = host_fd;
+  return set_times(box, atime_ns, mtime_ns);
+}
+
+long lk_symlink(const char *target, const char *path) {
+  struct gpuvm_mailbox *box = my_mailbox();
+  if (!put_paths(box, target, path))
+    return -ENAMETOOLONG;
+  return call(box, GPUVM_RPC_SYMLINK);
+}
+
+long lk_link(const char *from, const char *to) {
+  struct gpuvm_mailbox *box = my_mailbox();
+  if (!put_paths(box, from, to))
+    return -ENAMETOOLONG;
+  return call(box, GPUVM_RPC_LINK);
+}
+
+/* As readlink(2): at most `size` bytes of the text, no NUL added. */
+long lk_readlink(const char *path, char *buf, size_t size) {
+  struct gpuvm_mailbox *box = my_mailbox();
+  if (!put_paths(box, path, 0))
+    return -ENAMETOOLONG;
+  long length = call(box, GPUVM_RPC_READLINK);
+  if (length < 0)
+    return length;
+  size_t n = (size_t)length < size ? (size_t)length : size;
+  copy_out(buf, box->payload, n);
+  return (long)n;
+}
+
+static long statvfs_call(struct gpuvm_mailbox *box, struct gpuvm_statvfs *out) {
+  long rc = call(box, GPUVM_RPC_STATVFS);
+  if (rc == 0)
+    copy_out(out, box->payload, sizeof *out);
+  return rc;
+}
+
+long lk_statvfs(const char *path, struct gpuvm_statvfs *out) {
+  struct gpuvm_mailbox *box = my_mailbox();
+  if (!put_paths(box, path, 0))
+    return -ENAMETOOLONG;
+  box->arg[0] = 0;
+  return statvfs_call(box, out);
+}
+
+long host_fstatvfs(int host_fd, struct gpuvm_statvfs *out) {
+  struct gpuvm_mailbox *box = my_mailbox();
+  box->arg[0] = 2;
+  box->arg[1] = host_fd;
+  return statvfs_call(box, out);
+}
+
+long host_fd_path(int host_fd, char *buf, size_t size) {
+  struct gpuvm_mailbox *box = my_mailbox();
+  box->arg[0] = host_fd;
+  long length = call(box, GPUVM_RPC_FD_PATH);
+  if (length < 0)
+    return length;
+  if ((size_t)length + 1 > size)
+    return -ENAMETOOLONG;
+  copy_out(buf, box->payload, (size_t)length + 1);
+  return length;
 }
 
 long lk_rename(const char *from, const char *to) {

@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 struct gpuvm_stat;
+struct gpuvm_statvfs;
 
 long host_write(int host_fd, const void *buf, size_t len);
 long host_open(const char *path, int flags, int mode); /* -> a host fd */
@@ -15,6 +16,10 @@ long host_read(int host_fd, void *buf, size_t len);
 long host_lseek(int host_fd, long offset, int whence);
 long host_fstat(int host_fd, struct gpuvm_stat *out);
 long host_readdir(int host_fd, void *buf, size_t len);
+long host_futimens(int host_fd, int64_t atime_ns, int64_t mtime_ns);
+long host_fstatvfs(int host_fd, struct gpuvm_statvfs *out);
+/* The path the file was opened by, NUL-terminated in buf; its length. */
+long host_fd_path(int host_fd, char *buf, size_t size);
 /* ftruncate (length), fsync (1: data only) and fchmod (mode), by their
  * GPUVM_RPC_ op. */
 long host_file_op(unsigned op, int host_fd, long arg);

@@ -4,6 +4,7 @@
 #include <linux/openat2.h>
 #include <sys/random.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -64,6 +65,20 @@ void fillStat(const struct stat &st, gpuvm_stat &out) {
   out.mtime_nsec = st.st_mtim.tv_nsec;
   out.ctime_sec = st.st_ctim.tv_sec;
   out.ctime_nsec = st.st_ctim.tv_nsec;
+}
+
+// GPUVM_RPC_UTIME's times as utimensat takes them.
+timespec timeOf(int64_t ns) {
+  if (ns == GPUVM_TIME_NOW)
+    return {0, UTIME_NOW};
+  if (ns == GPUVM_TIME_OMIT)
+    return {0, UTIME_OMIT};
+  int64_t seconds = ns / 1000000000, rest = ns % 1000000000;
+  if (rest < 0) {
+    rest += 1000000000;
+    --seconds;
+  }
+  return {seconds, rest};
 }
 
 // Splits "a/b/c" into its parent ("a/b") and last component ("c").
@@ -162,7 +177,7 @@ DescriptorCache::Lease FileService::rootOf(uint32_t vm) {
 }
 
 bool FileService::handles(uint32_t op, int64_t fd) {
-  return (op >= GPUVM_RPC_OPEN && op <= GPUVM_RPC_CHMOD) ||
+  return (op >= GPUVM_RPC_OPEN && op <= GPUVM_RPC_FD_PATH) ||
          (op == GPUVM_RPC_WRITE && fd >= kFirstFd);
 }
 
@@ -482,6 +497,101 @@ int64_t FileService::rename(uint32_t vm, gpuvm_mailbox &box) {
   return 0;
 }
 
+// Both names inside the VM's own root: a file of the shared data set cannot
+// be linked into it (the link would make it writable there).
+int64_t FileService::link(uint32_t vm, gpuvm_mailbox &box) {
+  const char *from = payloadPath(box);
+  const char *to = from ? payloadPath(box, std::strlen(from) + 1) : nullptr;
+  if (!from || !to)
+    return -ENAMETOOLONG;
+  std::string fromParent, fromName, toParent, toName;
+  if (!splitParent(from, fromParent, fromName) || !splitParent(to, toParent, toName))
+    return -EINVAL;
+  DescriptorCache::Lease root = rootOf(vm);
+  if (!root)
+    return options_.root.empty() && roRootFd_ >= 0 ? -EROFS : failed(errno);
+  int fromDir = openInRoot(root.fd(), fromParent.c_str(), O_PATH | O_DIRECTORY, 0);
+  if (fromDir < 0)
+    return failed(errno);
+  int toDir = openInRoot(root.fd(), toParent.c_str(), O_PATH | O_DIRECTORY, 0);
+  if (toDir < 0) {
+    int saved = errno;
+    ::close(fromDir);
+    return failed(saved);
+  }
+  int rc = linkat(fromDir, fromName.c_str(), toDir, toName.c_str(), 0);
+  int saved = errno;
+  ::close(fromDir);
+  ::close(toDir);
+  return rc == 0 ? 0 : -saved;
+}
+
+// The link's text whole, or ENAMETOOLONG: never cut short in silence. The
+// VM's root first, then the shared data set, as open() looks.
+int64_t FileService::readlink(uint32_t vm, gpuvm_mailbox &box) {
+  const char *path = payloadPath(box);
+  if (!path)
+    return -ENAMETOOLONG;
+  std::string parent, name;
+  if (!splitParent(path, parent, name))
+    return -EINVAL;
+  char text[GPUVM_MAILBOX_PAYLOAD];
+  auto readIn = [&](int rootFd) -> ssize_t {
+    int dir = openInRoot(rootFd, parent.c_str(), O_PATH | O_DIRECTORY, 0);
+    if (dir < 0)
+      return -1;
+    ssize_t length = readlinkat(dir, name.c_str(), text, sizeof text);
+    int saved = errno;
+    ::close(dir);
+    errno = saved;
+    return length;
+  };
+  DescriptorCache::Lease root = rootOf(vm);
+  ssize_t length = root ? readIn(root.fd()) : (errno = ENOENT, -1);
+  if (length < 0 && errno == ENOENT && roRootFd_ >= 0)
+    length = readIn(roRootFd_);
+  if (length < 0)
+    return failed(errno);
+  if (size_t(length) >= sizeof text)
+    return -ENAMETOOLONG;
+  std::memcpy(box.payload, text, size_t(length));
+  return length;
+}
+
+int64_t FileService::statvfs(uint32_t vm, gpuvm_mailbox &box) {
+  struct statvfs st;
+  int rc;
+  if (box.arg[0] == 2) {
+    OpenFile *file = fileOf(vms_[vm], box.arg[1]);
+    if (!file)
+      return -EBADF;
+    DescriptorCache::Lease descriptor = descriptorOf(vm, *file);
+    if (!descriptor)
+      return failed(errno);
+    rc = fstatvfs(descriptor.fd(), &st);
+  } else {
+    const char *path = payloadPath(box);
+    if (!path)
+      return -ENAMETOOLONG;
+    DescriptorCache::Lease root = rootOf(vm);
+    int fd = root ? openInRoot(root.fd(), path, O_PATH, 0) : -1;
+    if (fd < 0 && (root ? errno == ENOENT : true) && roRootFd_ >= 0)
+      fd = openInRoot(roRootFd_, path, O_PATH, 0);
+    if (fd < 0)
+      return failed(errno);
+    rc = fstatvfs(fd, &st);
+    int saved = errno;
+    ::close(fd);
+    errno = saved;
+  }
+  if (rc != 0)
+    return -errno;
+  gpuvm_statvfs out{st.f_bsize, st.f_frsize, st.f_blocks, st.f_bfree, st.f_bavail, st.f_files,
+                    st.f_ffree, st.f_favail, st.f_fsid,   st.f_flag,  st.f_namemax};
+  std::memcpy(box.payload, &out, sizeof out);
+  return 0;
+}
+
 int64_t FileService::readdir(uint32_t vm, OpenFile &file, gpuvm_mailbox &box) {
   if (file.kind != OpenFile::Kind::Directory)
     return -ENOTDIR;
@@ -523,7 +633,7 @@ int64_t FileService::readdir(uint32_t vm, OpenFile &file, gpuvm_mailbox &box) {
 int64_t FileService::onOpenFile(uint32_t vm, OpenFile &file, gpuvm_mailbox &box) {
   // /dev/null and /dev/urandom have no size, data or mode of their own to change
   if (file.kind == OpenFile::Kind::Null || file.kind == OpenFile::Kind::Random)
-    return box.op == GPUVM_RPC_FCHMOD ? 0 : -EINVAL;
+    return box.op == GPUVM_RPC_FCHMOD || box.op == GPUVM_RPC_UTIME ? 0 : -EINVAL;
   if (box.op == GPUVM_RPC_FTRUNCATE &&
       (file.kind != OpenFile::Kind::File || (file.flags & O_ACCMODE) == O_RDONLY))
     return -EINVAL; // as Linux: only a regular file open for writing
@@ -535,14 +645,17 @@ int64_t FileService::onOpenFile(uint32_t vm, OpenFile &file, gpuvm_mailbox &box)
   if (!descriptor)
     return failed(errno);
   int fd = descriptor.fd(), rc;
+  // a directory's descriptor may be O_PATH, which fchmod and futimens
+  // refuse: its /proc name reaches the same inode
+  std::string self = "/proc/self/fd/" + std::to_string(fd);
   if (box.op == GPUVM_RPC_FTRUNCATE) {
     rc = ::ftruncate(fd, off_t(box.arg[1]));
   } else if (box.op == GPUVM_RPC_FSYNC) {
     rc = box.arg[1] ? ::fdatasync(fd) : ::fsync(fd);
+  } else if (box.op == GPUVM_RPC_UTIME) {
+    timespec times[2] = {timeOf(box.arg[2]), timeOf(box.arg[3])};
+    rc = ::utimensat(AT_FDCWD, self.c_str(), times, 0);
   } else {
-    // a directory's descriptor may be O_PATH, which fchmod refuses: its
-    // /proc name reaches the same inode
-    std::string self = "/proc/self/fd/" + std::to_string(fd);
     rc = ::chmod(self.c_str(), mode_t(box.arg[1] & 07777));
   }
   return rc == 0 ? 0 : -errno;
@@ -568,10 +681,13 @@ int64_t FileService::onPath(uint32_t vm, const char *path, gpuvm_mailbox &box) {
   if (fd < 0)
     return failed(errno);
   int rc;
+  std::string self = "/proc/self/fd/" + std::to_string(fd);
   if (truncating) {
     rc = ::ftruncate(fd, off_t(box.arg[0]));
+  } else if (box.op == GPUVM_RPC_UTIME) {
+    timespec times[2] = {timeOf(box.arg[2]), timeOf(box.arg[3])};
+    rc = ::utimensat(AT_FDCWD, self.c_str(), times, 0);
   } else {
-    std::string self = "/proc/self/fd/" + std::to_string(fd);
     rc = ::chmod(self.c_str(), mode_t(box.arg[0] & 07777));
   }
   int saved = errno;
@@ -618,8 +734,12 @@ void FileService::serve(uint32_t vmId, gpuvm_mailbox &box) {
   case GPUVM_RPC_MKDIR:
   case GPUVM_RPC_RMDIR:
   case GPUVM_RPC_UNLINK:
-  case GPUVM_RPC_UTIME: {
-    const char *path = payloadPath(box);
+  case GPUVM_RPC_SYMLINK: {
+    size_t at =
+        box.op == GPUVM_RPC_SYMLINK
+            ? strnlen(reinterpret_cast<const char *>(box.payload), GPUVM_MAILBOX_PAYLOAD) + 1
+            : 0;
+    const char *path = payloadPath(box, at);
     if (!path) {
       result = -ENAMETOOLONG;
       break;
@@ -635,12 +755,9 @@ void FileService::serve(uint32_t vmId, gpuvm_mailbox &box) {
       };
     else if (box.op == GPUVM_RPC_UNLINK)
       op = [](int dir, const char *name, gpuvm_mailbox &) { return unlinkat(dir, name, 0); };
-    else
+    else // the target is text: it is resolved inside the root when followed
       op = [](int dir, const char *name, gpuvm_mailbox &b) {
-        timespec times[2] = {{b.arg[0], 0}, {b.arg[1], 0}};
-        if (b.arg[0] < 0)
-          times[0].tv_nsec = times[1].tv_nsec = UTIME_NOW;
-        return utimensat(dir, name, times, AT_SYMLINK_NOFOLLOW);
+        return symlinkat(reinterpret_cast<const char *>(b.payload), dir, name);
       };
     // An open file about to lose its name keeps its descriptor.
     if (box.op == GPUVM_RPC_UNLINK || box.op == GPUVM_RPC_RMDIR)
@@ -651,6 +768,30 @@ void FileService::serve(uint32_t vmId, gpuvm_mailbox &box) {
   case GPUVM_RPC_RENAME:
     result = rename(vmId, box);
     break;
+  case GPUVM_RPC_LINK:
+    result = link(vmId, box);
+    break;
+  case GPUVM_RPC_READLINK:
+    result = readlink(vmId, box);
+    break;
+  case GPUVM_RPC_STATVFS:
+    result = statvfs(vmId, box);
+    break;
+  case GPUVM_RPC_FD_PATH: {
+    OpenFile *file = fileOf(vm, box.arg[0]);
+    if (!file) {
+      result = -EBADF;
+      break;
+    }
+    std::string path = file->path.empty() || file->path[0] != '/' ? "/" + file->path : file->path;
+    if (path.size() + 1 > GPUVM_MAILBOX_PAYLOAD) {
+      result = -ENAMETOOLONG;
+      break;
+    }
+    std::memcpy(box.payload, path.c_str(), path.size() + 1);
+    result = int64_t(path.size());
+    break;
+  }
   case GPUVM_RPC_READDIR: {
     OpenFile *file = fileOf(vm, box.arg[0]);
     result = file ? readdir(vmId, *file, box) : -EBADF;
@@ -663,6 +804,25 @@ void FileService::serve(uint32_t vmId, gpuvm_mailbox &box) {
     result = file ? onOpenFile(vmId, *file, box) : -EBADF;
     break;
   }
+  case GPUVM_RPC_UTIME:
+    if (box.arg[0] == 2) {
+      OpenFile *file = fileOf(vm, box.arg[1]);
+      result = file ? onOpenFile(vmId, *file, box) : -EBADF;
+      break;
+    }
+    if (box.arg[0] == 0) { // the last symlink itself
+      const char *path = payloadPath(box);
+      result = path ? onParent(
+                          vmId, path,
+                          [](int dir, const char *name, gpuvm_mailbox &b) {
+                            timespec times[2] = {timeOf(b.arg[2]), timeOf(b.arg[3])};
+                            return utimensat(dir, name, times, AT_SYMLINK_NOFOLLOW);
+                          },
+                          box)
+                    : -ENAMETOOLONG;
+      break;
+    }
+    [[fallthrough]];
   case GPUVM_RPC_TRUNCATE:
   case GPUVM_RPC_CHMOD: {
     const char *path = payloadPath(box);

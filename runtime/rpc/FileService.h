@@ -64,7 +64,11 @@ private:
   int64_t onParent(uint32_t vm, const char *path, int (*op)(int, const char *, gpuvm_mailbox &),
                    gpuvm_mailbox &box);
   int64_t rename(uint32_t vm, gpuvm_mailbox &box);
-  // ftruncate, fsync/fdatasync and fchmod on an open file; truncate and chmod by path.
+  int64_t link(uint32_t vm, gpuvm_mailbox &box);
+  int64_t readlink(uint32_t vm, gpuvm_mailbox &box);
+  int64_t statvfs(uint32_t vm, gpuvm_mailbox &box);
+  // ftruncate, fsync/fdatasync, fchmod and futimens on an open file; truncate,
+  // chmod and utimensat (following the last link) by path.
   int64_t onOpenFile(uint32_t vm, OpenFile &file, gpuvm_mailbox &box);
   int64_t onPath(uint32_t vm, const char *path, gpuvm_mailbox &box);
   int64_t readdir(uint32_t vm, OpenFile &file, gpuvm_mailbox &box);

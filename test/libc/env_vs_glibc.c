@@ -180,7 +180,15 @@ static void out_of_memory(void) {
 }
 
 void env_vs_glibc(void) {
-  char **saved = environ;
+  /* A copy of the array: glibc's setenv reallocates the array it made
+   * (time_vs_glibc's TZ went into one) even while environ points elsewhere,
+   * so the array itself may be gone by the end. The entries stay. */
+  size_t count = 0;
+  while (environ && environ[count])
+    ++count;
+  char **saved = malloc((count + 1) * sizeof *saved);
+  for (size_t i = 0; i <= count; ++i)
+    saved[i] = i < count ? environ[i] : NULL;
   sequences();
   environ = saved;
   replaced_values_stay();

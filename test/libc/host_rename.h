@@ -299,5 +299,28 @@
 #define freeaddrinfo libc_gpu_freeaddrinfo
 #define gai_strerror libc_gpu_gai_strerror
 #define getnameinfo libc_gpu_getnameinfo
+/* getopt, strptime, fnmatch, libgen and the smaller GNU pieces beside them. */
+#define getopt libc_gpu_getopt
+#define getopt_long libc_gpu_getopt_long
+#define getopt_long_only libc_gpu_getopt_long_only
+#define optarg libc_gpu_optarg
+#define optind libc_gpu_optind
+#define opterr libc_gpu_opterr
+#define optopt libc_gpu_optopt
+#define getsubopt libc_gpu_getsubopt
+#define strptime libc_gpu_strptime
+#define strsignal libc_gpu_strsignal
+#define sigabbrev_np libc_gpu_sigabbrev_np
+#define sigdescr_np libc_gpu_sigdescr_np
+#define strerrordesc_np libc_gpu_strerrordesc_np
+#define strerrorname_np libc_gpu_strerrorname_np
+#define dirname libc_gpu_dirname
+#define __xpg_basename libc_gpu___xpg_basename
+#define basename libc_gpu_basename
+#define wcwidth libc_gpu_wcwidth
+#define mbtowc libc_gpu_mbtowc
+#define __ctype_get_mb_cur_max libc_gpu___ctype_get_mb_cur_max
+#define clearenv libc_gpu_clearenv
+#define fnmatch libc_gpu_fnmatch
 
 #endif

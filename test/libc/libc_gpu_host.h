@@ -277,4 +277,30 @@ float libc_gpu_tgammaf(float x);
 float libc_gpu_hypotf(float x, float y);
 float libc_gpu_powf(float x, float y);
 
+/* getopt.h and unistd.h's getopt, with glibc's struct option (the same
+ * layout); libc_gpu's own state and globals. */
+struct option;
+extern char *libc_gpu_optarg;
+extern int libc_gpu_optind, libc_gpu_opterr, libc_gpu_optopt;
+int libc_gpu_getopt(int argc, char *const argv[], const char *optstring);
+int libc_gpu_getopt_long(int argc, char *const argv[], const char *optstring,
+                         const struct option *longopts, int *longindex);
+int libc_gpu_getopt_long_only(int argc, char *const argv[], const char *optstring,
+                              const struct option *longopts, int *longindex);
+int libc_gpu_getsubopt(char **options, char *const *tokens, char **value);
+char *libc_gpu_strptime(const char *text, const char *format, struct tm *out);
+char *libc_gpu_strsignal(int signal_number);
+const char *libc_gpu_sigabbrev_np(int signal_number);
+const char *libc_gpu_sigdescr_np(int signal_number);
+const char *libc_gpu_strerrordesc_np(int error_number);
+const char *libc_gpu_strerrorname_np(int error_number);
+char *libc_gpu_dirname(char *path);
+char *libc_gpu___xpg_basename(char *path);
+char *libc_gpu_basename(const char *path);
+int libc_gpu_wcwidth(wchar_t wide);
+int libc_gpu_mbtowc(wchar_t *out, const char *text, size_t size);
+size_t libc_gpu___ctype_get_mb_cur_max(void);
+int libc_gpu_clearenv(void);
+int libc_gpu_fnmatch(const char *pattern, const char *text, int flags);
+
 #endif

@@ -2,9 +2,12 @@
  * gmtime_r, localtime_r, gmtime, localtime on generated instants (negative,
  * year and leap-year boundaries, 1900 to 2400, the edges of tm_year), mktime
  * and timegm on generated broken-down times with out-of-range fields, and
- * difftime; asctime, asctime_r, ctime_r on the same. The clocks (time, clock_gettime, gettimeofday, clock_getres,
- * clock) run over the stand-in kernel, which reads the host's clocks: they
- * are checked for agreement with glibc's and with each other. */
+ * difftime; asctime, asctime_r, ctime_r on the same. The clocks (time, clock_gettime, gettimeofday,
+ * clock_getres, clock) run over the stand-in kernel, which reads the host's clocks: they are
+ * checked for agreement with glibc's and with each other. strptime on a table of texts (glibc's odd
+ * answers included), on dates glibc's strftime wrote in many formats, and on random pieces of both;
+ * the end of the text read and every field must agree. */
+#define _GNU_SOURCE /* glibc's strptime */
 #include <errno.h>
 #include <limits.h>
 #include <stdint.h>
@@ -377,6 +380,221 @@ static void texts(void) {
              "the storage", "", "asctime's");
 }
 
+/* strptime: one text and format, by both, from the same starting fields;
+ * the end offset and every field must agree (on failure too: both leave
+ * what they had written, but after %s, whose failed localtime_r leaves
+ * glibc's fields half written). */
+static void compare_strptime(const char *text, const char *format, const struct tm *start) {
+  struct tm ours = *start, theirs = *start;
+  const char *ours_end = libc_gpu_strptime(text, format, &ours);
+  const char *theirs_end = strptime(text, format, &theirs);
+  char input[256], got[256], expected[256];
+  snprintf(input, sizeof input, "\"%s\" with \"%s\"", text, format);
+  int ok = (ours_end ? ours_end - text : -1) == (theirs_end ? theirs_end - text : -1);
+  if (theirs_end || !strstr(format, "%s"))
+    ok = ok && same_tm(&ours, &theirs);
+  char ours_tm[160], theirs_tm[160];
+  describe_tm(ours_tm, sizeof ours_tm, &ours);
+  describe_tm(theirs_tm, sizeof theirs_tm, &theirs);
+  snprintf(got, sizeof got, "end %ld, %s", ours_end ? (long)(ours_end - text) : -1L, ours_tm);
+  snprintf(expected, sizeof expected, "end %ld, %s", theirs_end ? (long)(theirs_end - text) : -1L,
+           theirs_tm);
+  check_case(ok, "strptime", input, got, expected);
+}
+
+/* Starting fields: zero, or in range, or anything (strptime keeps what the
+ * text does not give, and glibc reads tm_mon and tm_year it did not set). */
+static void random_start(struct tm *t) {
+  memset(t, 0, sizeof *t);
+  switch (test_random_below(3)) {
+  case 0:
+    break;
+  case 1:
+    *t = (struct tm){.tm_sec = random_field(0, 59),
+                     .tm_min = random_field(0, 59),
+                     .tm_hour = random_field(0, 23),
+                     .tm_mday = random_field(1, 31),
+                     .tm_mon = (int)test_random_below(12),
+                     .tm_year = random_field(-1900, 8099),
+                     .tm_wday = (int)test_random_below(7),
+                     .tm_yday = (int)test_random_below(366)};
+    break;
+  default:
+    *t = (struct tm){.tm_sec = random_field(0, 59),
+                     .tm_min = random_field(0, 59),
+                     .tm_hour = random_field(0, 23),
+                     .tm_mday = random_field(1, 31),
+                     .tm_mon = random_field(0, 11),
+                     .tm_year = random_field(-1000, 1000),
+                     .tm_wday = random_field(0, 6),
+                     .tm_yday = random_field(0, 365),
+                     .tm_isdst = random_field(-1, 1),
+                     .tm_gmtoff = random_field(-50000, 50000)};
+    break;
+  }
+}
+
+static const char *const strptime_table[][2] = {
+    {"2024-02-29 13:45:07", "%Y-%m-%d %H:%M:%S"},
+    {"Thu Jan  1 00:00:00 1970", "%c"},
+    {"Sunday", "%a"},
+    {"sunDAYx", "%A"},
+    {"Sunmon", "%a"},
+    {"Tuesday", "%a"},
+    {"Tue", "%A"},
+    {"Septembre", "%B"},
+    {"sep 5", "%b %d"},
+    {"Jun", "%h"},
+    {"12/31/99", "%D"},
+    {"12/31/68", "%x"},
+    {"23:59:60", "%T"},
+    {"23:59:61", "%X"},
+    {"11:05:09 PM", "%r"},
+    {"12:00:00 am", "%r"},
+    {"12 pm", "%I %p"},
+    {"07 PM", "%l %p"},
+    {"9 AM", "%k %p"},
+    {"13:14", "%R"},
+    {"  42", "%j"},
+    {"366 2023", "%j %Y"},
+    {"366 2024", "%j %Y"},
+    {"365 2023", "%j %Y"},
+    {"060 2024", "%j %Y"},
+    {"20", "%C"},
+    {"19 99", "%C %y"},
+    {"20 05", "%C %y"},
+    {"21", "%C"},
+    {"1999 20", "%Y %C"},
+    {"68", "%y"},
+    {"69", "%y"},
+    {"10000", "%Y"},
+    {"0", "%Y"},
+    {"2023 10 3", "%Y %U %w"},
+    {"2023 10 3", "%Y %W %w"},
+    {"2024 1 1", "%Y %U %u"},
+    {"2024 52 6", "%Y %W %w"},
+    {"2024 05 20", "%G %V %g"},
+    {"7", "%u"},
+    {"1700000000", "%s"},
+    {"0", "%s"},
+    {"-5", "%s"},
+    {"+0530", "%z"},
+    {"-08:00", "%z"},
+    {"Z", "%z"},
+    {"+05", "%z"},
+    {"+5", "%z"},
+    {"+0560", "%z"},
+    {"+05:3", "%z"},
+    {"UTC 2020", "%Z %Y"},
+    {"  CEST  x", "%Z x"},
+    {"%", "%%"},
+    {"a\t\n b", "a%n%tb"},
+    {"a b", "a b"},
+    {"ab", "a b"},
+    {"12", "%OH"},
+    {"12 30", "%OH %OM"},
+    {"05 2005", "%Od %EY"},
+    {"99", "%Ey"},
+    {"99 05", "%Ey"},
+    {"20 05", "%EC %Ey"},
+    {"2005", "%EY"},
+    {"Thu Jan  1 00:00:00 1970", "%Ec"},
+    {"01/02/03", "%Ex"},
+    {"01:02:03", "%EX"},
+    {"1", "%Ej"},
+    {"1", "%Ou"},
+    {"Mar", "%Ob"},
+    {"Mar 3", "%OB %Oe"},
+    {"2020-1-5", "%F"},
+    {"2020-01-05", "%-Y-%_m-%010d"},
+    {"x", "%"},
+    {"x", "%E"},
+    {"x", "%O"},
+    {"x", "%q"},
+    {"", ""},
+    {"abc", ""},
+    {"", "%n"},
+    {"5", "%e"},
+    {"32", "%d"},
+    {"0", "%d"},
+    {"123", "%d"},
+    {"1234567", "%Y"},
+    {"Feb 30 2023", "%b %d %Y"},
+    {"Wed Feb 30 2023", "%a %b %d %Y"},
+    {"2023 53 0", "%Y %W %w"},
+};
+
+/* Texts strftime (glibc's) wrote, read back with the same format. */
+static const char *const strptime_formats[] = {
+    "%Y-%m-%d %H:%M:%S",
+    "%c",
+    "%a %b %e %H:%M:%S %Y",
+    "%A, %d %B %Y",
+    "%D %T",
+    "%x %X",
+    "%r",
+    "%I:%M %p %j",
+    "%y%m%d",
+    "%C%y-%j",
+    "%F %R",
+    "%Y %U %a",
+    "%Y %W %A",
+    "%Y %U %u",
+    "%Y-%j",
+    "%h %e",
+    "%b %d %H %M",
+    "%G-W%V-%u",
+    "%s",
+    "%Y %z",
+    "%Ec",
+    "%EY %Ex",
+    "%Od/%Om/%Y",
+    "%Y %j %m",
+    "%Y %d %j",
+};
+
+static void strptimes(void) {
+  struct tm start;
+  for (size_t i = 0; i < sizeof strptime_table / sizeof *strptime_table; ++i)
+    for (int k = 0; k < 20; ++k) {
+      random_start(&start);
+      if (k == 0)
+        memset(&start, 0, sizeof start);
+      compare_strptime(strptime_table[i][0], strptime_table[i][1], &start);
+    }
+  for (int i = 0; i < 30000; ++i) {
+    /* Dates from year 1 to 9999, the years %Y reads. */
+    time_t instant = -62135596800LL + (time_t)test_random_below(315537897600ULL);
+    struct tm date;
+    gmtime_r(&instant, &date);
+    const char *format =
+        strptime_formats[test_random_below(sizeof strptime_formats / sizeof *strptime_formats)];
+    char text[128];
+    strftime(text, sizeof text, format, &date);
+    random_start(&start);
+    compare_strptime(text, format, &start);
+  }
+  /* Pieces of formats and of texts, put together at random. */
+  static const char *const format_pieces[] = {
+      "%a", "%b", "%d", "%e", "%H", "%I", "%j", "%m", "%M", "%p", "%S",  "%U",  "%W",  "%w",  "%u",
+      "%y", "%Y", "%C", "%n", " ",  "-",  ":",  "%%", "%Z", "%z", "%Oy", "%Ey", "%EC", "%OU", "%T"};
+  static const char *const text_pieces[] = {
+      "Mon", "monday", "Sat", "Dec", "march", "12", "1",   "0", "99", "2024", "366", "53",
+      " ",   "-",      ":",   "PM",  "am",    "%",  "+01", "Z", "7",  "60",   "\t",  "Thu"};
+  for (int i = 0; i < 20000; ++i) {
+    char format[96] = "", text[96] = "";
+    int count = 1 + (int)test_random_below(5);
+    for (int k = 0; k < count; ++k)
+      strcat(format,
+             format_pieces[test_random_below(sizeof format_pieces / sizeof *format_pieces)]);
+    count = (int)test_random_below(6);
+    for (int k = 0; k < count; ++k)
+      strcat(text, text_pieces[test_random_below(sizeof text_pieces / sizeof *text_pieces)]);
+    random_start(&start);
+    compare_strptime(text, format, &start);
+  }
+}
+
 void time_vs_glibc(void) {
   /* glibc's answers in the VMs' zone. */
   setenv("TZ", "UTC", 1);
@@ -387,4 +605,5 @@ void time_vs_glibc(void) {
   static_results();
   texts();
   clocks();
+  strptimes();
 }

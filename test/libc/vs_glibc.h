@@ -11,5 +11,7 @@ void time_vs_glibc(void);
 void env_vs_glibc(void);
 void scanf_vs_glibc(void);
 void posix_vs_glibc(void);
+void getopt_vs_glibc(void);
+void misc_vs_glibc(void);
 
 #endif

@@ -14,7 +14,9 @@ typedef struct {
   int __scope;
   unsigned long __stack_size;
   unsigned long __guard_size;
-  long __reserved[4];
+  int __sched_policy;
+  int __sched_priority;
+  long __reserved[3];
 } pthread_attr_t;
 
 typedef struct {

@@ -13,6 +13,8 @@ typedef unsigned int useconds_t;
 typedef long suseconds_t;
 typedef __INT64_TYPE__ time_t;
 typedef int clockid_t;
+/* System V IPC's keys (sys/ipc.h), as glibc's sys/types.h has them. */
+typedef int key_t;
 /* timer_create's timer: a small number, as glibc's (0, 1, ...). */
 typedef void *timer_t;
 typedef long clock_t;

@@ -91,6 +91,11 @@ int munlock(const void *address, size_t length) __LIBC_NOEXCEPT;
 int mlockall(int flags) __LIBC_NOEXCEPT;
 int munlockall(void) __LIBC_NOEXCEPT;
 
+/* POSIX shared memory objects need a shared memory file system a VM does
+ * not have: ENOSYS, and the VM's console says so once. */
+int shm_open(const char *name, int flags, mode_t mode) __LIBC_NOEXCEPT;
+int shm_unlink(const char *name) __LIBC_NOEXCEPT;
+
 __LIBC_END_DECLS
 
 #endif

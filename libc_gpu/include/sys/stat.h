@@ -16,6 +16,9 @@
 #define S_ISLNK(mode) (((mode)&S_IFMT) == S_IFLNK)
 #define S_ISSOCK(mode) (((mode)&S_IFMT) == S_IFSOCK)
 
+#define UTIME_NOW ((1l << 30) - 1l)
+#define UTIME_OMIT ((1l << 30) - 2l)
+
 __LIBC_BEGIN_DECLS
 
 /* Laid out as on x86-64 Linux. */
@@ -49,6 +52,14 @@ int mkdir(const char *path, mode_t mode) __LIBC_NOEXCEPT;
 mode_t umask(mode_t mask) __LIBC_NOEXCEPT;
 int chmod(const char *path, mode_t mode) __LIBC_NOEXCEPT;
 int fchmod(int fd, mode_t mode) __LIBC_NOEXCEPT;
+int fstatat(int dir, const char *__LIBC_RESTRICT path, struct stat *__LIBC_RESTRICT out,
+            int flags) __LIBC_NOEXCEPT;
+int fchmodat(int dir, const char *path, mode_t mode, int flags) __LIBC_NOEXCEPT;
+int mkdirat(int dir, const char *path, mode_t mode) __LIBC_NOEXCEPT;
+/* Nanosecond times, UTIME_NOW and UTIME_OMIT, on the host's file; on
+ * sockets, pipes and the console they change nothing and succeed. */
+int utimensat(int dir, const char *path, const struct timespec times[2], int flags) __LIBC_NOEXCEPT;
+int futimens(int fd, const struct timespec times[2]) __LIBC_NOEXCEPT;
 
 __LIBC_END_DECLS
 

@@ -55,6 +55,10 @@ __LIBC_BEGIN_DECLS
 int setitimer(int which, const struct itimerval *__LIBC_RESTRICT new_value,
               struct itimerval *__LIBC_RESTRICT old_value) __LIBC_NOEXCEPT;
 int getitimer(int which, struct itimerval *current) __LIBC_NOEXCEPT;
+/* utimensat in microseconds (NULL: now); lutimes on a symlink itself. */
+int utimes(const char *path, const struct timeval times[2]) __LIBC_NOEXCEPT;
+int lutimes(const char *path, const struct timeval times[2]) __LIBC_NOEXCEPT;
+int futimes(int fd, const struct timeval times[2]) __LIBC_NOEXCEPT;
 
 /* The wall clock, as clock_gettime(CLOCK_REALTIME) gives it, in
  * microseconds. zone, when not NULL, is a struct timezone. Always 0. */

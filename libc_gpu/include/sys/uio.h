@@ -16,6 +16,8 @@ __LIBC_BEGIN_DECLS
  * (EINVAL past that). */
 ssize_t readv(int fd, const struct iovec *iov, int count) __LIBC_NOEXCEPT;
 ssize_t writev(int fd, const struct iovec *iov, int count) __LIBC_NOEXCEPT;
+ssize_t preadv(int fd, const struct iovec *iov, int count, off_t offset) __LIBC_NOEXCEPT;
+ssize_t pwritev(int fd, const struct iovec *iov, int count, off_t offset) __LIBC_NOEXCEPT;
 
 __LIBC_END_DECLS
 

@@ -11,8 +11,13 @@
 /* From 0001-01-01, the calendar's first day, to 1970-01-01. */
 #define DAYS_BEFORE_1970 719162
 
-/* Days before each month, in a common year and in a leap year. */
-static const short days_before_month[2][13] = {
+const char *const __calendar_weekday_names[7] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
+                                                 "Thursday", "Friday", "Saturday"};
+const char *const __calendar_month_names[12] = {"January",   "February", "March",    "April",
+                                                "May",       "June",     "July",     "August",
+                                                "September", "October",  "November", "December"};
+
+const short __calendar_days_before_month[2][13] = {
     {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365},
     {0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335, 366}};
 
@@ -21,7 +26,7 @@ static int64_t floor_div(int64_t value, int64_t divisor) {
   return value / divisor - (value % divisor < 0);
 }
 
-static int is_leap(int64_t year) {
+int __calendar_is_leap(int64_t year) {
   return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
 }
 
@@ -49,7 +54,7 @@ int __calendar_split(time_t seconds, struct tm *out) {
   if (year - 1900 > INT_MAX || year - 1900 < INT_MIN)
     return -1;
 
-  const short *before = days_before_month[is_leap(year)];
+  const short *before = __calendar_days_before_month[__calendar_is_leap(year)];
   int month = 0;
   while (day >= before[month + 1])
     ++month;
@@ -72,7 +77,7 @@ static int64_t seconds_of(const struct tm *in) {
   int64_t past_years = year - 1;
   int64_t days = past_years * 365 + floor_div(past_years, 4) - floor_div(past_years, 100) +
                  floor_div(past_years, 400) - DAYS_BEFORE_1970 +
-                 days_before_month[is_leap(year)][month] + in->tm_mday - 1;
+                 __calendar_days_before_month[__calendar_is_leap(year)][month] + in->tm_mday - 1;
   return days * SECONDS_PER_DAY + (int64_t)in->tm_hour * 3600 + (int64_t)in->tm_min * 60 +
          in->tm_sec;
 }
@@ -95,9 +100,6 @@ int __calendar_join(const struct tm *in, int shift, time_t *out) {
 }
 
 char *__calendar_text(const struct tm *time, char *out, size_t size) {
-  static const char days[7][4] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
-  static const char months[12][4] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                     "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
   if (!time) {
     errno = EINVAL;
     return NULL;
@@ -108,9 +110,9 @@ char *__calendar_text(const struct tm *time, char *out, size_t size) {
   }
   int wday = time->tm_wday, mon = time->tm_mon;
   int n = snprintf(out, size, "%.3s %.3s%3d %.2d:%.2d:%.2d %d\n",
-                   wday >= 0 && wday < 7 ? days[wday] : "???",
-                   mon >= 0 && mon < 12 ? months[mon] : "???", time->tm_mday, time->tm_hour,
-                   time->tm_min, time->tm_sec, 1900 + time->tm_year);
+                   wday >= 0 && wday < 7 ? __calendar_weekday_names[wday] : "???",
+                   mon >= 0 && mon < 12 ? __calendar_month_names[mon] : "???", time->tm_mday,
+                   time->tm_hour, time->tm_min, time->tm_sec, 1900 + time->tm_year);
   if (n < 0 || (size_t)n >= size) {
     errno = EOVERFLOW;
     return NULL;

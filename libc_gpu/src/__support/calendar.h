@@ -8,6 +8,16 @@
 #include <stdint.h>
 #include <time.h>
 
+/* The C locale's names of the days (Sunday first) and months: strftime's,
+ * strptime's and asctime's; the abbreviations are their first 3 letters. */
+extern const char *const __calendar_weekday_names[7];
+extern const char *const __calendar_month_names[12];
+
+/* Days before each month, [leap][month]; [leap][12] is the year's length. */
+extern const short __calendar_days_before_month[2][13];
+
+int __calendar_is_leap(int64_t year);
+
 /* Fills tm_sec to tm_yday for the instant seconds after 1970-01-01 00:00:00,
  * leaving tm_isdst, tm_gmtoff and tm_zone to the caller. Returns 0, or -1
  * without touching *out when the year does not fit tm_year. */

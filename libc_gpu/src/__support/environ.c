@@ -67,3 +67,12 @@ void __env_remove(const char *name, size_t length) {
       *kept++ = *entry;
   *kept = NULL;
 }
+
+void __env_clear(void) {
+  /* Not in environ any more, ours is as free to go as __env_put takes it
+   * to be free to reuse. */
+  free(own_array);
+  own_array = NULL;
+  own_capacity = 0;
+  environ = NULL;
+}

@@ -19,6 +19,10 @@ int __env_put(char *entry, size_t name_length);
 /* Removes every entry of that name. */
 void __env_remove(const char *name, size_t length);
 
+/* Empties the environment: environ = NULL, and the array the library made,
+ * if any, freed (not the entries: getenv may have returned them). */
+void __env_clear(void);
+
 /* The first entry of that name, or NULL. */
 char **__env_find(const char *name, size_t length);
 

@@ -7,6 +7,8 @@
 
 /* glibc's message for error_number, or NULL for a number it has none for. */
 const char *__error_message(int error_number);
+/* Its name ("EPERM"; "0" for 0), or NULL likewise. */
+const char *__error_name(int error_number);
 /* Writes "Unknown error N" into out[UNKNOWN_ERROR_SIZE]. */
 void __unknown_error_message(char *out, int error_number);
 

@@ -331,6 +331,20 @@ size_t __heap_peak_bytes(void) {
   return heap.total_bytes - heap.least_free;
 }
 
+size_t __heap_total_bytes(void) {
+  lazy_init();
+  return heap.total_bytes;
+}
+
+size_t __heap_free_chunks(void) {
+  lazy_init();
+  size_t count = 0;
+  for (unsigned i = 0; i < BIN_COUNT; ++i)
+    for (struct chunk *c = heap.bins[i]; c; c = c->next_free)
+      ++count;
+  return count;
+}
+
 size_t __heap_usable_size(void *ptr) {
   if (!ptr)
     return 0;

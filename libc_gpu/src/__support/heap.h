@@ -29,6 +29,10 @@ size_t __heap_free_bytes(void);
 /* The most bytes ever in use at once, headers included (getrusage's
  * ru_maxrss). */
 size_t __heap_peak_bytes(void);
+/* All of the heap: what is free when nothing is in use (mallinfo's arena). */
+size_t __heap_total_bytes(void);
+/* How many free chunks there are (mallinfo's ordblks). */
+size_t __heap_free_chunks(void);
 
 #ifdef __cplusplus
 }

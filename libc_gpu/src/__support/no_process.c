@@ -4,20 +4,27 @@
 #include <stdio.h>
 #include <string.h>
 
-int __no_process(const char *call) {
-  /* a few names a VM has been refused, to say each once */
-  static const char *said[8];
+/* Enough names for every refused call a server makes; past that the note
+ * is said again rather than lost. */
+#define REMEMBERED 32
+
+int __no_facility(const char *call, const char *reason) {
+  static const char *said[REMEMBERED];
   int known = 0;
-  for (int i = 0; i < 8 && said[i] && !known; ++i)
+  for (int i = 0; i < REMEMBERED && said[i] && !known; ++i)
     known = strcmp(said[i], call) == 0;
   if (!known) {
-    for (int i = 0; i < 8; ++i)
+    for (int i = 0; i < REMEMBERED; ++i)
       if (!said[i]) {
         said[i] = call;
         break;
       }
-    fprintf(stderr, "gpuvm: %s: a VM is one process, it cannot fork or exec (ENOSYS)\n", call);
+    fprintf(stderr, "gpuvm: %s: %s (ENOSYS)\n", call, reason);
   }
   errno = ENOSYS;
   return -1;
+}
+
+int __no_process(const char *call) {
+  return __no_facility(call, "a VM is one process, it cannot fork or exec");
 }

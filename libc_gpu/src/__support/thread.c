@@ -6,6 +6,9 @@ int __thread_cancel_state;
 int __thread_cancel_type;
 int __thread_cancel_pending;
 
+int __thread_sched_policy;
+int __thread_sched_priority;
+
 struct __thread_key *__thread_keys;
 unsigned __thread_key_capacity;
 

@@ -13,6 +13,11 @@ extern int __thread_cancel_state;
 extern int __thread_cancel_type;
 extern int __thread_cancel_pending;
 
+/* pthread_setschedparam's record (SCHED_OTHER, 0 at start); it changes no
+ * scheduling. */
+extern int __thread_sched_policy;
+extern int __thread_sched_priority;
+
 /* One key: its destructor, and whether it is in use. The table grows on the
  * heap as keys are created, so a program that uses none pays nothing. */
 struct __thread_key {

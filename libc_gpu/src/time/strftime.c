@@ -2,11 +2,7 @@
 #include <string.h>
 #include <time.h>
 
-static const char *const weekdays[] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
-                                       "Thursday", "Friday", "Saturday"};
-static const char *const months[] = {"January",   "February", "March",    "April",
-                                     "May",       "June",     "July",     "August",
-                                     "September", "October",  "November", "December"};
+#include "../__support/calendar.h"
 
 struct output {
   char *out;
@@ -31,10 +27,6 @@ static void put_number(struct output *o, long value, int width, char pad) {
   put(o, digits, (size_t)n);
 }
 
-static int is_leap(long year) {
-  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-}
-
 /* ISO 8601 week number and its year (%V, %G): weeks start on Monday, and
  * week 1 holds the year's first Thursday. */
 static int iso_week(const struct tm *t, long *year) {
@@ -43,10 +35,10 @@ static int iso_week(const struct tm *t, long *year) {
   int week = (t->tm_yday - wday + 10) / 7;
   if (week < 1) {
     --y;
-    int days = 365 + is_leap(y);
+    int days = 365 + __calendar_is_leap(y);
     week = (t->tm_yday + days - wday + 10) / 7;
   } else if (week == 53) {
-    int days = 365 + is_leap(y);
+    int days = 365 + __calendar_is_leap(y);
     if (t->tm_yday - wday + 3 >= days) {
       week = 1;
       ++y;
@@ -62,17 +54,17 @@ static void conversion(struct output *o, char c, const struct tm *t) {
   long year = t->tm_year + 1900L;
   switch (c) {
   case 'a':
-    put(o, weekdays[(unsigned)t->tm_wday % 7], 3);
+    put(o, __calendar_weekday_names[(unsigned)t->tm_wday % 7], 3);
     break;
   case 'A':
-    put_text(o, weekdays[(unsigned)t->tm_wday % 7]);
+    put_text(o, __calendar_weekday_names[(unsigned)t->tm_wday % 7]);
     break;
   case 'b':
   case 'h':
-    put(o, months[(unsigned)t->tm_mon % 12], 3);
+    put(o, __calendar_month_names[(unsigned)t->tm_mon % 12], 3);
     break;
   case 'B':
-    put_text(o, months[(unsigned)t->tm_mon % 12]);
+    put_text(o, __calendar_month_names[(unsigned)t->tm_mon % 12]);
     break;
   case 'c':
     format(o, "%a %b %e %H:%M:%S %Y", t);

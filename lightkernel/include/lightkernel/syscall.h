@@ -50,7 +50,25 @@ long lk_unlink(const char *path);
 long lk_rename(const char *from, const char *to);
 /* Fills buf with struct gpuvm_dirent records; returns bytes, 0 at the end. */
 long lk_readdir(int fd, void *buf, size_t len);
-long lk_utime(const char *path, long atime, long mtime); /* -1, -1: now */
+/* Times in ns since the epoch, or GPUVM_TIME_NOW / GPUVM_TIME_OMIT
+ * (gpuvm/mailbox.h). lk_futimens on a socket, pipe or the console changes
+ * nothing and succeeds, as Linux's on their inodes nobody reads. */
+long lk_utimens(const char *path, int follow_last_link, int64_t atime_ns, int64_t mtime_ns);
+long lk_futimens(int fd, int64_t atime_ns, int64_t mtime_ns);
+/* target is kept as text; it is resolved inside the root when followed. */
+long lk_symlink(const char *target, const char *path);
+/* Both inside the VM's own root (EXDEV for the shared data set's files). */
+long lk_link(const char *from, const char *to);
+/* At most size bytes of the link's text, no NUL added; returns the count. */
+long lk_readlink(const char *path, char *buf, size_t size);
+struct gpuvm_statvfs;
+long lk_statvfs(const char *path, struct gpuvm_statvfs *out);
+/* The host file system's figures for a file; zeros but the name length
+ * for sockets, pipes and the console. */
+long lk_fstatvfs(int fd, struct gpuvm_statvfs *out);
+/* The path a file or directory fd was opened by (absolute in the VM's
+ * root), NUL-terminated; -ENOTDIR for sockets, pipes and the like. */
+long lk_fd_path(int fd, char *buf, size_t size);
 long lk_truncate(const char *path, long length);
 long lk_ftruncate(int fd, long length);
 long lk_fsync(int fd, int data_only);

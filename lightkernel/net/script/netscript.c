@@ -261,6 +261,18 @@ long host_file_op(unsigned op, int host_fd, long arg) {
   (void)op, (void)host_fd, (void)arg;
   return -NET_EBADF;
 }
+long host_futimens(int host_fd, int64_t atime_ns, int64_t mtime_ns) {
+  (void)host_fd, (void)atime_ns, (void)mtime_ns;
+  return -NET_EBADF;
+}
+long host_fstatvfs(int host_fd, struct gpuvm_statvfs *out) {
+  (void)host_fd, (void)out;
+  return -NET_EBADF;
+}
+long host_fd_path(int host_fd, char *buf, size_t size) {
+  (void)host_fd, (void)buf, (void)size;
+  return -NET_EBADF;
+}
 
 /* ---- The interface ------------------------------------------------------------ */
 

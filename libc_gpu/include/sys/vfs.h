@@ -1,0 +1,2 @@
+/* glibc's other name for sys/statfs.h. */
+#include <sys/statfs.h>

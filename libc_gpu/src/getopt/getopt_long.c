@@ -1,0 +1,8 @@
+#include <getopt.h>
+
+#include "../__support/getopt_scan.h"
+
+int getopt_long(int argc, char *const argv[], const char *optstring, const struct option *longopts,
+                int *longindex) {
+  return __getopt_scan(argc, argv, optstring, longopts, longindex, 0);
+}

@@ -1,0 +1,3 @@
+#include <netdb.h>
+
+void endnetgrent(void) {}

@@ -1,0 +1,13 @@
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../../__support/path_at.h"
+
+int mkdirat(int dir, const char *path, mode_t mode) {
+  char room[KERNEL_PATH_SIZE];
+  const char *at = __path_at(dir, path, room);
+  return at ? mkdir(at, mode) : -1;
+}

@@ -1,0 +1,5 @@
+#include <termios.h>
+
+speed_t cfgetospeed(const struct termios *attributes) {
+  return attributes->c_cflag & (CBAUD | CBAUDEX);
+}

@@ -1,0 +1,8 @@
+#include <unistd.h>
+
+#include "../__support/terminal.h"
+
+char *ttyname(int fd) {
+  __not_a_terminal(fd);
+  return NULL;
+}
