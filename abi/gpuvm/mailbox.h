@@ -51,9 +51,10 @@ enum gpuvm_rpc_op {
   GPUVM_RPC_LINK = 22,      /* existing path NUL new path NUL */
   GPUVM_RPC_READLINK = 23,  /* path -> the link's text in payload, result = its length */
   GPUVM_RPC_STATVFS = 24,   /* path, or arg[1] = fd when arg[0] = 2 -> struct gpuvm_statvfs */
-  GPUVM_RPC_FD_PATH = 25,   /* arg[0] = fd -> the path it was opened by, NUL-terminated
-                               (the last file op: the host's FileService serves
-                               GPUVM_RPC_OPEN to here) */
+  GPUVM_RPC_FD_PATH = 25,   /* arg[0] = fd -> the path it was opened by, NUL-terminated */
+  GPUVM_RPC_CHROOT = 26,    /* path: the VM's paths start there from now on (the last
+                               file op: the host's FileService serves GPUVM_RPC_OPEN
+                               to here) */
 };
 
 /* GPUVM_RPC_UTIME's special times. */

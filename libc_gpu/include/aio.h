@@ -46,7 +46,7 @@ __LIBC_BEGIN_DECLS
 int aio_read(struct aiocb *request) __LIBC_NOEXCEPT;
 int aio_write(struct aiocb *request) __LIBC_NOEXCEPT;
 int aio_fsync(int operation, struct aiocb *request) __LIBC_NOEXCEPT;
-int lio_listio(int mode, struct aiocb *const list[__LIBC_RESTRICT], int count,
+int lio_listio(int mode, struct aiocb *const list[], int count,
                struct sigevent *__LIBC_RESTRICT event) __LIBC_NOEXCEPT;
 int aio_error(const struct aiocb *request) __LIBC_NOEXCEPT;
 ssize_t aio_return(struct aiocb *request) __LIBC_NOEXCEPT;

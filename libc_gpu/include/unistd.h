@@ -105,6 +105,11 @@ int lchown(const char *path, uid_t owner, gid_t group) __LIBC_NOEXCEPT;
 int fchown(int fd, uid_t owner, gid_t group) __LIBC_NOEXCEPT;
 int fchownat(int dir, const char *path, uid_t owner, gid_t group, int flags) __LIBC_NOEXCEPT;
 int fchdir(int fd) __LIBC_NOEXCEPT;
+/* Root only (EPERM): the VM's paths start at `path` from now on, symlinks
+ * inside resolve there too, and the working directory becomes its top; the
+ * shared data set (--ro-root) is not re-rooted. Files opened before keep
+ * working. */
+int chroot(const char *path) __LIBC_NOEXCEPT;
 char *get_current_dir_name(void) __LIBC_NOEXCEPT;
 int rmdir(const char *path) __LIBC_NOEXCEPT;
 /* The working directory is the VM's own, "/" (its root) at the start. It is

@@ -161,6 +161,10 @@ long lk_symlink(const char *target, const char *path) {
   return call(box, GPUVM_RPC_SYMLINK);
 }
 
+long lk_chroot(const char *path) {
+  return path_call(GPUVM_RPC_CHROOT, path, 0, 0);
+}
+
 long lk_link(const char *from, const char *to) {
   struct gpuvm_mailbox *box = my_mailbox();
   if (!put_paths(box, from, to))

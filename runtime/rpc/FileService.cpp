@@ -108,6 +108,10 @@ struct FileService::OpenFile {
 
 struct FileService::Vm {
   DescriptorCache::Slot root;
+  // After chroot: the directory, relative to the VM's root, that the VM's
+  // paths start from ("" until then), and its descriptor.
+  std::string jail;
+  DescriptorCache::Slot jailSlot;
   std::vector<std::unique_ptr<OpenFile>> files; // slot i is VM fd kFirstFd + i
 };
 
@@ -122,6 +126,7 @@ FileService::~FileService() {
     for (auto &file : vm.files)
       if (file)
         descriptors_.release(file->slot);
+    descriptors_.release(vm.jailSlot);
     descriptors_.release(vm.root);
   }
   if (roRootFd_ >= 0)
@@ -176,8 +181,53 @@ DescriptorCache::Lease FileService::rootOf(uint32_t vm) {
   });
 }
 
+DescriptorCache::Lease FileService::viewOf(uint32_t vm) {
+  Vm &v = vms_[vm];
+  if (v.jail.empty())
+    return rootOf(vm);
+  return descriptors_.get(v.jailSlot, [&] {
+    DescriptorCache::Lease root = rootOf(vm);
+    return root ? openInRoot(root.fd(), v.jail.c_str(), O_PATH | O_DIRECTORY, 0) : -1;
+  });
+}
+
+std::string FileService::fromRoot(uint32_t vm, const char *path) const {
+  const std::string &jail = vms_[vm].jail;
+  if (jail.empty())
+    return path;
+  while (*path == '/')
+    ++path;
+  return jail + "/" + path;
+}
+
+// The directory is looked up in the VM's present view (so a chroot inside a
+// chroot stays inside), and kept by its path from the VM's root, which
+// /proc gives for the descriptor openat2 confined there.
+int64_t FileService::chroot(uint32_t vm, const char *path) {
+  DescriptorCache::Lease view = viewOf(vm);
+  DescriptorCache::Lease root = rootOf(vm);
+  if (!view || !root)
+    return failed(errno);
+  int dir = openInRoot(view.fd(), path, O_PATH | O_DIRECTORY, 0);
+  if (dir < 0)
+    return failed(errno);
+  std::error_code error;
+  std::string at = std::filesystem::read_symlink("/proc/self/fd/" + std::to_string(dir), error);
+  std::string base =
+      std::filesystem::read_symlink("/proc/self/fd/" + std::to_string(root.fd()), error);
+  ::close(dir);
+  if (error)
+    return -error.value();
+  if (at != base && at.compare(0, base.size() + 1, base + "/") != 0)
+    return -EACCES; // openat2 kept it inside; a rename since may not have
+  std::string jail = at == base ? "" : at.substr(base.size() + 1);
+  descriptors_.release(vms_[vm].jailSlot);
+  vms_[vm].jail = jail;
+  return 0;
+}
+
 bool FileService::handles(uint32_t op, int64_t fd) {
-  return (op >= GPUVM_RPC_OPEN && op <= GPUVM_RPC_FD_PATH) ||
+  return (op >= GPUVM_RPC_OPEN && op <= GPUVM_RPC_CHROOT) ||
          (op == GPUVM_RPC_WRITE && fd >= kFirstFd);
 }
 
@@ -221,14 +271,14 @@ int64_t FileService::open(uint32_t vmId, const char *path, int flags, int mode) 
   if (slot == kMaxOpenFiles)
     return -EMFILE;
   auto file = std::make_unique<OpenFile>();
-  file->path = path;
+  file->path = fromRoot(vmId, path);
   file->flags = flags & ~(O_CREAT | O_EXCL | O_TRUNC);
   if (isDevice(path, "dev/null")) {
     file->kind = OpenFile::Kind::Null;
   } else if (isDevice(path, "dev/urandom") || isDevice(path, "dev/random")) {
     file->kind = OpenFile::Kind::Random;
   } else {
-    DescriptorCache::Lease root = rootOf(vmId);
+    DescriptorCache::Lease root = viewOf(vmId);
     if (!root && errno != ENOENT)
       return failed(errno);
     struct stat st;
@@ -244,8 +294,10 @@ int64_t FileService::open(uint32_t vmId, const char *path, int flags, int mode) 
             errno = EROFS;
             shared = -1;
           }
-          if (shared >= 0)
+          if (shared >= 0) {
             file->shared = true;
+            file->path = path; // the shared data set is not re-rooted
+          }
           if (shared >= 0 || errno != ENOENT)
             fd = shared;
           else
@@ -297,7 +349,7 @@ void FileService::pin(uint32_t vm, OpenFile &file) {
 // their names may change with it (a file renamed is followed instead).
 void FileService::pinFilesNamed(uint32_t vmId, const char *path, bool moving) {
   Vm &vm = vms_[vmId];
-  DescriptorCache::Lease root = rootOf(vmId);
+  DescriptorCache::Lease root = viewOf(vmId);
   if (!root)
     return;
   open_how how{};
@@ -420,7 +472,7 @@ int64_t FileService::stat(uint32_t vm, gpuvm_mailbox &box) {
     if (isDevice(path, "dev/null") || isDevice(path, "dev/urandom")) {
       fd = ::open(isDevice(path, "dev/null") ? "/dev/null" : "/dev/urandom", O_PATH | O_CLOEXEC);
     } else {
-      DescriptorCache::Lease root = rootOf(vm);
+      DescriptorCache::Lease root = viewOf(vm);
       fd = root ? openInRoot(root.fd(), path, flags, 0) : -1;
       if (fd < 0 && errno == ENOENT && roRootFd_ >= 0)
         fd = openInRoot(roRootFd_, path, flags, 0);
@@ -446,7 +498,7 @@ int64_t FileService::onParent(uint32_t vm, const char *path,
   std::string parent, name;
   if (!splitParent(path, parent, name))
     return parent == "/" && name.empty() ? -EEXIST : -EINVAL;
-  DescriptorCache::Lease root = rootOf(vm);
+  DescriptorCache::Lease root = viewOf(vm);
   if (!root)
     return options_.root.empty() && roRootFd_ >= 0 ? -EROFS : failed(errno);
   int dir = openInRoot(root.fd(), parent.c_str(), O_PATH | O_DIRECTORY, 0);
@@ -470,7 +522,7 @@ int64_t FileService::rename(uint32_t vm, gpuvm_mailbox &box) {
   // a new one: those keep their descriptors. A file renamed is followed.
   pinFilesNamed(vm, to, false);
   pinFilesNamed(vm, from, true);
-  DescriptorCache::Lease root = rootOf(vm);
+  DescriptorCache::Lease root = viewOf(vm);
   if (!root)
     return failed(errno);
   int fromDir = openInRoot(root.fd(), fromParent.c_str(), O_PATH | O_DIRECTORY, 0);
@@ -493,7 +545,7 @@ int64_t FileService::rename(uint32_t vm, gpuvm_mailbox &box) {
   if (known && !S_ISDIR(moved.st_mode))
     for (auto &file : vms_[vm].files)
       if (file && !file->shared && file->dev == moved.st_dev && file->ino == moved.st_ino)
-        file->path = to;
+        file->path = fromRoot(vm, to);
   return 0;
 }
 
@@ -507,7 +559,7 @@ int64_t FileService::link(uint32_t vm, gpuvm_mailbox &box) {
   std::string fromParent, fromName, toParent, toName;
   if (!splitParent(from, fromParent, fromName) || !splitParent(to, toParent, toName))
     return -EINVAL;
-  DescriptorCache::Lease root = rootOf(vm);
+  DescriptorCache::Lease root = viewOf(vm);
   if (!root)
     return options_.root.empty() && roRootFd_ >= 0 ? -EROFS : failed(errno);
   int fromDir = openInRoot(root.fd(), fromParent.c_str(), O_PATH | O_DIRECTORY, 0);
@@ -546,7 +598,7 @@ int64_t FileService::readlink(uint32_t vm, gpuvm_mailbox &box) {
     errno = saved;
     return length;
   };
-  DescriptorCache::Lease root = rootOf(vm);
+  DescriptorCache::Lease root = viewOf(vm);
   ssize_t length = root ? readIn(root.fd()) : (errno = ENOENT, -1);
   if (length < 0 && errno == ENOENT && roRootFd_ >= 0)
     length = readIn(roRootFd_);
@@ -573,7 +625,7 @@ int64_t FileService::statvfs(uint32_t vm, gpuvm_mailbox &box) {
     const char *path = payloadPath(box);
     if (!path)
       return -ENAMETOOLONG;
-    DescriptorCache::Lease root = rootOf(vm);
+    DescriptorCache::Lease root = viewOf(vm);
     int fd = root ? openInRoot(root.fd(), path, O_PATH, 0) : -1;
     if (fd < 0 && (root ? errno == ENOENT : true) && roRootFd_ >= 0)
       fd = openInRoot(roRootFd_, path, O_PATH, 0);
@@ -662,7 +714,7 @@ int64_t FileService::onOpenFile(uint32_t vm, OpenFile &file, gpuvm_mailbox &box)
 }
 
 int64_t FileService::onPath(uint32_t vm, const char *path, gpuvm_mailbox &box) {
-  DescriptorCache::Lease root = rootOf(vm);
+  DescriptorCache::Lease root = viewOf(vm);
   if (!root)
     return options_.root.empty() && roRootFd_ >= 0 ? -EROFS : failed(errno);
   // Resolved inside the root (symlinks included), as open() resolves.
@@ -777,13 +829,24 @@ void FileService::serve(uint32_t vmId, gpuvm_mailbox &box) {
   case GPUVM_RPC_STATVFS:
     result = statvfs(vmId, box);
     break;
+  case GPUVM_RPC_CHROOT: {
+    const char *path = payloadPath(box);
+    result = path ? chroot(vmId, path) : -ENAMETOOLONG;
+    break;
+  }
   case GPUVM_RPC_FD_PATH: {
     OpenFile *file = fileOf(vm, box.arg[0]);
     if (!file) {
       result = -EBADF;
       break;
     }
-    std::string path = file->path.empty() || file->path[0] != '/' ? "/" + file->path : file->path;
+    // As the VM names it: inside its chroot when it is there.
+    std::string path = file->path;
+    const std::string &jail = vm.jail;
+    if (!file->shared && !jail.empty() && path.compare(0, jail.size() + 1, jail + "/") == 0)
+      path = path.substr(jail.size());
+    if (path.empty() || path[0] != '/')
+      path = "/" + path;
     if (path.size() + 1 > GPUVM_MAILBOX_PAYLOAD) {
       result = -ENAMETOOLONG;
       break;

@@ -53,6 +53,11 @@ private:
   struct OpenFile;
   struct Vm;
   DescriptorCache::Lease rootOf(uint32_t vm);
+  // Where the VM's paths start: its root, or its chroot inside it.
+  DescriptorCache::Lease viewOf(uint32_t vm);
+  // A path the VM named, from its root (its chroot's path put before it).
+  std::string fromRoot(uint32_t vm, const char *path) const;
+  int64_t chroot(uint32_t vm, const char *path);
   std::string rootPath(uint32_t vm) const;
   OpenFile *fileOf(Vm &vm, int64_t fd);
   DescriptorCache::Lease descriptorOf(uint32_t vm, OpenFile &file);

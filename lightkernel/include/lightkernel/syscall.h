@@ -55,6 +55,9 @@ long lk_readdir(int fd, void *buf, size_t len);
  * nothing and succeeds, as Linux's on their inodes nobody reads. */
 long lk_utimens(const char *path, int follow_last_link, int64_t atime_ns, int64_t mtime_ns);
 long lk_futimens(int fd, int64_t atime_ns, int64_t mtime_ns);
+/* The VM's paths start at `path` from now on (its files opened before keep
+ * their names); symlinks inside resolve there too. */
+long lk_chroot(const char *path);
 /* target is kept as text; it is resolved inside the root when followed. */
 long lk_symlink(const char *target, const char *path);
 /* Both inside the VM's own root (EXDEV for the shared data set's files). */
