@@ -43,6 +43,12 @@
 #define F_SETOWN 8
 #define F_GETOWN 9
 #define F_DUPFD_CLOEXEC 1030
+#define F_GETLK 5
+#define F_SETLK 6
+#define F_SETLKW 7
+#define F_RDLCK 0
+#define F_WRLCK 1
+#define F_UNLCK 2
 #define F_SETPIPE_SZ 1031
 #define F_GETPIPE_SZ 1032
 #define FD_CLOEXEC 1
@@ -70,6 +76,15 @@
 #define SPLICE_F_MORE 4
 #define SPLICE_F_GIFT 8
 
+/* A POSIX record lock (F_GETLK, F_SETLK, F_SETLKW), Linux's x86-64 layout. */
+struct flock {
+  short l_type;
+  short l_whence;
+  off_t l_start;
+  off_t l_len;
+  pid_t l_pid;
+};
+
 __LIBC_BEGIN_DECLS
 
 /* Paths are the VM's: absolute ones start at its root directory, relative
@@ -89,7 +104,12 @@ int openat(int dir, const char *path, int flags, ...) __LIBC_NOEXCEPT;
  * the argument), and on pipes F_GETPIPE_SZ and F_SETPIPE_SZ (rounded up to
  * a power of two from 4 KiB to 1 MiB). Anything else gives EINVAL.
  * O_NONBLOCK makes sockets, pipes, epoll sets, eventfds and timerfds
- * non-blocking; files never block. */
+ * non-blocking; files never block. POSIX record locks belong to a process,
+ * and a process never conflicts with itself: in a VM, which is one process,
+ * F_SETLK and F_SETLKW always succeed (after Linux's checks: EINVAL for a
+ * bad type or whence, EBADF for a read lock on an fd not open for reading
+ * or a write lock on one not open for writing) and F_GETLK answers
+ * F_UNLCK. */
 int fcntl(int fd, int command, ...) __LIBC_NOEXCEPT;
 
 /* Advice on a file's use is taken and changes nothing (0); a pipe is

@@ -126,6 +126,7 @@ void lk_file_put(struct lk_file *file) {
   if (--file->references > 0 || file->ops->kind == LK_FILE_CONSOLE)
     return;
   lk_epoll_forget(file);
+  lk_flock_release(file);
   if (file->ops->release)
     file->ops->release(file);
   lk_kfree(file);

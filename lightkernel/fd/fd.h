@@ -68,6 +68,8 @@ void lk_fd_close_all(void);
 /* A pipe's F_GETPIPE_SZ/F_SETPIPE_SZ and its FIONREAD. */
 long lk_pipe_size(struct lk_file *file, int command, long argument);
 long lk_pipe_unread(struct lk_file *file);
+/* An open file going away gives up its flock. */
+void lk_flock_release(struct lk_file *file);
 /* Every object released must leave epoll sets that watched it. */
 void lk_epoll_forget(struct lk_file *file);
 

@@ -106,6 +106,8 @@ long lk_fcntl(int fd, int command, long argument);
 /* FIONREAD (int *), FIONBIO (const int *). */
 long lk_ioctl(int fd, unsigned long request, void *argument);
 long lk_dup(int fd);
+/* flock(2) among the VM's own open files (LOCK_SH/EX/UN, LOCK_NB). */
+long lk_flock(int fd, int operation);
 /* RLIMIT_NOFILE: fds from `limit` on are refused (EMFILE; F_DUPFD EINVAL).
  * limit 0 only asks. Returns the limit in force; at most the table's
  * 65,536 (-EPERM above it). */
