@@ -28,6 +28,7 @@ void *dlsym(void *__LIBC_RESTRICT handle, const char *__LIBC_RESTRICT name) __LI
 int dlclose(void *handle) __LIBC_NOEXCEPT;
 char *dlerror(void) __LIBC_NOEXCEPT;
 int dladdr(const void *address, Dl_info *info) __LIBC_NOEXCEPT;
+int dladdr1(const void *address, Dl_info *info, void **extra, int flags) __LIBC_NOEXCEPT;
 
 __LIBC_END_DECLS
 

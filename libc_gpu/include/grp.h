@@ -21,6 +21,10 @@ __LIBC_BEGIN_DECLS
  * none, the VM knows root (0) and nogroup (65534). */
 struct group *getgrnam(const char *name) __LIBC_NOEXCEPT;
 struct group *getgrgid(gid_t gid) __LIBC_NOEXCEPT;
+/* Every group in turn, as getpwent walks the users. */
+void setgrent(void) __LIBC_NOEXCEPT;
+struct group *getgrent(void) __LIBC_NOEXCEPT;
+void endgrent(void) __LIBC_NOEXCEPT;
 int getgrnam_r(const char *name, struct group *entry, char *buffer, size_t size,
                struct group **result) __LIBC_NOEXCEPT;
 int getgrgid_r(gid_t gid, struct group *entry, char *buffer, size_t size,

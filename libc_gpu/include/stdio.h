@@ -136,6 +136,10 @@ int rename(const char *from, const char *to) __LIBC_NOEXCEPT;
  * pclose -1 with ECHILD. */
 FILE *popen(const char *command, const char *mode) __LIBC_NOEXCEPT;
 int pclose(FILE *stream) __LIBC_NOEXCEPT;
+/* The stream's fd takes the new file (its number stays); a NULL path
+ * changes only the mode's O_APPEND. */
+FILE *freopen(const char *__LIBC_RESTRICT path, const char *__LIBC_RESTRICT mode,
+              FILE *__LIBC_RESTRICT stream) __LIBC_NOEXCEPT;
 int renameat(int from_dir, const char *from, int to_dir, const char *to) __LIBC_NOEXCEPT;
 
 int fputc(int ch, FILE *stream) __LIBC_NOEXCEPT;

@@ -105,6 +105,8 @@ int lchown(const char *path, uid_t owner, gid_t group) __LIBC_NOEXCEPT;
 int fchown(int fd, uid_t owner, gid_t group) __LIBC_NOEXCEPT;
 int fchownat(int dir, const char *path, uid_t owner, gid_t group, int flags) __LIBC_NOEXCEPT;
 int fchdir(int fd) __LIBC_NOEXCEPT;
+/* Closes (or, with CLOSE_RANGE_CLOEXEC, marks) every fd from first to last. */
+int close_range(unsigned first, unsigned last, int flags) __LIBC_NOEXCEPT;
 /* Root only (EPERM): the VM's paths start at `path` from now on, symlinks
  * inside resolve there too, and the working directory becomes its top; the
  * shared data set (--ro-root) is not re-rooted. Files opened before keep

@@ -18,15 +18,20 @@
 // CHECK: mkstemp: fd 1, changed 1, exists 1, mode 600; suffix kept 1; mkdtemp dir 1; bad template EINVAL EINVAL
 // CHECK: pwritev 9, preadv 9 "abcdefghi"
 // CHECK: killpg own group 0, negative EINVAL
+// CHECK: freopen same stream 1, wrote "second", first empty 1; mode-only 1
+// CHECK: close_range: closed EBADF EBADF, cloexec 1, reversed EINVAL
 // PROCESS: system(NULL) 0, system -1 ENOSYS, popen NULL ENOSYS, pclose ECHILD, execl -1 ENOSYS
 // PROCESS: daemon 0, cwd /
+// PROCESS: groups: first root, at least 2: 1, after end again root; dladdr1 0
 // NOTES: gpuvm: system: a VM is one process
 // NOTES: gpuvm: popen: a VM is one process
 // NOTES: gpuvm: execl: a VM is one process
 #define _GNU_SOURCE
 #include <dirent.h>
+#include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -152,6 +157,41 @@ static void groups(void) {
   printf("killpg own group %d, negative %s\n", own, error_name(errno));
 }
 
+static void reopening(void) {
+  FILE *f = fopen("first", "w");
+  FILE *same = freopen("second", "w", f);
+  fputs("second", same);
+  fclose(same);
+  char got[16] = {0};
+  FILE *in = fopen("second", "r");
+  fgets(got, sizeof got, in);
+  fclose(in);
+  struct stat status;
+  stat("first", &status);
+  FILE *g = fopen("second", "r");
+  FILE *mode_only = freopen(NULL, "r", g);
+  printf("freopen same stream %d, wrote \"%s\", first empty %d; mode-only %d\n", same == f, got,
+         status.st_size == 0, mode_only == g);
+  fclose(g);
+
+  int a = open("second", O_RDONLY), b = open("second", O_RDONLY);
+  close_range((unsigned)a, ~0u, 0);
+  errno = 0;
+  fcntl(a, F_GETFD);
+  const char *first = errno == EBADF ? "EBADF" : "open";
+  errno = 0;
+  fcntl(b, F_GETFD);
+  const char *second = errno == EBADF ? "EBADF" : "open";
+  int c = open("second", O_RDONLY);
+  close_range((unsigned)c, (unsigned)c, 4 /* CLOSE_RANGE_CLOEXEC */);
+  int cloexec = fcntl(c, F_GETFD) == FD_CLOEXEC;
+  close(c);
+  errno = 0;
+  close_range(10, 5, 0);
+  printf("close_range: closed %s %s, cloexec %d, reversed %s\n", first, second, cloexec,
+         error_name(errno));
+}
+
 static void process(void) {
   int shell = system(NULL);
   errno = 0;
@@ -173,6 +213,19 @@ static void process(void) {
   char cwd[64];
   getcwd(cwd, sizeof cwd);
   printf("daemon %d, cwd %s\n", daemonized, cwd);
+  struct group *g = getgrent();
+  const char *first = g ? g->gr_name : "none";
+  int count = g != NULL;
+  char first_name[32];
+  snprintf(first_name, sizeof first_name, "%s", first);
+  while (getgrent())
+    ++count;
+  endgrent();
+  setgrent();
+  g = getgrent();
+  Dl_info info;
+  printf("groups: first %s, at least 2: %d, after end again %s; dladdr1 %d\n", first_name,
+         count >= 2, g ? g->gr_name : "none", dladdr1((void *)process, &info, NULL, 0));
 }
 
 int main(int argc, char **argv) {
@@ -187,5 +240,6 @@ int main(int argc, char **argv) {
   temporaries();
   vectors();
   groups();
+  reopening();
   return 0;
 }

@@ -1,0 +1,7 @@
+#include <grp.h>
+
+#include "../__support/accounts.h"
+
+void endgrent(void) {
+  __accounts_close();
+}
