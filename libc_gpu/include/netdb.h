@@ -63,7 +63,40 @@ struct addrinfo {
 #define NI_DGRAM 16
 #define NI_IDN 32
 
+/* gethostbyname's entry and errors, with glibc's layout and values. */
+struct hostent {
+  char *h_name;
+  char **h_aliases;
+  int h_addrtype;
+  int h_length;
+  char **h_addr_list;
+};
+#define h_addr h_addr_list[0]
+#define HOST_NOT_FOUND 1
+#define TRY_AGAIN 2
+#define NO_RECOVERY 3
+#define NO_DATA 4
+#define NO_ADDRESS NO_DATA
+#define h_errno (*__h_errno_location())
+
+/* The service table's entry: s_port in network byte order. */
+struct servent {
+  char *s_name;
+  char **s_aliases;
+  int s_port;
+  char *s_proto;
+};
+
 __LIBC_BEGIN_DECLS
+
+int *__h_errno_location(void) __LIBC_NOEXCEPT __attribute__((__const__));
+/* IPv4 only, as the call is: a dotted address, "localhost" (127.0.0.1), or
+ * the IPv4 lines of the VM's /etc/hosts; else NULL with h_errno
+ * HOST_NOT_FOUND (no DNS). One entry per VM, overwritten by the next call. */
+struct hostent *gethostbyname(const char *name) __LIBC_NOEXCEPT;
+/* From the service table getaddrinfo uses; protocol "tcp", "udp" or NULL. */
+struct servent *getservbyname(const char *name, const char *protocol) __LIBC_NOEXCEPT;
+struct servent *getservbyport(int port, const char *protocol) __LIBC_NOEXCEPT;
 
 /* Results are AF_INET6 only; a VM has no IPv4:
  * - ai_family AF_UNSPEC means AF_INET6; AF_INET gives EAI_FAMILY.
