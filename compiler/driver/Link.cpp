@@ -49,15 +49,16 @@ void error(const std::string &message) {
 // printf of a constant line, bcmp for a comparison, ceilf for llvm.ceil.f32
 // on an x86-64 without SSE4.1, as libc++'s hash tables use it; fma, modf,
 // frexp and the rounding functions, which clang makes intrinsics even under
-// -fmath-errno and the baseline x86-64 lowers to calls). Host images always
+// -fmath-errno and the baseline x86-64 lowers to calls; ceill and llroundl,
+// whose x87 forms have no instruction at all). Host images always
 // link libc_gpu's, so such calls never reach the loading process's own libc.
 const std::vector<std::string> &hostLibcalls() {
   static const std::vector<std::string> names{
-      "memcpy", "memmove",   "memset",     "memcmp",  "bcmp",   "memchr", "strlen", "strchr",
-      "stpcpy", "strcpy",    "puts",       "putchar", "fputs",  "fputc",  "fwrite", "floor",
-      "floorf", "ceil",      "ceilf",      "trunc",   "truncf", "rint",   "rintf",  "round",
-      "roundf", "nearbyint", "nearbyintf", "fmin",    "fminf",  "fmax",   "fmaxf",  "fma",
-      "fmaf",   "modf",      "modff",      "frexp",   "frexpf"};
+      "memcpy", "memmove",   "memset",     "memcmp",  "bcmp",   "memchr", "strlen",  "strchr",
+      "stpcpy", "strcpy",    "puts",       "putchar", "fputs",  "fputc",  "fwrite",  "floor",
+      "floorf", "ceil",      "ceilf",      "trunc",   "truncf", "rint",   "rintf",   "round",
+      "roundf", "nearbyint", "nearbyintf", "fmin",    "fminf",  "fmax",   "fmaxf",   "fma",
+      "fmaf",   "modf",      "modff",      "frexp",   "frexpf", "ceill",  "llroundl"};
   return names;
 }
 

@@ -206,6 +206,11 @@ void sincosf(float x, float *sin_x, float *cos_x) __LIBC_NOEXCEPT __LIBC_MATH_SY
 /* The sign of gamma(x) after lgamma(x) and lgammaf(x): 1 or -1. */
 extern int signgam;
 
+/* long double (x87's 80 bits on the host, a double on GPU targets): only
+ * these two, which servers call; exact on every target. */
+long double ceill(long double x) __LIBC_NOEXCEPT;
+long long llroundl(long double x) __LIBC_NOEXCEPT;
+
 __LIBC_END_DECLS
 
 #endif

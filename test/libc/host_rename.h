@@ -322,5 +322,10 @@
 #define __ctype_get_mb_cur_max libc_gpu___ctype_get_mb_cur_max
 #define clearenv libc_gpu_clearenv
 #define fnmatch libc_gpu_fnmatch
+/* regex.h. */
+#define regcomp libc_gpu_regcomp
+#define regexec libc_gpu_regexec
+#define regerror libc_gpu_regerror
+#define regfree libc_gpu_regfree
 
 #endif

@@ -303,4 +303,22 @@ size_t libc_gpu___ctype_get_mb_cur_max(void);
 int libc_gpu_clearenv(void);
 int libc_gpu_fnmatch(const char *pattern, const char *text, int flags);
 
+/* regex.h. libc_gpu's regex_t is not glibc's: here as libc_gpu/include/
+ * regex.h has it. Its regmatch_t has glibc's layout (two ints). The flags and
+ * codes are glibc's values. */
+typedef struct {
+  void *program;
+  size_t re_nsub;
+  int cflags;
+} libc_gpu_regex_t;
+typedef struct {
+  int rm_so, rm_eo;
+} libc_gpu_regmatch_t;
+int libc_gpu_regcomp(libc_gpu_regex_t *preg, const char *pattern, int cflags);
+int libc_gpu_regexec(const libc_gpu_regex_t *preg, const char *string, size_t nmatch,
+                     libc_gpu_regmatch_t *pmatch, int eflags);
+size_t libc_gpu_regerror(int errcode, const libc_gpu_regex_t *preg, char *errbuf,
+                         size_t errbuf_size);
+void libc_gpu_regfree(libc_gpu_regex_t *preg);
+
 #endif

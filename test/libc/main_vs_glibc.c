@@ -2,7 +2,7 @@
  * integer conversion, string and memory functions, ctype, qsort, bsearch,
  * strerror, rand, the host target's math, stdio on files, time, the
  * environment, the scanf family, smaller POSIX pieces, getopt, strptime
- * (with time), fnmatch and the GNU text functions. Prints each
+ * (with time), fnmatch, regex and the GNU text functions. Prints each
  * mismatch (the first 20) and a last line "N passed, M failed"; exits
  * non-zero on any failure. */
 #include "check.h"
@@ -31,5 +31,7 @@ int main(void) {
   check_section("getopt, getopt_long, getopt_long_only (results, argv, messages), getsubopt");
   misc_vs_glibc();
   check_section("strsignal, strerror*_np, dirname, basename, wcwidth, mbtowc, clearenv, fnmatch");
+  regex_vs_glibc();
+  check_section("regcomp, regexec, regerror, regfree");
   return check_summary();
 }

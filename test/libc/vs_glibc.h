@@ -13,5 +13,6 @@ void scanf_vs_glibc(void);
 void posix_vs_glibc(void);
 void getopt_vs_glibc(void);
 void misc_vs_glibc(void);
+void regex_vs_glibc(void);
 
 #endif

@@ -23,6 +23,7 @@
 // PROCESS: system(NULL) 0, system -1 ENOSYS, popen NULL ENOSYS, pclose ECHILD, execl -1 ENOSYS
 // PROCESS: daemon 0, cwd /
 // PROCESS: groups: first root, at least 2: 1, after end again root; dladdr1 0
+// PROCESS: dl_iterate_phdr 0 visits 0
 // NOTES: gpuvm: system: a VM is one process
 // NOTES: gpuvm: popen: a VM is one process
 // NOTES: gpuvm: execl: a VM is one process
@@ -32,6 +33,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
+#include <link.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -192,6 +194,12 @@ static void reopening(void) {
          error_name(errno));
 }
 
+static int visit(struct dl_phdr_info *info, size_t size, void *data) {
+  (void)info, (void)size;
+  ++*(int *)data;
+  return 0;
+}
+
 static void process(void) {
   int shell = system(NULL);
   errno = 0;
@@ -226,6 +234,9 @@ static void process(void) {
   Dl_info info;
   printf("groups: first %s, at least 2: %d, after end again %s; dladdr1 %d\n", first_name,
          count >= 2, g ? g->gr_name : "none", dladdr1((void *)process, &info, NULL, 0));
+  int visits = 0;
+  int walked = dl_iterate_phdr(visit, &visits);
+  printf("dl_iterate_phdr %d visits %d\n", walked, visits);
 }
 
 int main(int argc, char **argv) {
