@@ -3,10 +3,15 @@
 #include <errno.h>
 #include <unistd.h>
 
-int __ownership_change_allowed(uid_t owner, gid_t group) {
+int __ownership_change(int looked_up, uid_t owner, gid_t group) {
+  if (looked_up < 0)
+    return -1;
   if (geteuid() == 0)
     return 0;
   int owner_ok = owner == (uid_t)-1 || owner == geteuid();
   int group_ok = group == (gid_t)-1 || group == getegid();
-  return owner_ok && group_ok ? 0 : EPERM;
+  if (owner_ok && group_ok)
+    return 0;
+  errno = EPERM;
+  return -1;
 }

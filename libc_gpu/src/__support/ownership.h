@@ -7,7 +7,8 @@
 
 #include <sys/types.h>
 
-/* 0 when the VM may make this change, else EPERM. */
-int __ownership_change_allowed(uid_t owner, gid_t group);
+/* looked_up: what stat/lstat/fstat answered for the file (it must exist:
+ * ENOENT, EBADF... as Linux). Returns 0, or -1 with errno set. */
+int __ownership_change(int looked_up, uid_t owner, gid_t group);
 
 #endif

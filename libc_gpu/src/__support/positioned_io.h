@@ -11,5 +11,9 @@
 
 /* write_it 0: read into buffer; 1: write from it. */
 ssize_t __positioned_io(int fd, void *buffer, size_t size, off_t offset, int write_it);
+/* preadv and pwritev: piece by piece at increasing offsets, until one comes
+ * back short. */
+struct iovec;
+ssize_t __positioned_iov(int fd, const struct iovec *iov, int count, off_t offset, int write_it);
 
 #endif
