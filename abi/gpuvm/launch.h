@@ -21,12 +21,17 @@ struct gpuvm_launch {
   uint64_t slice_size; /* bytes per VM; slices are contiguous */
   uint64_t mailboxes;  /* address of VM 0's struct gpuvm_mailbox */
   uint32_t vm_count;
-  uint32_t argc; /* argv strings, then envc environment strings, each NUL- */
-  uint32_t envc; /* terminated, packed in args; "{vm}" becomes the VM id */
-  uint32_t stack_size; /* bytes of each VM's stack, as the backend set it */
+  /* argv strings, then envc environment strings, then hostnamec (0 or 1)
+   * --hostname templates, each NUL-terminated, packed in args; "{vm}" in
+   * any of them becomes the VM id. */
+  uint32_t argc;
+  uint32_t envc;
+  uint32_t hostnamec;
+  uint64_t stack_size; /* bytes of each VM's stack, as the backend set it */
   uint64_t args;
   uint64_t args_size;
   uint64_t host_services; /* struct gpuvm_host_services *, host backend only */
+  uint64_t data_set;      /* struct gpuvm_data_set *, 0 without --ro-root */
   struct gpuvm_net_launch net;
 };
 

@@ -26,7 +26,9 @@ enum gpuvm_rpc_op {
   /* Files, inside the VM's root directory (never outside it). Paths are
    * NUL-terminated in payload; flags and modes use Linux's values; errors
    * come back in `error` as Linux errno values. fds are the VM's own. */
-  GPUVM_RPC_OPEN = 4,       /* path; arg[0] = flags, arg[1] = mode -> result = fd */
+  GPUVM_RPC_OPEN = 4,       /* path; arg[0] = flags, arg[1] = mode -> result = fd, or with
+                               arg[2] = GPUVM_OPEN_IN_DATA_SET the index of a file of the
+                               data set (gpuvm/data_set.h) the VM reads in place */
   GPUVM_RPC_CLOSE = 5,      /* arg[0] = fd */
   GPUVM_RPC_READ = 6,       /* arg[0] = fd, arg[1] = length (<= payload) -> payload */
   GPUVM_RPC_LSEEK = 7,      /* arg[0] = fd, arg[1] = offset, arg[2] = whence -> offset */
@@ -56,6 +58,9 @@ enum gpuvm_rpc_op {
                                file op: the host's FileService serves GPUVM_RPC_OPEN
                                to here) */
 };
+
+/* GPUVM_RPC_OPEN's answer in arg[2]. */
+#define GPUVM_OPEN_IN_DATA_SET 1
 
 /* GPUVM_RPC_UTIME's special times. */
 #define GPUVM_TIME_NOW INT64_MIN

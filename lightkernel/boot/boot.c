@@ -42,16 +42,52 @@ static void fail_boot(const char *why) {
   lk_exit(127, GPUVM_EXIT_ABORT);
 }
 
-/* Copies argv/envp into the slice after the private data, expanding "{vm}". */
+static const char *hostname;
+
+const char *lk_hostname(void) {
+  return hostname;
+}
+
+struct placement {
+  const char *src; /* the next packed string */
+  char *out;       /* where its expansion goes */
+  char *end;
+  char digits[12]; /* the VM id, last digit first */
+  int ndigits;
+};
+
+/* Copies the next packed string to p->out, expanding "{vm}"; returns where
+ * the copy starts. */
+static char *place_string(struct placement *p) {
+  char *start = p->out;
+  for (; *p->src; ++p->src) {
+    const char *s = p->src;
+    if (s[0] == '{' && s[1] == 'v' && s[2] == 'm' && s[3] == '}') {
+      if (p->out + p->ndigits >= p->end)
+        fail_boot("gpuvm: arguments do not fit in --mem-per-vm\n");
+      for (int d = p->ndigits - 1; d >= 0; --d)
+        *p->out++ = p->digits[d];
+      p->src += 3;
+      continue;
+    }
+    if (p->out + 1 >= p->end)
+      fail_boot("gpuvm: arguments do not fit in --mem-per-vm\n");
+    *p->out++ = *s;
+  }
+  *p->out++ = 0;
+  ++p->src;
+  return start;
+}
+
+/* Copies argv/envp, then the hostname, into the slice after the private
+ * data. */
 static struct lk_args place_arguments(char *at, char *end) {
-  const char *src = (const char *)(uintptr_t)__gpuvm_launch.args;
   uint32_t count = __gpuvm_launch.argc + __gpuvm_launch.envc;
   char **vec = (char **)at;
-  char *out = at + (count + 2) * sizeof(char *);
-  char digits[12];
-  int ndigits = 0;
+  struct placement p = {
+      (const char *)(uintptr_t)__gpuvm_launch.args, at + (count + 2) * sizeof(char *), end, {0}, 0};
   for (uint32_t id = lk_vm_id();; id /= 10) {
-    digits[ndigits++] = (char)('0' + id % 10);
+    p.digits[p.ndigits++] = (char)('0' + id % 10);
     if (id < 10)
       break;
   }
@@ -59,27 +95,14 @@ static struct lk_args place_arguments(char *at, char *end) {
   for (uint32_t i = 0; i < count; ++i) {
     if (i == __gpuvm_launch.argc)
       vec[slot++] = 0; /* argv[argc] */
-    vec[slot++] = out;
-    for (; *src; ++src) {
-      if (src[0] == '{' && src[1] == 'v' && src[2] == 'm' && src[3] == '}') {
-        if (out + ndigits >= end)
-          fail_boot("gpuvm: arguments do not fit in --mem-per-vm\n");
-        for (int d = ndigits - 1; d >= 0; --d)
-          *out++ = digits[d];
-        src += 3;
-        continue;
-      }
-      if (out + 1 >= end)
-        fail_boot("gpuvm: arguments do not fit in --mem-per-vm\n");
-      *out++ = *src;
-    }
-    *out++ = 0;
-    ++src;
+    vec[slot++] = place_string(&p);
   }
   if (__gpuvm_launch.envc == 0 || count == __gpuvm_launch.argc)
     vec[slot++] = 0;
   vec[slot] = 0;
-  lk_heap_start = (char *)align_up((uintptr_t)out, 16);
+  if (__gpuvm_launch.hostnamec)
+    hostname = place_string(&p);
+  lk_heap_start = (char *)align_up((uintptr_t)p.out, 16);
   struct lk_args args = {(int)__gpuvm_launch.argc, vec, vec + __gpuvm_launch.argc + 1};
   return args;
 }

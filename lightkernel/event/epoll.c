@@ -112,7 +112,7 @@ long lk_epoll_ctl(int epfd, int op, int fd, void *event) {
     return -NET_EBADF;
   if (file == &set->file)
     return -NET_EINVAL;
-  if (file->ops->kind == LK_FILE_HOST)
+  if (file->ops->kind == LK_FILE_HOST || file->ops->kind == LK_FILE_DATA_SET)
     return -NET_EPERM; /* regular files are always ready: Linux refuses them */
   struct epoll_item **at = &set->items;
   while (*at && !((*at)->fd == fd && (*at)->file == file))

@@ -1,6 +1,8 @@
 /* The descriptor table and the calls that work on every kind of fd. */
 #include "fd.h"
 
+#include "data_set.h"
+
 #include <gpuvm/mailbox.h>
 #include <lightkernel/syscall.h>
 
@@ -133,20 +135,27 @@ void lk_file_put(struct lk_file *file) {
 }
 
 long lk_open(const char *path, int flags, int mode) {
-  struct lk_file *file =
-      lk_file_new(sizeof *file, &host_file_ops,
-                  flags & (LK_O_ACCMODE | LK_O_APPEND | LK_O_NONBLOCK | LK_O_DIRECTORY));
+  int status = flags & (LK_O_ACCMODE | LK_O_APPEND | LK_O_NONBLOCK | LK_O_DIRECTORY);
+  int in_data_set = 0;
+  long opened = host_open(path, flags, mode, &in_data_set);
+  if (opened < 0)
+    return opened;
+  struct lk_file *file = 0;
+  if (in_data_set) {
+    file = lk_data_set_open(opened, status);
+  } else {
+    file = lk_file_new(sizeof *file, &host_file_ops, status);
+    if (!file)
+      host_close((int)opened);
+    else
+      file->host_fd = (int)opened;
+  }
   if (!file)
     return -NET_ENOMEM;
-  long host_fd = host_open(path, flags, mode);
-  if (host_fd < 0) {
-    lk_kfree(file);
-    return host_fd;
-  }
-  file->host_fd = (int)host_fd;
   int fd = lk_fd_install(file, (flags & LK_O_CLOEXEC) != 0);
   if (fd < 0) {
-    host_close((int)host_fd);
+    if (file->ops->release)
+      file->ops->release(file);
     lk_kfree(file);
   }
   return fd;
@@ -186,6 +195,8 @@ long lk_lseek(int fd, long offset, int whence) {
   struct lk_file *file = lk_fd_get(fd);
   if (!file)
     return -NET_EBADF;
+  if (file->ops->kind == LK_FILE_DATA_SET)
+    return lk_data_set_seek(file, offset, whence);
   if (file->ops->kind != LK_FILE_HOST)
     return -29; /* ESPIPE */
   return host_lseek(file->host_fd, offset, whence);
@@ -193,13 +204,17 @@ long lk_lseek(int fd, long offset, int whence) {
 
 /* On the host's files; sockets, pipes of the VM's own and the console have
  * no length to cut (EINVAL, as Linux), nothing to flush to a disk (EINVAL)
- * and an inode mode nobody reads (fchmod succeeds, as Linux's on sockfs). */
+ * and an inode mode nobody reads (fchmod succeeds, as Linux's on sockfs).
+ * The data set's files are opened read-only on a read-only file system:
+ * ftruncate EINVAL, fsync 0, fchmod EROFS, as Linux answers for those. */
 static long file_op(int fd, unsigned op, long arg) {
   struct lk_file *file = lk_fd_get(fd);
   if (!file)
     return -NET_EBADF;
   if (file->ops->kind == LK_FILE_HOST)
     return host_file_op(op, file->host_fd, arg);
+  if (file->ops->kind == LK_FILE_DATA_SET)
+    return op == GPUVM_RPC_FTRUNCATE ? -22 : op == GPUVM_RPC_FCHMOD ? -30 /* EROFS */ : 0;
   return op == GPUVM_RPC_FCHMOD ? 0 : -22; /* EINVAL */
 }
 
@@ -217,7 +232,14 @@ long lk_futimens(int fd, int64_t atime_ns, int64_t mtime_ns) {
   struct lk_file *file = lk_fd_get(fd);
   if (!file)
     return -NET_EBADF;
+  if (file->ops->kind == LK_FILE_DATA_SET)
+    return -30; /* EROFS */
   return file->ops->kind == LK_FILE_HOST ? host_futimens(file->host_fd, atime_ns, mtime_ns) : 0;
+}
+
+const void *lk_file_in_place(int fd, uint64_t *size) {
+  struct lk_file *file = lk_fd_get(fd);
+  return file && file->ops->kind == LK_FILE_DATA_SET ? lk_data_set_bytes(file, size) : 0;
 }
 
 long lk_fstatvfs(int fd, struct gpuvm_statvfs *out) {
@@ -246,6 +268,10 @@ long lk_fstat(int fd, struct gpuvm_stat *out) {
     return -NET_EBADF;
   if (file->ops->kind == LK_FILE_HOST)
     return host_fstat(file->host_fd, out);
+  if (file->ops->kind == LK_FILE_DATA_SET) {
+    lk_data_set_stat(file, out);
+    return 0;
+  }
   net_zero(out, sizeof *out);
   out->nlink = 1;
   /* Sockets show as sockets, pipes as FIFOs; epoll sets, eventfds and

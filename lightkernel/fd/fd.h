@@ -1,7 +1,7 @@
 /* The VM's descriptors, kept by its kernel: every fd names an open file
  * object (the console, a host file, a socket, an epoll set, an eventfd, a
- * timerfd, an end of a pipe). Objects are reference-counted (dup shares one) and carry their
- * kind's operations. */
+ * timerfd, an end of a pipe, a file of the shared data set). Objects are
+ * reference-counted (dup shares one) and carry their kind's operations. */
 #ifndef LIGHTKERNEL_FD_FD_H
 #define LIGHTKERNEL_FD_FD_H
 
@@ -24,6 +24,7 @@ enum lk_file_kind {
   LK_FILE_EVENTFD,
   LK_FILE_TIMERFD,
   LK_FILE_PIPE,
+  LK_FILE_DATA_SET,
 };
 
 struct lk_file;

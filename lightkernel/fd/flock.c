@@ -9,6 +9,7 @@
 #include "../mem/memory.h"
 #include "../net/socket/socket.h"
 #include "../rpc/host.h"
+#include "data_set.h"
 #include "fd.h"
 
 #define LOCK_SH 1
@@ -60,14 +61,18 @@ long lk_flock(int fd, int operation) {
   if (what != LOCK_SH && what != LOCK_EX && what != LOCK_UN)
     return -NET_EINVAL;
   /* Sockets, pipes and the console: no other open file can name them. */
-  if (file->ops->kind != LK_FILE_HOST)
+  if (file->ops->kind != LK_FILE_HOST && file->ops->kind != LK_FILE_DATA_SET)
     return 0;
   /* A change of lock gives up the old one first, as Linux's does. */
   lk_flock_release(file);
   if (what == LOCK_UN)
     return 0;
   struct gpuvm_stat status;
-  long rc = host_fstat(file->host_fd, &status);
+  long rc = 0;
+  if (file->ops->kind == LK_FILE_DATA_SET)
+    lk_data_set_stat(file, &status);
+  else
+    rc = host_fstat(file->host_fd, &status);
   if (rc < 0)
     return rc;
   int exclusive = what == LOCK_EX;

@@ -38,13 +38,15 @@ static void copy_out(void *dst, const uint8_t *src, size_t n) {
     ((uint8_t *)dst)[i] = src[i];
 }
 
-long host_open(const char *path, int flags, int mode) {
+long host_open(const char *path, int flags, int mode, int *in_data_set) {
   struct gpuvm_mailbox *box = my_mailbox();
   if (!put_paths(box, path, 0))
     return -ENAMETOOLONG;
   box->arg[0] = flags;
   box->arg[1] = mode;
-  return call(box, GPUVM_RPC_OPEN);
+  long result = call(box, GPUVM_RPC_OPEN);
+  *in_data_set = result >= 0 && box->arg[2] == GPUVM_OPEN_IN_DATA_SET;
+  return result;
 }
 
 long host_close(int fd) {

@@ -10,7 +10,9 @@ struct gpuvm_stat;
 struct gpuvm_statvfs;
 
 long host_write(int host_fd, const void *buf, size_t len);
-long host_open(const char *path, int flags, int mode); /* -> a host fd */
+/* -> a host fd, or with *in_data_set set the index of a file of the data
+ * set (gpuvm/data_set.h) to read in place. */
+long host_open(const char *path, int flags, int mode, int *in_data_set);
 long host_close(int host_fd);
 long host_read(int host_fd, void *buf, size_t len);
 long host_lseek(int host_fd, long offset, int whence);

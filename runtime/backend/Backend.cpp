@@ -11,26 +11,33 @@ constexpr uint64_t kDigitsPerVmId = 10;
 uint64_t alignUp(uint64_t v, uint64_t a) {
   return (v + a - 1) / a * a;
 }
+
+// Every string the VMs receive, in the order packArguments packs them.
+std::vector<std::string> packedStrings(const LaunchConfig &config) {
+  std::vector<std::string> strings = config.argv;
+  strings.insert(strings.end(), config.env.begin(), config.env.end());
+  if (!config.hostname.empty())
+    strings.push_back(config.hostname);
+  return strings;
+}
 } // namespace
 
 std::vector<char> packArguments(const LaunchConfig &config) {
   std::vector<char> packed;
-  for (const auto *list : {&config.argv, &config.env})
-    for (const std::string &s : *list) {
-      packed.insert(packed.end(), s.begin(), s.end());
-      packed.push_back('\0');
-    }
+  for (const std::string &s : packedStrings(config)) {
+    packed.insert(packed.end(), s.begin(), s.end());
+    packed.push_back('\0');
+  }
   return packed;
 }
 
 uint64_t minimumMemPerVm(const gpuvm_image_info &info, const LaunchConfig &config) {
   uint64_t strings = 0, expansions = 0;
-  for (const auto *list : {&config.argv, &config.env})
-    for (const std::string &s : *list) {
-      strings += s.size() + 1;
-      for (size_t at = s.find("{vm}"); at != std::string::npos; at = s.find("{vm}", at + 1))
-        ++expansions;
-    }
+  for (const std::string &s : packedStrings(config)) {
+    strings += s.size() + 1;
+    for (size_t at = s.find("{vm}"); at != std::string::npos; at = s.find("{vm}", at + 1))
+      ++expansions;
+  }
   uint64_t vector = (config.argv.size() + config.env.size() + 2) * sizeof(uint64_t);
   return alignUp(info.data_size + info.bss_size, 16) + vector + strings +
          expansions * kDigitsPerVmId + 16 + kMinimumHeap + config.rxRingBytes;

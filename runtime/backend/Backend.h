@@ -23,14 +23,19 @@ struct LaunchConfig {
   unsigned workers = 0;          // host: worker threads (0 = one per core)
   std::vector<std::string> argv; // argv[0] included; "{vm}" expands in each VM
   std::vector<std::string> env;  // NAME=VALUE
+  std::string hostname;          // --hostname, "{vm}" expands; empty: "vm<id>"
   bool verbose = false;          // backends describe the device and the launch shape
   // The network (runtime/net/Network.h); null: the VMs have none. The top
   // rxRingBytes of every VM's slice is its inbound packet ring.
   net::Network *network = nullptr;
   uint64_t rxRingBytes = 0;
+  // The --ro-root files loaded at launch (null or empty: none); the backend
+  // places the block where every VM reads it.
+  const DataSet *dataSet = nullptr;
 };
 
-// argv then env, NUL-terminated each, as struct gpuvm_launch describes.
+// argv, env, then the hostname if given, NUL-terminated each, as struct
+// gpuvm_launch describes.
 std::vector<char> packArguments(const LaunchConfig &config);
 
 // The smallest --mem-per-vm this image can boot in with these arguments.

@@ -276,6 +276,17 @@ int run(const std::string &imagePath, const po::variables_map &vm,
         return usageError("--env expects NAME=VALUE, not '" + kv + "'");
       config.env.push_back(kv);
     }
+  if (vm.count("hostname")) {
+    config.hostname = vm["hostname"].as<std::string>();
+    // Linux's HOST_NAME_MAX, for the VM with the longest id.
+    std::string longest = config.hostname, lastId = std::to_string(config.vmCount - 1);
+    for (size_t at = longest.find("{vm}"); at != std::string::npos; at = longest.find("{vm}", at))
+      longest.replace(at, 4, lastId), at += lastId.size();
+    if (longest.empty() || longest.size() > 64)
+      return usageError("--hostname: '" + longest + "' (VM " + lastId + "'s) is " +
+                        std::to_string(longest.size()) +
+                        " bytes; a hostname has 1 to 64 (Linux's HOST_NAME_MAX)");
+  }
   std::optional<net::NetOptions> netOptions;
   if (std::string why = parseNetOptions(vm, netOptions); !why.empty())
     return usageError(why);
@@ -334,7 +345,29 @@ int run(const std::string &imagePath, const po::variables_map &vm,
     if (consoleForNotes)
       consoleForNotes->note(line);
   };
-  FileService fileService(files, config.vmCount, descriptors, hostLimit);
+  DataSet dataSet;
+  if (!files.roRoot.empty()) {
+    uint64_t budget = 0;
+    std::string text = vm["ro-root-memory"].as<std::string>();
+    if (!parseSize(text, budget))
+      return usageError("--ro-root-memory: invalid size '" + text + "'");
+    if (budget)
+      if (std::string why = dataSet.load(files.roRoot, budget); !why.empty())
+        return cannotRun(why);
+    const DataSet::Figures &loaded = dataSet.figures();
+    if (loaded.skippedFiles)
+      std::cerr << "gpuvm: --ro-root: " << loaded.skippedFiles << " files ("
+                << formatBytes(loaded.skippedBytes)
+                << ") are read through the host, not in place: first " << loaded.firstSkipped
+                << "\n";
+    if (config.verbose)
+      std::fprintf(stderr, "gpuvm: --ro-root: %llu files (%s) loaded in %.3f s\n",
+                   (unsigned long long)loaded.files, formatBytes(loaded.bytes).c_str(),
+                   loaded.seconds);
+    if (!dataSet.empty())
+      config.dataSet = &dataSet;
+  }
+  FileService fileService(files, config.vmCount, descriptors, hostLimit, config.dataSet);
   if (std::string why = fileService.prepare(); !why.empty())
     return cannotRun(why);
 
@@ -431,12 +464,17 @@ int main(int argc, char **argv) {
      "VM output on the terminal: prefix (each line starts with [vm N]) or raw")
     ("log-dir", po::value<std::string>(), "write each VM's output to DIR/vm-N.out and vm-N.err")
     ("env", po::value<std::vector<std::string>>(), "NAME=VALUE in every VM's environment")
+    ("hostname", po::value<std::string>(),
+     "each VM's hostname (gethostname, uname; \"{vm}\" expands to its id); default vm<id>")
     ("root", po::value<std::string>(),
      "each VM's root directory (\"{vm}\" expands to its id; created if missing); files a VM "
      "opens, creates or lists are inside it, never outside")
     ("ro-root", po::value<std::string>(),
      "a directory every VM reads as a fallback: a path missing from the VM's own root is "
      "looked up here, read-only; writes always go to the VM's own root")
+    ("ro-root-memory", po::value<std::string>()->default_value("1G"),
+     "memory for --ro-root's files, loaded once at launch (device memory on a GPU) and read "
+     "by every VM in place; files beyond it are read through the host; 0: none loaded")
     ("host-fds", po::value<size_t>()->default_value(0),
      "host descriptors kept open for the VMs' files, roots and logs (0: half the process's "
      "limit); past it the least recently used are closed and reopened by name when needed")

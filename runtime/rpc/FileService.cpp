@@ -52,21 +52,6 @@ bool isDevice(const char *path, const char *name) {
   return std::strcmp(path, name) == 0;
 }
 
-void fillStat(const struct stat &st, gpuvm_stat &out) {
-  out = {};
-  out.dev = st.st_dev;
-  out.ino = st.st_ino;
-  out.mode = st.st_mode;
-  out.nlink = uint32_t(st.st_nlink);
-  out.size = uint64_t(st.st_size);
-  out.atime_sec = st.st_atim.tv_sec;
-  out.atime_nsec = st.st_atim.tv_nsec;
-  out.mtime_sec = st.st_mtim.tv_sec;
-  out.mtime_nsec = st.st_mtim.tv_nsec;
-  out.ctime_sec = st.st_ctim.tv_sec;
-  out.ctime_nsec = st.st_ctim.tv_nsec;
-}
-
 // GPUVM_RPC_UTIME's times as utimensat takes them.
 timespec timeOf(int64_t ns) {
   if (ns == GPUVM_TIME_NOW)
@@ -117,9 +102,9 @@ struct FileService::Vm {
 
 FileService::FileService(const FileSystemOptions &options, uint32_t vmCount,
                          DescriptorCache &descriptors,
-                         std::function<void(const std::string &)> hostLimit)
+                         std::function<void(const std::string &)> hostLimit, const DataSet *dataSet)
     : options_(options), descriptors_(descriptors), hostLimit_(std::move(hostLimit)),
-      vms_(vmCount) {}
+      dataSet_(dataSet), vms_(vmCount) {}
 
 FileService::~FileService() {
   for (Vm &vm : vms_) {
@@ -261,7 +246,7 @@ DescriptorCache::Lease FileService::descriptorOf(uint32_t vm, OpenFile &file) {
   return descriptors_.get(file.slot, [&] { return reopen(root.fd(), file); });
 }
 
-int64_t FileService::open(uint32_t vmId, const char *path, int flags, int mode) {
+int64_t FileService::open(uint32_t vmId, const char *path, int flags, int mode, bool &inDataSet) {
   if (flags & ~kAllowedOpenFlags)
     return -EINVAL;
   Vm &vm = vms_[vmId];
@@ -313,6 +298,13 @@ int64_t FileService::open(uint32_t vmId, const char *path, int flags, int mode) 
     if (statError) {
       descriptors_.release(file->slot); // before the record goes
       return -statError;
+    }
+    // A file of the data set as loaded is read in place: no record, no
+    // descriptor kept.
+    if (int64_t index = file->shared && dataSet_ ? dataSet_->find(st) : -1; index >= 0) {
+      descriptors_.release(file->slot);
+      inDataSet = true;
+      return index;
     }
     file->dev = st.st_dev;
     file->ino = st.st_ino;
@@ -753,7 +745,9 @@ void FileService::serve(uint32_t vmId, gpuvm_mailbox &box) {
   switch (box.op) {
   case GPUVM_RPC_OPEN: {
     const char *path = payloadPath(box);
-    result = path ? open(vmId, path, int(box.arg[0]), int(box.arg[1])) : -ENAMETOOLONG;
+    bool inDataSet = false;
+    result = path ? open(vmId, path, int(box.arg[0]), int(box.arg[1]), inDataSet) : -ENAMETOOLONG;
+    box.arg[2] = inDataSet ? GPUVM_OPEN_IN_DATA_SET : 0;
     break;
   }
   case GPUVM_RPC_CLOSE: {

@@ -1,7 +1,8 @@
 // Files of the VMs, served on the host: each VM sees its own root directory
 // (--root, "{vm}" expanding to its id) and, read-only, a data set shared by
-// all (--ro-root). Paths resolve inside the root with openat2's
-// RESOLVE_IN_ROOT: "..", absolute paths and symlinks cannot leave it.
+// all (--ro-root; what DataSet.h loaded of it is read in place). Paths
+// resolve inside the root with openat2's RESOLVE_IN_ROOT: "..", absolute
+// paths and symlinks cannot leave it.
 // /dev/null and /dev/urandom exist in every VM.
 //
 // A VM's open file holds no host descriptor of its own: it is a record (the
@@ -15,6 +16,7 @@
 #pragma once
 
 #include "gpuvm/mailbox.h"
+#include "rpc/DataSet.h"
 #include "rpc/DescriptorCache.h"
 
 #include <atomic>
@@ -34,9 +36,10 @@ struct FileSystemOptions {
 class FileService {
 public:
   // `hostLimit` is told, once per run, when the host's descriptors ran out
-  // and a VM got EMFILE or ENFILE for it.
+  // and a VM got EMFILE or ENFILE for it. `dataSet` (may be null) is the
+  // --ro-root files the VMs read in place.
   FileService(const FileSystemOptions &options, uint32_t vmCount, DescriptorCache &descriptors,
-              std::function<void(const std::string &)> hostLimit);
+              std::function<void(const std::string &)> hostLimit, const DataSet *dataSet);
   ~FileService();
 
   // Opens the shared read-only root and creates missing per-VM roots. Returns
@@ -62,7 +65,8 @@ private:
   OpenFile *fileOf(Vm &vm, int64_t fd);
   DescriptorCache::Lease descriptorOf(uint32_t vm, OpenFile &file);
   int reopen(int root, const OpenFile &file);
-  int64_t open(uint32_t vm, const char *path, int flags, int mode);
+  // inDataSet: the result is the index of a data-set file, not an fd.
+  int64_t open(uint32_t vm, const char *path, int flags, int mode, bool &inDataSet);
   int64_t readOrWrite(uint32_t vm, OpenFile &file, gpuvm_mailbox &box);
   int64_t seek(uint32_t vm, OpenFile &file, int64_t offset, int whence);
   int64_t stat(uint32_t vm, gpuvm_mailbox &box);
@@ -85,6 +89,7 @@ private:
   DescriptorCache &descriptors_;
   std::function<void(const std::string &)> hostLimit_;
   std::atomic<bool> hostLimitReported_{false};
+  const DataSet *dataSet_;
   int roRootFd_ = -1;
   std::vector<Vm> vms_;
 };

@@ -1,12 +1,18 @@
 // A VM's answers to the system calls servers make at start: prctl keeps
 // its name and flags, uname and gethostname describe the VM (its own
-// hostname per VM), dlopen and dlsym fail with a dlerror that says why,
+// hostname per VM, "vm<id>" or --hostname's with "{vm}" expanded), dlopen and dlsym fail with a dlerror that says why,
 // the time zone is UTC, the affinity is one CPU, and syslog writes
 // readable lines to the VM's console.
 // RUN: %gpucxx --target=host -O1 %s -o %t.img
 // RUN: %gpuvm run %t.img --vms 2 > %t.out 2> %t.err
 // RUN: FileCheck %s < %t.out
 // RUN: FileCheck %s --check-prefix=LOG < %t.err
+// RUN: %gpuvm run %t.img --vms 1200 --hostname 'edge-{vm}.{vm}.example' > %t.named
+// RUN: FileCheck %s --check-prefix=NAMED < %t.named
+// NAMED-DAG: [vm 0] uname: Linux edge-0.0.example 6.1.0-gpuvm x86_64; hostname edge-0.0.example,
+// NAMED-DAG: [vm 1199] uname: Linux edge-1199.1199.example 6.1.0-gpuvm x86_64; hostname edge-1199.1199.example,
+// NAMED-DAG: [vm 1] sethostname: 0 -> edge-1, as nobody -1 EPERM
+// RUN: grep -c 'uname: Linux edge-' %t.named | grep -qx 1200
 // CHECK-DAG: [vm 0] prctl: name "worker-0" (long names cut to 15), dumpable 0, no_new_privs 1, unknown -1 EINVAL
 // CHECK-DAG: [vm 0] uname: Linux vm0 6.1.0-gpuvm x86_64; hostname vm0, short buffer -1 ENAMETOOLONG
 // CHECK-DAG: [vm 1] uname: Linux vm1 6.1.0-gpuvm x86_64; hostname vm1, short buffer -1 ENAMETOOLONG

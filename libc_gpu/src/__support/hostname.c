@@ -2,14 +2,20 @@
 
 #include <errno.h>
 #include <gpuvm.h>
+#include <lightkernel/syscall.h>
 #include <stdio.h>
 #include <string.h>
 
 static char name[__HOSTNAME_MAX + 1];
 
 const char *__hostname(void) {
-  if (!name[0])
-    snprintf(name, sizeof name, "vm%u", gpuvm_vm_id());
+  if (!name[0]) {
+    const char *given = lk_hostname();
+    if (given)
+      snprintf(name, sizeof name, "%s", given);
+    else
+      snprintf(name, sizeof name, "vm%u", gpuvm_vm_id());
+  }
   return name;
 }
 

@@ -1,4 +1,5 @@
-/* The VM's hostname: "vm<id>" until the program sets another. */
+/* The VM's hostname: `gpuvm run --hostname`'s, or "vm<id>", until the
+ * program sets another. */
 #ifndef __LIBC_GPU_SUPPORT_HOSTNAME_H
 #define __LIBC_GPU_SUPPORT_HOSTNAME_H
 

@@ -9,12 +9,16 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <lightkernel/syscall.h>
+
 /* The heap block behind one mmap call; munmap may split its mapping into
  * pieces, and the block goes back to the heap with the last of them. */
 struct __mapping_block {
   void *memory;
   int pieces;
-  int fd; /* the file's descriptor (a dup), -1 for anonymous memory */
+  int fd;       /* the file's descriptor (a dup), -1 for anonymous memory */
+  int in_place; /* memory is the shared data set's copy of the file: never
+                   freed, never written */
 };
 
 static struct __mapping *mappings;
@@ -44,7 +48,8 @@ static void drop_piece(struct __mapping_block *block) {
     return;
   if (block->fd >= 0)
     close(block->fd);
-  free(block->memory);
+  if (!block->in_place)
+    free(block->memory);
   free(block);
 }
 
@@ -77,12 +82,21 @@ void *__mapping_create(size_t length, int protection, int flags, int fd, off_t o
     }
   }
   size_t size = whole_pages(length);
+  /* A read-only mapping of a data-set file, within its pages, is the one
+   * copy every VM reads. */
+  uint64_t file_size = 0;
+  const char *in_place =
+      anonymous || (protection & PROT_WRITE) ? NULL : lk_file_in_place(fd, &file_size);
+  if (in_place && (uint64_t)offset + size > whole_pages(file_size))
+    in_place = NULL;
   struct __mapping *mapping = malloc(sizeof *mapping);
   struct __mapping_block *block = malloc(sizeof *block);
-  void *memory = aligned_alloc(__MAPPING_PAGE, size);
-  int own_fd = anonymous ? -1 : fcntl(fd, F_DUPFD_CLOEXEC, 0);
-  int error = !mapping || !block || !memory ? ENOMEM : own_fd < 0 && !anonymous ? errno : 0;
-  if (!error) {
+  void *memory = in_place ? (void *)(in_place + offset) : aligned_alloc(__MAPPING_PAGE, size);
+  int own_fd = anonymous || in_place ? -1 : fcntl(fd, F_DUPFD_CLOEXEC, 0);
+  int error = !mapping || !block || !memory           ? ENOMEM
+              : own_fd < 0 && !anonymous && !in_place ? errno
+                                                      : 0;
+  if (!error && !in_place) {
     if (anonymous)
       memset(memory, 0, size);
     else
@@ -91,13 +105,14 @@ void *__mapping_create(size_t length, int protection, int flags, int fd, off_t o
   if (error) {
     if (own_fd >= 0)
       close(own_fd);
-    free(memory);
+    if (!in_place)
+      free(memory);
     free(block);
     free(mapping);
     errno = error;
     return NULL;
   }
-  *block = (struct __mapping_block){memory, 1, own_fd};
+  *block = (struct __mapping_block){memory, 1, own_fd, in_place != NULL};
   *mapping = (struct __mapping){memory, size, block, offset, shared, protection, mappings};
   mappings = mapping;
   return memory;
@@ -195,9 +210,15 @@ int __mapping_each(char *start, size_t length,
 }
 
 int __mapping_restore(struct __mapping *mapping, char *from, size_t length) {
+  if (mapping->block->in_place)
+    return 0; /* never written */
   if (mapping->block->fd < 0) {
     memset(from, 0, length);
     return 0;
   }
   return read_file(mapping->block->fd, from, length, mapping->offset + (from - mapping->start));
+}
+
+int __mapping_in_place(const struct __mapping *mapping) {
+  return mapping->block->in_place;
 }

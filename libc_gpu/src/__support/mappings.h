@@ -1,7 +1,8 @@
 /* The VM's memory mappings (sys/mman.h): each a page-aligned range of a
  * heap block, remembered so that munmap frees the block once all of it is
- * gone and msync knows which file a shared mapping writes back to. Plain
- * globals: per VM. */
+ * gone and msync knows which file a shared mapping writes back to. A
+ * read-only mapping of a file of the shared data set is its bytes in place,
+ * not a heap block. Plain globals: per VM. */
 #ifndef LIBC_GPU_SUPPORT_MAPPINGS_H
 #define LIBC_GPU_SUPPORT_MAPPINGS_H
 
@@ -37,6 +38,8 @@ int __mapping_each(char *start, size_t length,
 /* Writes a shared file mapping's [from, from + length) back to its file
  * (sync: and fsyncs it). Returns 0 or an errno value. */
 int __mapping_write_back(struct __mapping *mapping, char *from, size_t length, int sync);
+/* Whether the mapping is a data-set file's bytes in place (read-only). */
+int __mapping_in_place(const struct __mapping *mapping);
 /* Gives a piece of a mapping its first contents back: zeros, or the
  * file's bytes. Returns 0 or an errno value. */
 int __mapping_restore(struct __mapping *mapping, char *from, size_t length);

@@ -29,6 +29,9 @@ uint32_t lk_vm_count(void);
 void lk_heap_region(char **start, char **end);
 /* Bytes of the VM's stack, as the backend set it (0: not known). */
 uint64_t lk_stack_size(void);
+/* The hostname `gpuvm run --hostname` gave this VM ("{vm}" expanded), or
+ * null when none was given. */
+const char *lk_hostname(void);
 
 /* Nanoseconds: wall clock (calibrated against the host) and a monotonic clock. */
 int64_t lk_clock_realtime_ns(void);
@@ -72,6 +75,11 @@ long lk_fstatvfs(int fd, struct gpuvm_statvfs *out);
 /* The path a file or directory fd was opened by (absolute in the VM's
  * root), NUL-terminated; -ENOTDIR for sockets, pipes and the like. */
 long lk_fd_path(int fd, char *buf, size_t size);
+/* A file of the shared data set (--ro-root, loaded at launch) is read in
+ * place: its bytes, padded with zeros to whole 4 KiB pages, in memory every
+ * VM reads and none may write; *size is the file's length. Null for any
+ * other fd. */
+const void *lk_file_in_place(int fd, uint64_t *size);
 long lk_truncate(const char *path, long length);
 long lk_ftruncate(int fd, long length);
 long lk_fsync(int fd, int data_only);

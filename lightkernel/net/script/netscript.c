@@ -8,6 +8,8 @@
 #include "../net.h"
 #include "../tcp/tcp_private.h"
 
+#include <gpuvm/launch.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -228,13 +230,16 @@ int net_poll(void) {
 
 /* ---- The host's services: none here ----------------------------------------- */
 
+/* A launch without a data set. */
+struct gpuvm_launch __gpuvm_launch;
+
 long host_write(int host_fd, const void *buf, size_t len) {
   if (host_fd == 1 || host_fd == 2)
     return (long)fwrite(buf, 1, len, host_fd == 1 ? stdout : stderr);
   return -NET_EBADF;
 }
-long host_open(const char *path, int flags, int mode) {
-  (void)path, (void)flags, (void)mode;
+long host_open(const char *path, int flags, int mode, int *in_data_set) {
+  (void)path, (void)flags, (void)mode, (void)in_data_set;
   return -NET_ENOENT;
 }
 long host_close(int host_fd) {

@@ -132,6 +132,7 @@ struct LaunchResources {
   CUmodule module = nullptr;
   CUdeviceptr slices = 0;
   CUdeviceptr arguments = 0;
+  CUdeviceptr dataSet = 0;
   void *mailboxes = nullptr;
   CUstream stream = nullptr;
   // The network (all null without one): rings and counters on the device,
@@ -177,6 +178,8 @@ struct LaunchResources {
       driver.cuMemFree(uplink);
     if (mailboxes)
       driver.cuMemFreeHost(mailboxes);
+    if (dataSet)
+      driver.cuMemFree(dataSet);
     if (arguments)
       driver.cuMemFree(arguments);
     if (slices)
@@ -321,6 +324,19 @@ public:
       if (CUresult r = driver_.cuMemcpyHtoD(held.arguments, arguments.data(), arguments.size()))
         return failed("cuMemcpyHtoD (arguments)", r);
     }
+    // The data set in device memory, its files on page boundaries as in the
+    // host's block (cuMemAlloc promises 256 bytes of alignment).
+    CUdeviceptr dataSet = 0;
+    if (config.dataSet) {
+      uint64_t bytes = config.dataSet->size();
+      if (CUresult r = driver_.cuMemAlloc(&held.dataSet, bytes + GPUVM_DATA_SET_PAGE))
+        return failed("cuMemAlloc (--ro-root's " + formatBytes(bytes) +
+                          " data set; lower --ro-root-memory to load less of it)",
+                      r);
+      dataSet = (held.dataSet + GPUVM_DATA_SET_PAGE - 1) & ~CUdeviceptr(GPUVM_DATA_SET_PAGE - 1);
+      if (CUresult r = driver_.cuMemcpyHtoD(dataSet, config.dataSet->block(), bytes))
+        return failed("cuMemcpyHtoD (data set)", r);
+    }
 
     gpuvm_launch launch{};
     launch.slices = held.slices;
@@ -329,9 +345,11 @@ public:
     launch.vm_count = vmCount;
     launch.argc = uint32_t(config.argv.size());
     launch.envc = uint32_t(config.env.size());
-    launch.stack_size = uint32_t(std::min<uint64_t>(stackSet, UINT32_MAX));
+    launch.hostnamec = !config.hostname.empty();
+    launch.stack_size = stackSet;
     launch.args = held.arguments;
     launch.args_size = arguments.size();
+    launch.data_set = dataSet;
     if (network)
       if (std::string why = prepareNetwork(config, device, slice, held, launch.net); !why.empty())
         return why;
@@ -604,8 +622,8 @@ private:
     return CUDA_SUCCESS;
   }
 
-  std::string failed(const char *call, CUresult result) const {
-    return std::string(call) + " failed: " + driver_.describe(result);
+  std::string failed(const std::string &call, CUresult result) const {
+    return call + " failed: " + driver_.describe(result);
   }
 
   // Loads the driver, initializes it and picks device 0.

@@ -269,9 +269,12 @@ public:
     launch->vm_count = config.vmCount;
     launch->argc = uint32_t(config.argv.size());
     launch->envc = uint32_t(config.env.size());
-    launch->stack_size = uint32_t(std::min<uint64_t>(stack, UINT32_MAX));
+    launch->hostnamec = !config.hostname.empty();
+    launch->stack_size = stack;
     launch->args = reinterpret_cast<uintptr_t>(args.data());
     launch->args_size = args.size();
+    launch->data_set =
+        config.dataSet ? reinterpret_cast<uintptr_t>(config.dataSet->block()) : uint64_t(0);
     launch->host_services = reinterpret_cast<uintptr_t>(&kServices);
 
     // The network: each VM's inbound ring at the top of its slice, the

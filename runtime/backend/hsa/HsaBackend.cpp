@@ -31,7 +31,6 @@ namespace gpuvm::runtime {
 
 namespace {
 
-
 constexpr uint64_t kSliceAlignment = 256;
 // As on CUDA, scratch is reserved for every wavefront the GPU holds: a small
 // default, and requests above kMaxStack refused.
@@ -363,6 +362,16 @@ public:
         return why;
       std::memcpy(arguments, packed.data(), packed.size());
     }
+    // The data set in system memory the GPU reads (untested on hardware, as
+    // this backend).
+    void *dataSet = nullptr;
+    if (config.dataSet) {
+      if (std::string why = allocate(session, *systemPool.found, config.dataSet->size(), &gpu,
+                                     dataSet, "--ro-root's data set; lower --ro-root-memory");
+          !why.empty())
+        return why;
+      std::memcpy(dataSet, config.dataSet->block(), config.dataSet->size());
+    }
     if (kernel.kernargBytes > 0) {
       if (std::string why = allocate(session, *kernargPool.found, kernel.kernargBytes, &gpu,
                                      kernarg, "kernel arguments");
@@ -382,9 +391,11 @@ public:
     launch.vm_count = vmCount;
     launch.argc = uint32_t(config.argv.size());
     launch.envc = uint32_t(config.env.size());
+    launch.hostnamec = !config.hostname.empty();
     launch.stack_size = kernel.privateBytes;
     launch.args = reinterpret_cast<uintptr_t>(arguments);
     launch.args_size = packed.size();
+    launch.data_set = reinterpret_cast<uintptr_t>(dataSet);
     // The variable lives in device memory the host can't write; ROCr copies
     // from memory the GPU can reach.
     if (std::string why = allocate(session, *systemPool.found, sizeof launch, &gpu, launchStaging,

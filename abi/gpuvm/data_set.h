@@ -1,0 +1,28 @@
+/* The shared read-only data set (gpuvm run --ro-root), loaded once at launch
+ * into memory every VM reads: device memory on a GPU, one copy on the host.
+ * A file the host's GPUVM_RPC_OPEN answers with GPUVM_OPEN_IN_DATA_SET is
+ * read, sought, stat'ed and mapped here by the VM's kernel, with no round
+ * trip. Shared by host and device. */
+#ifndef GPUVM_ABI_DATA_SET_H
+#define GPUVM_ABI_DATA_SET_H
+
+#include <gpuvm/mailbox.h>
+
+#include <stdint.h>
+
+/* Files start on this boundary and are padded with zeros to the next one,
+ * so that a read-only private mapping of whole pages can be the bytes here. */
+#define GPUVM_DATA_SET_PAGE 4096u
+
+struct gpuvm_data_set_file {
+  uint64_t offset; /* of its bytes, from the start of the data set */
+  struct gpuvm_stat stat;
+};
+
+struct gpuvm_data_set {
+  uint64_t file_count;
+  uint64_t size; /* bytes, this header included */
+  struct gpuvm_data_set_file files[];
+};
+
+#endif

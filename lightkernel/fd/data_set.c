@@ -1,0 +1,83 @@
+/* Files of the shared data set (gpuvm/data_set.h): the host's open named
+ * one by its index, and everything after that is served here, in place. */
+#include "data_set.h"
+
+#include <gpuvm/data_set.h>
+#include <lightkernel/arch.h>
+#include <lightkernel/syscall.h>
+
+#include "../net/net.h"
+
+#define EBADF 9
+#define EINVAL 22
+#define SEEK_SET 0
+#define SEEK_CUR 1
+#define SEEK_END 2
+
+struct data_set_file {
+  struct lk_file file;
+  const struct gpuvm_data_set_file *entry;
+  uint64_t offset;
+};
+
+static const struct gpuvm_data_set *data_set(void) {
+  return (const struct gpuvm_data_set *)(uintptr_t)__gpuvm_launch.data_set;
+}
+
+static const uint8_t *bytes_of(const struct data_set_file *f) {
+  return (const uint8_t *)data_set() + f->entry->offset;
+}
+
+static long data_set_read(struct lk_file *file, void *buf, size_t len) {
+  struct data_set_file *f = (struct data_set_file *)file;
+  uint64_t size = f->entry->stat.size;
+  if (f->offset >= size)
+    return 0;
+  if (len > size - f->offset)
+    len = (size_t)(size - f->offset);
+  net_copy(buf, bytes_of(f) + f->offset, len);
+  f->offset += len;
+  return (long)len;
+}
+
+/* Opened read-only: Linux's answer to a write is EBADF. */
+static long data_set_write(struct lk_file *file, const void *buf, size_t len) {
+  (void)file, (void)buf, (void)len;
+  return -EBADF;
+}
+
+static const struct lk_file_ops data_set_ops = {LK_FILE_DATA_SET, data_set_read, data_set_write, 0,
+                                                0};
+
+struct lk_file *lk_data_set_open(long index, int status) {
+  const struct gpuvm_data_set *set = data_set();
+  if (!set || index < 0 || (uint64_t)index >= set->file_count)
+    return 0;
+  struct data_set_file *f = (struct data_set_file *)lk_file_new(sizeof *f, &data_set_ops, status);
+  if (!f)
+    return 0;
+  f->entry = &set->files[index];
+  return &f->file;
+}
+
+long lk_data_set_seek(struct lk_file *file, long offset, int whence) {
+  struct data_set_file *f = (struct data_set_file *)file;
+  long base = whence == SEEK_SET   ? 0
+              : whence == SEEK_CUR ? (long)f->offset
+              : whence == SEEK_END ? (long)f->entry->stat.size
+                                   : -1;
+  if (base < 0 || (offset < 0 ? offset < -base : offset > __LONG_MAX__ - base))
+    return -EINVAL;
+  f->offset = (uint64_t)(base + offset);
+  return (long)f->offset;
+}
+
+void lk_data_set_stat(struct lk_file *file, struct gpuvm_stat *out) {
+  *out = ((struct data_set_file *)file)->entry->stat;
+}
+
+const void *lk_data_set_bytes(struct lk_file *file, uint64_t *size) {
+  struct data_set_file *f = (struct data_set_file *)file;
+  *size = f->entry->stat.size;
+  return bytes_of(f);
+}

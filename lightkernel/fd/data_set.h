@@ -1,0 +1,17 @@
+/* Open files of the shared data set, read in place (data_set.c). */
+#ifndef LIGHTKERNEL_FD_DATA_SET_H
+#define LIGHTKERNEL_FD_DATA_SET_H
+
+#include "fd.h"
+
+struct gpuvm_stat;
+
+/* A new file object (no reference yet) for the data set's file `index`, or
+ * null when the launch has no such file or the heap is full. */
+struct lk_file *lk_data_set_open(long index, int status);
+long lk_data_set_seek(struct lk_file *file, long offset, int whence);
+void lk_data_set_stat(struct lk_file *file, struct gpuvm_stat *out);
+/* The file's bytes, padded with zeros to whole GPUVM_DATA_SET_PAGE pages. */
+const void *lk_data_set_bytes(struct lk_file *file, uint64_t *size);
+
+#endif

@@ -1,0 +1,181 @@
+// The shared data set read in place: --ro-root's files are loaded once at
+// launch and every VM reads, seeks, stats and maps them without a round trip
+// to the host. 1,000 VMs hash every file four ways (read in odd chunks, pread,
+// lseek from the end, mmap) and must print what the same program prints
+// natively over the same directory. Then, in VMs alone: a read-only mapping
+// is the one shared copy (the same address in every VM), it cannot be made
+// writable, the file rejects writes as a read-only file does, flock conflicts
+// between two opens, a symlink out of the set stays inside, and a data set
+// larger than --ro-root-memory is read through the host instead, unchanged
+// (a mapping then takes heap: 4 MiB per VM).
+// RUN: rm -rf %t && mkdir -p %t/set/maps/deep %t/root
+// RUN: printf '' > %t/set/empty && printf x > %t/set/one
+// RUN: head -c 4095 /dev/urandom > %t/set/maps/short && head -c 4096 /dev/urandom > %t/set/maps/page
+// RUN: head -c 4097 /dev/urandom > %t/set/maps/over && head -c 100000 /dev/urandom > %t/set/maps/deep/big
+// RUN: head -c 1048576 /dev/urandom > %t/set/maps/deep/mib && ln %t/set/one %t/set/hardlink
+// RUN: ln -s maps/page %t/set/inside && ln -s /etc/hostname %t/set/escape
+// RUN: gcc -O1 -Wall -Werror %s -o %t/linux && %t/linux %t/set/ > %t/expected
+// RUN: %gpucxx --target=host -O1 %s -o %t/host.img
+// RUN: %gpuvm run %t/host.img --vms 1000 --ro-root %t/set --verbose --log-dir %t/logs -- / 2> %t/err
+// RUN: FileCheck %s --check-prefix=LOADED < %t/err
+// LOADED: gpuvm: --ro-root: 7 files (1.1 MiB) loaded in
+// LOADED: 1000 exited with status 0
+// RUN: diff %t/expected %t/logs/vm-0.out && diff %t/expected %t/logs/vm-999.out
+// RUN: cat %t/logs/vm-*.out | sort | uniq -c | awk '{print $1}' | sort -u | FileCheck %s --check-prefix=ALL
+// ALL: 1000
+// ALL-NOT: {{.}}
+// RUN: FileCheck %s < %t/expected
+// CHECK: empty 0 bytes
+// CHECK: one 1 bytes
+// CHECK: maps/short 4095 bytes
+// CHECK: maps/deep/mib 1048576 bytes
+// CHECK: hardlink 1 bytes
+// CHECK: inside 4096 bytes
+// RUN: %gpuvm run %t/host.img --vms 2 --ro-root %t/set -- / in-place | sort | FileCheck %s --check-prefix=PLACE
+// PLACE: [vm 0] mapped at [[ADDRESS:0x[0-9a-f]+]]
+// PLACE: [vm 0] write EBADF, ftruncate EINVAL, fchmod EROFS, futimens EROFS, fsync 0, mprotect write EACCES, epoll EPERM, flock second EWOULDBLOCK, escape ENOENT, seek -1 EINVAL, past end 0
+// PLACE: [vm 1] mapped at [[ADDRESS]]
+// RUN: %gpuvm run %t/host.img --vms 3 --ro-root %t/set --ro-root-memory 16K --mem-per-vm 4M --log-dir %t/small -- / 2> %t/small.err
+// RUN: FileCheck %s --check-prefix=SMALL < %t/small.err
+// SMALL: gpuvm: --ro-root: {{[1-9]}} files ({{.*}}) are read through the host, not in place: first {{.*}} (past --ro-root-memory)
+// RUN: diff %t/expected %t/small/vm-2.out
+// RUN: not %gpuvm run %t/host.img --ro-root %t/set --ro-root-memory lots 2>&1 | FileCheck %s --check-prefix=BADSIZE
+// BADSIZE: gpuvm: error: --ro-root-memory: invalid size 'lots'
+// RUN: not %gpuvm run %t/host.img --ro-root %t/absent 2>&1 | FileCheck %s --check-prefix=ABSENT
+// ABSENT: gpuvm: error: --ro-root {{.*}}absent: No such file or directory
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <sys/file.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static const char *const names[] = {"empty",         "one",       "maps/short",
+                                    "maps/page",     "maps/over", "maps/deep/big",
+                                    "maps/deep/mib", "hardlink",  "inside"};
+
+static uint64_t fnv(uint64_t hash, const unsigned char *bytes, size_t n) {
+  for (size_t i = 0; i < n; ++i)
+    hash = (hash ^ bytes[i]) * 0x100000001b3ull;
+  return hash;
+}
+
+static unsigned char buffer[1000];
+
+static int hash_file(const char *base, const char *name) {
+  char path[256];
+  snprintf(path, sizeof path, "%s%s", base, name);
+  int fd = open(path, O_RDONLY);
+  struct stat st;
+  if (fd < 0 || fstat(fd, &st) != 0) {
+    printf("%s: %s\n", name, strerror(errno));
+    return 1;
+  }
+  size_t size = (size_t)st.st_size;
+  /* Read in chunks of 1000 bytes, so that reads straddle pages. */
+  uint64_t by_read = 0xcbf29ce484222325ull;
+  ssize_t got;
+  while ((got = read(fd, buffer, 1000)) > 0)
+    by_read = fnv(by_read, buffer, (size_t)got);
+  /* pread in 777-byte pieces from the start, with the offset at the end. */
+  uint64_t by_pread = 0xcbf29ce484222325ull;
+  for (size_t at = 0; at < size; at += 777) {
+    size_t n = size - at < 777 ? size - at : 777;
+    if (pread(fd, buffer, n, (off_t)at) != (ssize_t)n)
+      printf("%s: short pread at %zu\n", name, at);
+    by_pread = fnv(by_pread, buffer, n);
+  }
+  /* The last 10 bytes, from the end. */
+  off_t tail = lseek(fd, size < 10 ? -(off_t)size : -10, SEEK_END);
+  got = read(fd, buffer, 10);
+  /* The whole file mapped. */
+  uint64_t by_map = 0xcbf29ce484222325ull;
+  if (size) {
+    void *map = mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
+    if (map == MAP_FAILED) {
+      printf("%s: mmap %s\n", name, strerror(errno));
+      return 1;
+    }
+    by_map = fnv(by_map, map, size);
+    /* Past the end of the file, the last page reads zeros. */
+    size_t pages = (size + 4095) & ~(size_t)4095;
+    for (size_t at = size; at < pages; ++at)
+      if (((unsigned char *)map)[at])
+        printf("%s: byte %zu past the end is not zero\n", name, at);
+    munmap(map, size);
+  }
+  printf("%s %zu bytes, read %016llx pread %016llx map %016llx, tail at %lld got %zd, mode %o\n",
+         name, size, (unsigned long long)by_read, (unsigned long long)by_pread,
+         (unsigned long long)by_map, (long long)tail, got, (unsigned)(st.st_mode & 0777));
+  close(fd);
+  return 0;
+}
+
+static const char *error_name(int error) {
+  switch (error) {
+  case EBADF:
+    return "EBADF";
+  case EINVAL:
+    return "EINVAL";
+  case EROFS:
+    return "EROFS";
+  case EACCES:
+    return "EACCES";
+  case EPERM:
+    return "EPERM";
+  case EWOULDBLOCK:
+    return "EWOULDBLOCK";
+  case ENOENT:
+    return "ENOENT";
+  default:
+    return strerror(error);
+  }
+}
+
+#define ANSWER(call) ((call) == 0 ? "0" : error_name(errno))
+
+/* What only a VM's data set answers: it is read-only, and shared. */
+static void in_place(void) {
+  int fd = open("/maps/deep/big", O_RDONLY);
+  void *map = mmap(NULL, 100000, PROT_READ, MAP_PRIVATE, fd, 0);
+  printf("mapped at %p\n", map);
+  const char *write_answer = write(fd, "x", 1) < 0 ? error_name(errno) : "wrote";
+  const char *ftruncate_answer = ANSWER(ftruncate(fd, 0));
+  const char *fchmod_answer = ANSWER(fchmod(fd, 0777));
+  const char *futimens_answer = ANSWER(futimens(fd, NULL));
+  const char *fsync_answer = ANSWER(fsync(fd));
+  const char *mprotect_answer = ANSWER(mprotect(map, 4096, PROT_READ | PROT_WRITE));
+  int poller = epoll_create1(0);
+  struct epoll_event event = {EPOLLIN, {0}};
+  const char *epoll_answer = ANSWER(epoll_ctl(poller, EPOLL_CTL_ADD, fd, &event));
+  int second = open("/maps/deep/big", O_RDONLY);
+  flock(fd, LOCK_EX);
+  const char *flock_answer = ANSWER(flock(second, LOCK_EX | LOCK_NB));
+  const char *escape_answer = open("/escape", O_RDONLY) < 0 ? error_name(errno) : "opened";
+  const char *seek_answer = lseek(fd, -1, SEEK_SET) < 0 ? error_name(errno) : "moved";
+  lseek(fd, 200000, SEEK_SET);
+  char byte;
+  printf("write %s, ftruncate %s, fchmod %s, futimens %s, fsync %s, mprotect write %s, epoll %s, "
+         "flock second %s, escape %s, seek -1 %s, past end %zd\n",
+         write_answer, ftruncate_answer, fchmod_answer, futimens_answer, fsync_answer,
+         mprotect_answer, epoll_answer, flock_answer, escape_answer, seek_answer,
+         read(fd, &byte, 1));
+}
+
+int main(int argc, char **argv) {
+  if (argc < 2)
+    return 2;
+  if (argc > 2 && !strcmp(argv[2], "in-place")) {
+    in_place();
+    return 0;
+  }
+  int failures = 0;
+  for (size_t i = 0; i < sizeof names / sizeof *names; ++i)
+    failures += hash_file(argv[1], names[i]);
+  return failures != 0;
+}
