@@ -28,6 +28,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/epoll.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
@@ -915,6 +916,12 @@ int main(int argc, char **argv) {
     return 2;
   }
   db.started_ms = now_ms();
+  /* As production servers do: as many connections as the hard limit allows. */
+  struct rlimit files;
+  if (getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur < files.rlim_max) {
+    files.rlim_cur = files.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &files);
+  }
   struct sockaddr_in6 any = {.sin6_family = AF_INET6, .sin6_port = htons((uint16_t)port)};
   int listener = socket(AF_INET6, SOCK_STREAM | SOCK_NONBLOCK, 0);
   int one = 1;
