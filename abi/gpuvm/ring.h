@@ -111,8 +111,12 @@ static inline const uint8_t *gpuvm_ring_peek(struct gpuvm_ring *ring, uint32_t *
   for (;;) {
     uint64_t at = ring->consumed;
     struct gpuvm_ring_record *record = (struct gpuvm_ring_record *)(data + (at & (ring->size - 1)));
-    if (__atomic_load_n(&record->tag, __ATOMIC_ACQUIRE) != at + 1)
+    /* Relaxed, then a fence only when a record is there: on a GPU an
+     * acquiring load invalidates the whole L1 (every VM of the SM loses its
+     * cached data), and an idle VM polls its ring all the time. */
+    if (__atomic_load_n(&record->tag, __ATOMIC_RELAXED) != at + 1)
       return 0;
+    __atomic_thread_fence(__ATOMIC_ACQUIRE);
     if (record->flags & GPUVM_RING_PAD) {
       __atomic_store_n(&ring->consumed, at + gpuvm_ring_record_bytes(record->length),
                        __ATOMIC_RELEASE);
