@@ -360,7 +360,7 @@ int run(const std::string &imagePath, const po::variables_map &vm,
                 << formatBytes(loaded.skippedBytes)
                 << ") are read through the host, not in place: first " << loaded.firstSkipped
                 << "\n";
-    if (config.verbose)
+    if (config.verbose && budget)
       std::fprintf(stderr, "gpuvm: --ro-root: %llu files (%s) loaded in %.3f s\n",
                    (unsigned long long)loaded.files, formatBytes(loaded.bytes).c_str(),
                    loaded.seconds);
