@@ -1,8 +1,10 @@
 /* The shared read-only data set (gpuvm run --ro-root), loaded once at launch
  * into memory every VM reads: device memory on a GPU, one copy on the host.
- * A file the host's GPUVM_RPC_OPEN answers with GPUVM_OPEN_IN_DATA_SET is
- * read, sought, stat'ed and mapped here by the VM's kernel, with no round
- * trip. Shared by host and device. */
+ * The VM's kernel opens and stats its files by path itself while its
+ * mailbox's data_set_in_place says that its own root cannot shadow them;
+ * otherwise the host's GPUVM_RPC_OPEN answers with GPUVM_OPEN_IN_DATA_SET.
+ * Either way the file is then read, sought, stat'ed and mapped here, with no
+ * round trip. Shared by host and device. */
 #ifndef GPUVM_ABI_DATA_SET_H
 #define GPUVM_ABI_DATA_SET_H
 
@@ -19,9 +21,19 @@ struct gpuvm_data_set_file {
   struct gpuvm_stat stat;
 };
 
+/* A name of a file: its path from the data set's top, without a leading
+ * '/', ".", ".." or doubled '/' (a file has one name per hard link). */
+struct gpuvm_data_set_name {
+  uint64_t path; /* offset of the NUL-terminated path, from the data set's start */
+  uint64_t file; /* index in files[] */
+};
+
 struct gpuvm_data_set {
   uint64_t file_count;
-  uint64_t size; /* bytes, this header included */
+  uint64_t name_count;
+  uint64_t names; /* offset of name_count struct gpuvm_data_set_name, sorted by
+                     path (bytes, as strcmp) */
+  uint64_t size;  /* bytes, this header included */
   struct gpuvm_data_set_file files[];
 };
 

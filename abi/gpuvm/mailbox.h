@@ -103,7 +103,11 @@ enum gpuvm_exit_kind {
 struct gpuvm_mailbox {
   uint32_t state; /* enum gpuvm_mailbox_state, written last */
   uint32_t op;    /* enum gpuvm_rpc_op */
-  int64_t arg[5];
+  int64_t arg[4];
+  /* Written by the host with every file reply: 1 while nothing in the VM's
+   * own root can shadow the shared data set (gpuvm/data_set.h), so that the
+   * VM's kernel may open the set's files by path itself. 0 at launch. */
+  int64_t data_set_in_place;
   int64_t result;
   int64_t error; /* an errno value, 0 on success */
   uint8_t payload[GPUVM_MAILBOX_PAYLOAD];

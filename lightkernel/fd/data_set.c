@@ -49,6 +49,65 @@ static long data_set_write(struct lk_file *file, const void *buf, size_t len) {
 static const struct lk_file_ops data_set_ops = {LK_FILE_DATA_SET, data_set_read, data_set_write, 0,
                                                 0};
 
+/* `path` as the data set names its files: no leading '/', no "." or empty
+ * components. 0 for a path with ".." (it may pass through a symlink: the
+ * host resolves it) or too long for `out`. */
+static int normalize(const char *path, char *out, size_t size) {
+  size_t used = 0;
+  while (*path) {
+    while (*path == '/')
+      ++path;
+    const char *end = path;
+    while (*end && *end != '/')
+      ++end;
+    size_t length = (size_t)(end - path);
+    if (length == 2 && path[0] == '.' && path[1] == '.')
+      return 0;
+    if (length && !(length == 1 && path[0] == '.')) {
+      if (used + (used != 0) + length + 1 > size)
+        return 0;
+      if (used)
+        out[used++] = '/';
+      for (size_t i = 0; i < length; ++i)
+        out[used++] = path[i];
+    }
+    path = end;
+  }
+  out[used] = 0;
+  return used != 0;
+}
+
+static int compare(const char *a, const char *b) {
+  while (*a && *a == *b)
+    ++a, ++b;
+  return (int)(unsigned char)*a - (int)(unsigned char)*b;
+}
+
+long lk_data_set_find(const char *path) {
+  const struct gpuvm_data_set *set = data_set();
+  char name[512];
+  if (!set || !normalize(path, name, sizeof name))
+    return -1;
+  const struct gpuvm_data_set_name *names =
+      (const struct gpuvm_data_set_name *)((const char *)set + set->names);
+  uint64_t low = 0, high = set->name_count;
+  while (low < high) {
+    uint64_t middle = low + (high - low) / 2;
+    int order = compare(name, (const char *)set + names[middle].path);
+    if (order == 0)
+      return (long)names[middle].file;
+    if (order < 0)
+      high = middle;
+    else
+      low = middle + 1;
+  }
+  return -1;
+}
+
+void lk_data_set_stat_index(long index, struct gpuvm_stat *out) {
+  *out = data_set()->files[index].stat;
+}
+
 struct lk_file *lk_data_set_open(long index, int status) {
   const struct gpuvm_data_set *set = data_set();
   if (!set || index < 0 || (uint64_t)index >= set->file_count)

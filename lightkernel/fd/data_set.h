@@ -6,6 +6,10 @@
 
 struct gpuvm_stat;
 
+/* The index of the data set's file that `path` (from the VM's root) names,
+ * or -1: not the set's, or a path only the host resolves (a symlink, ".."). */
+long lk_data_set_find(const char *path);
+void lk_data_set_stat_index(long index, struct gpuvm_stat *out);
 /* A new file object (no reference yet) for the data set's file `index`, or
  * null when the launch has no such file or the heap is full. */
 struct lk_file *lk_data_set_open(long index, int status);

@@ -3,6 +3,7 @@
 #include <lightkernel/arch.h>
 #include <lightkernel/syscall.h>
 
+#include "../fd/data_set.h"
 #include "host.h"
 
 #define ENAMETOOLONG 36
@@ -36,6 +37,10 @@ static int put_paths(struct gpuvm_mailbox *box, const char *first, const char *s
 static void copy_out(void *dst, const uint8_t *src, size_t n) {
   for (size_t i = 0; i < n; ++i)
     ((uint8_t *)dst)[i] = src[i];
+}
+
+int host_data_set_in_place(void) {
+  return *(volatile int64_t *)&my_mailbox()->data_set_in_place != 0;
 }
 
 long host_open(const char *path, int flags, int mode, int *in_data_set) {
@@ -89,6 +94,11 @@ long host_file_op(unsigned op, int fd, long arg) {
 }
 
 long lk_stat(const char *path, int follow_last_link, struct gpuvm_stat *out) {
+  long index = host_data_set_in_place() ? lk_data_set_find(path) : -1;
+  if (index >= 0) {
+    lk_data_set_stat_index(index, out);
+    return 0;
+  }
   struct gpuvm_mailbox *box = my_mailbox();
   if (!put_paths(box, path, 0))
     return -ENAMETOOLONG;

@@ -10,6 +10,9 @@ struct gpuvm_stat;
 struct gpuvm_statvfs;
 
 long host_write(int host_fd, const void *buf, size_t len);
+/* The host's last word on the data set: 1 while the VM's own root cannot
+ * shadow it, so that its files may be opened by path here. */
+int host_data_set_in_place(void);
 /* -> a host fd, or with *in_data_set set the index of a file of the data
  * set (gpuvm/data_set.h) to read in place. */
 long host_open(const char *path, int flags, int mode, int *in_data_set);

@@ -438,7 +438,9 @@ int run(const std::string &imagePath, const po::variables_map &vm,
   if (!failure.empty())
     std::cerr << "gpuvm: error: " << failure << "\n";
   if (config.verbose)
-    std::fprintf(stderr, "gpuvm: %u VMs ran in %.3f s\n", config.vmCount, seconds);
+    std::fprintf(stderr, "gpuvm: %u VMs ran in %.3f s; %llu host calls served (%.0f per second)\n",
+                 config.vmCount, seconds, (unsigned long long)server.callCount(),
+                 seconds > 0 ? double(server.callCount()) / seconds : 0.0);
   if (config.verbose && network)
     std::cerr << "gpuvm: " << network->bridgeText() << "\n";
   int rc = report("");

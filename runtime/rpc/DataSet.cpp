@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstring>
 #include <filesystem>
@@ -65,10 +66,12 @@ std::string DataSet::load(const std::string &dir, uint64_t budget) {
   struct Planned {
     std::string path;
     struct stat st;
-    uint64_t offset;
+    uint64_t offset = 0; // 0: left out
+    int64_t index = -1;  // in files[], once loaded
   };
   std::vector<Planned> planned;
-  std::map<std::pair<uint64_t, uint64_t>, bool> seen;
+  std::vector<std::pair<std::string, size_t>> names; // relative path, planned file
+  std::map<std::pair<uint64_t, uint64_t>, size_t> byInode;
   std::error_code ec;
   namespace fs = std::filesystem;
   auto skip = [&](const std::string &path, uint64_t bytes, const std::string &why) {
@@ -80,23 +83,32 @@ std::string DataSet::load(const std::string &dir, uint64_t budget) {
   for (fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec),
        end;
        !ec && it != end; it.increment(ec)) {
+    std::string relative = it->path().lexically_relative(dir).generic_string();
+    if (it.depth() == 0)
+      topNames_.insert(relative);
     struct stat st;
     if (::lstat(it->path().c_str(), &st) != 0 || !S_ISREG(st.st_mode))
       continue;
-    if (!seen.emplace(std::make_pair(uint64_t(st.st_dev), uint64_t(st.st_ino)), true).second)
-      continue; // a hard link to a file already planned
-    planned.push_back({it->path().string(), st, 0});
+    auto [at, added] =
+        byInode.emplace(std::make_pair(uint64_t(st.st_dev), uint64_t(st.st_ino)), planned.size());
+    if (added) // a second name of a file planned is a hard link to it
+      planned.push_back({it->path().string(), st});
+    names.emplace_back(relative, at->second);
   }
   if (ec)
     return "--ro-root " + dir + ": " + ec.message();
+  std::sort(names.begin(), names.end());
+  uint64_t strings = 0;
+  for (const auto &name : names)
+    strings += name.first.size() + 1;
   uint64_t header =
-      wholePages(sizeof(gpuvm_data_set) + planned.size() * sizeof(gpuvm_data_set_file));
+      wholePages(sizeof(gpuvm_data_set) + planned.size() * sizeof(gpuvm_data_set_file) +
+                 names.size() * sizeof(gpuvm_data_set_name) + strings);
   uint64_t size = header;
   for (Planned &p : planned) {
     uint64_t bytes = wholePages(uint64_t(p.st.st_size));
     if (size + bytes > budget) {
       skip(p.path, uint64_t(p.st.st_size), "past --ro-root-memory");
-      p.offset = 0;
       continue;
     }
     p.offset = size;
@@ -114,7 +126,7 @@ std::string DataSet::load(const std::string &dir, uint64_t budget) {
   size_ = size;
   auto *set = reinterpret_cast<gpuvm_data_set *>(block_.get());
   set->size = size;
-  for (const Planned &p : planned) {
+  for (Planned &p : planned) {
     if (!p.offset)
       continue;
     if (std::string why = readWhole(p.path, p.st, block_.get() + p.offset); !why.empty()) {
@@ -122,27 +134,47 @@ std::string DataSet::load(const std::string &dir, uint64_t budget) {
       skip(p.path, uint64_t(p.st.st_size), why);
       continue;
     }
-    gpuvm_data_set_file &file = set->files[set->file_count];
+    p.index = int64_t(set->file_count++);
+    gpuvm_data_set_file &file = set->files[p.index];
     file.offset = p.offset;
     fillStat(p.st, file.stat);
-    byIdentity_[{uint64_t(p.st.st_dev), uint64_t(p.st.st_ino)}] = set->file_count++;
+    byIdentity_[{uint64_t(p.st.st_dev), uint64_t(p.st.st_ino)}] = uint64_t(p.index);
     ++figures_.files;
     figures_.bytes += uint64_t(p.st.st_size);
+  }
+  // The names of what was loaded, then their paths, after the files.
+  set->names = sizeof(gpuvm_data_set) + set->file_count * sizeof(gpuvm_data_set_file);
+  auto *table = reinterpret_cast<gpuvm_data_set_name *>(block_.get() + set->names);
+  uint64_t text = set->names + names.size() * sizeof(gpuvm_data_set_name);
+  for (const auto &[path, which] : names) {
+    if (planned[which].index < 0)
+      continue;
+    table[set->name_count++] = {text, uint64_t(planned[which].index)};
+    std::memcpy(block_.get() + text, path.c_str(), path.size() + 1);
+    text += path.size() + 1;
   }
   figures_.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return {};
 }
 
+bool DataSet::mayShadow(const char *path) const {
+  if (std::strstr(path, "..")) // "a/../b" may end anywhere: assume the worst
+    return true;
+  for (;;) {
+    while (*path == '/')
+      ++path;
+    if (path[0] != '.' || (path[1] != '/' && path[1]))
+      break;
+    ++path;
+  }
+  const char *slash = std::strchr(path, '/');
+  return topNames_.count(std::string(path, slash ? size_t(slash - path) : std::strlen(path))) != 0;
+}
+
 int64_t DataSet::find(const struct stat &st) const {
   auto it = byIdentity_.find({uint64_t(st.st_dev), uint64_t(st.st_ino)});
-  if (it == byIdentity_.end())
-    return -1;
-  const gpuvm_stat &loaded =
-      reinterpret_cast<const gpuvm_data_set *>(block_.get())->files[it->second].stat;
-  bool unchanged = loaded.size == uint64_t(st.st_size) && loaded.mtime_sec == st.st_mtim.tv_sec &&
-                   loaded.mtime_nsec == st.st_mtim.tv_nsec;
-  return unchanged ? int64_t(it->second) : -1;
+  return it == byIdentity_.end() ? -1 : int64_t(it->second);
 }
 
 } // namespace gpuvm::runtime

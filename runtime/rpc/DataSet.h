@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <utility>
 
@@ -30,10 +31,11 @@ public:
     double seconds = 0;
   };
 
-  // Loads the regular files under `dir` (symlinks are not followed; a VM's
-  // open resolves them and finds the target by its identity) while the block
-  // stays within `budget` bytes. A file past the budget, or that changed
-  // while being read, is left out: VMs read it through the mailbox as before.
+  // Loads the regular files under `dir` with the names they have there
+  // (symlinks are not followed: a VM's open of one goes to the host, which
+  // resolves it and finds the target by its identity) while the block stays
+  // within `budget` bytes. A file past the budget, or that changed while
+  // being read, is left out: VMs read it through the mailbox as before.
   // Returns empty, or why nothing could be loaded.
   std::string load(const std::string &dir, uint64_t budget);
 
@@ -43,8 +45,14 @@ public:
   const Figures &figures() const { return figures_; }
 
   // The index of the file a VM opened (the host's fstat of it), or -1 when
-  // the data set does not hold it as it is now.
+  // the data set does not hold it. VMs read a file as it was loaded, also
+  // when it changed on the host since; a file replaced by another (a new
+  // inode) is not the data set's.
   int64_t find(const struct stat &st) const;
+
+  // Whether a file a VM makes at `path` (from its root) could hide one of
+  // the set's: its first component names an entry at the set's top.
+  bool mayShadow(const char *path) const;
 
 private:
   struct Free {
@@ -54,6 +62,7 @@ private:
   uint64_t size_ = 0;
   Figures figures_;
   std::map<std::pair<uint64_t, uint64_t>, uint64_t> byIdentity_; // (dev, ino) -> index
+  std::set<std::string> topNames_;
 };
 
 } // namespace gpuvm::runtime

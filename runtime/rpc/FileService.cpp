@@ -98,6 +98,11 @@ struct FileService::Vm {
   std::string jail;
   DescriptorCache::Slot jailSlot;
   std::vector<std::unique_ptr<OpenFile>> files; // slot i is VM fd kFirstFd + i
+  // Whether the VM's own root may hold a path of the shared data set, which
+  // its kernel must then leave to the host to open (checked at its first
+  // file call, set by what it creates since).
+  bool shadowChecked = false;
+  bool mayShadowDataSet = false;
 };
 
 FileService::FileService(const FileSystemOptions &options, uint32_t vmCount,
@@ -739,8 +744,60 @@ int64_t FileService::onPath(uint32_t vm, const char *path, gpuvm_mailbox &box) {
   return rc == 0 ? 0 : -saved;
 }
 
+// The most entries of a VM's root looked at for what could hide the data set.
+constexpr size_t kShadowWalkLimit = 10000;
+
+// What the VM's kernel may open in the data set by itself: nothing once its
+// own root (or a chroot's view of it) may hide a path of the set.
+void FileService::noteShadows(uint32_t vmId, const gpuvm_mailbox &box) {
+  Vm &vm = vms_[vmId];
+  if (!dataSet_ || options_.root.empty() || vm.mayShadowDataSet)
+    return;
+  // One root for all VMs: what one makes there, the others see at once, and
+  // their kernels would not know. Their opens stay the host's.
+  if (options_.root.find("{vm}") == std::string::npos) {
+    vm.mayShadowDataSet = true;
+    return;
+  }
+  if (!vm.shadowChecked) {
+    // A top entry named as one of the set's hides it; a symlink anywhere may
+    // lead a path made later to the top. A big root is not walked: assumed.
+    vm.shadowChecked = true;
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    size_t walked = 0;
+    for (fs::recursive_directory_iterator it(rootPath(vmId), ec), end;
+         !ec && it != end && !vm.mayShadowDataSet; it.increment(ec))
+      vm.mayShadowDataSet = ++walked > kShadowWalkLimit || it->is_symlink() ||
+                            (it.depth() == 0 && dataSet_->mayShadow(it->path().filename().c_str()));
+  }
+  const char *first = payloadPath(box);
+  const char *second = first ? payloadPath(box, std::strlen(first) + 1) : nullptr;
+  switch (box.op) {
+  case GPUVM_RPC_OPEN:
+    if ((box.arg[0] & O_CREAT) && first && dataSet_->mayShadow(first))
+      vm.mayShadowDataSet = true;
+    break;
+  case GPUVM_RPC_MKDIR:
+    if (first && dataSet_->mayShadow(first))
+      vm.mayShadowDataSet = true;
+    break;
+  case GPUVM_RPC_RENAME:
+  case GPUVM_RPC_LINK:
+    if (second && dataSet_->mayShadow(second))
+      vm.mayShadowDataSet = true;
+    break;
+  case GPUVM_RPC_SYMLINK: // a link can lead a later path anywhere in the root
+  case GPUVM_RPC_CHROOT:
+    vm.mayShadowDataSet = true;
+    break;
+  }
+}
+
 void FileService::serve(uint32_t vmId, gpuvm_mailbox &box) {
   Vm &vm = vms_[vmId];
+  noteShadows(vmId, box);
+  box.data_set_in_place = dataSet_ && !vm.mayShadowDataSet;
   int64_t result = -EINVAL;
   switch (box.op) {
   case GPUVM_RPC_OPEN: {

@@ -84,6 +84,7 @@ private:
   void pinFilesNamed(uint32_t vm, const char *path, bool moving);
   void pin(uint32_t vm, OpenFile &file);
   int64_t failed(int error);
+  void noteShadows(uint32_t vm, const gpuvm_mailbox &box);
 
   FileSystemOptions options_;
   DescriptorCache &descriptors_;

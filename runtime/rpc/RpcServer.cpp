@@ -17,6 +17,7 @@ RpcServer::RpcServer(Console &console, FileService &files, uint32_t vmCount)
     : console_(console), files_(files), outcomes_(vmCount) {}
 
 void RpcServer::serve(uint32_t vm, gpuvm_mailbox &box) {
+  calls_.fetch_add(1, std::memory_order_relaxed);
   box.error = 0;
   if (FileService::handles(box.op, box.arg[0])) {
     files_.serve(vm, box);

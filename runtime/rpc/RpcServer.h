@@ -31,6 +31,8 @@ public:
 
   const std::vector<VmOutcome> &outcomes() const { return outcomes_; }
   uint32_t exitedCount() const { return exited_.load(std::memory_order_acquire); }
+  // Requests served so far, of every kind (gpuvm --verbose reports them).
+  uint64_t callCount() const { return calls_.load(std::memory_order_relaxed); }
   Console &console() { return console_; }
 
 private:
@@ -38,6 +40,7 @@ private:
   FileService &files_;
   std::vector<VmOutcome> outcomes_;
   std::atomic<uint32_t> exited_{0};
+  std::atomic<uint64_t> calls_{0};
 };
 
 } // namespace gpuvm::runtime
