@@ -26,10 +26,14 @@ constexpr size_t kMaxOpenFiles = 1024;
 constexpr int kAllowedOpenFlags = O_ACCMODE | O_CREAT | O_EXCL | O_TRUNC | O_APPEND | O_DIRECTORY |
                                   O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC;
 
+// Permissions and the sticky bit of what a VM creates or chmods: never
+// setuid or setgid, which would mean gpuvm's user on the host.
+constexpr mode_t kModeBits = 01777;
+
 int openInRoot(int root, const char *path, int flags, int mode) {
   open_how how{};
   how.flags = uint64_t(flags | O_CLOEXEC);
-  how.mode = (flags & O_CREAT) ? uint64_t(mode & 07777) : 0;
+  how.mode = (flags & O_CREAT) ? uint64_t(mode & kModeBits) : 0;
   how.resolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS;
   // An empty path would name the root itself through openat2; Linux says ENOENT.
   if (!*path) {
@@ -705,7 +709,7 @@ int64_t FileService::onOpenFile(uint32_t vm, OpenFile &file, gpuvm_mailbox &box)
     timespec times[2] = {timeOf(box.arg[2]), timeOf(box.arg[3])};
     rc = ::utimensat(AT_FDCWD, self.c_str(), times, 0);
   } else {
-    rc = ::chmod(self.c_str(), mode_t(box.arg[1] & 07777));
+    rc = ::chmod(self.c_str(), mode_t(box.arg[1] & kModeBits));
   }
   return rc == 0 ? 0 : -errno;
 }
@@ -737,7 +741,7 @@ int64_t FileService::onPath(uint32_t vm, const char *path, gpuvm_mailbox &box) {
     timespec times[2] = {timeOf(box.arg[2]), timeOf(box.arg[3])};
     rc = ::utimensat(AT_FDCWD, self.c_str(), times, 0);
   } else {
-    rc = ::chmod(self.c_str(), mode_t(box.arg[0] & 07777));
+    rc = ::chmod(self.c_str(), mode_t(box.arg[0] & kModeBits));
   }
   int saved = errno;
   ::close(fd);
@@ -850,7 +854,7 @@ void FileService::serve(uint32_t vmId, gpuvm_mailbox &box) {
     int (*op)(int, const char *, gpuvm_mailbox &) = nullptr;
     if (box.op == GPUVM_RPC_MKDIR)
       op = [](int dir, const char *name, gpuvm_mailbox &b) {
-        return mkdirat(dir, name, mode_t(b.arg[0] & 07777));
+        return mkdirat(dir, name, mode_t(b.arg[0] & kModeBits));
       };
     else if (box.op == GPUVM_RPC_RMDIR)
       op = [](int dir, const char *name, gpuvm_mailbox &) {

@@ -8,6 +8,12 @@
 // RUN: %gpuvm run %t.img --vms 1 --root %t.root --console raw > %t.out
 // RUN: diff %t.expected %t.out
 // RUN: FileCheck %s < %t.out
+// A VM never makes a setuid or setgid file on the host (they would be gpuvm's
+// user's): those bits are dropped, the sticky bit kept.
+// RUN: %gpuvm run %t.img --vms 1 --root %t.root --console raw -- set-id | FileCheck %s --check-prefix=SETID
+// SETID: chmod 4755 -> 755, fchmod 2750 -> 750, open 6755 -> 755, mkdir 7777 -> 1755
+// RUN: find %t.root -perm /6000 | wc -l | FileCheck %s --check-prefix=HOSTBITS
+// HOSTBITS: {{^0$}}
 // CHECK: pwrite 5, offset still 11, pread 5 "world", whole "HELLO world"
 // CHECK: ftruncate 5: size 5; ftruncate 20: size 20, tail zero 1
 // CHECK: fsync 0 fdatasync 0
@@ -38,10 +44,27 @@ static long size_of(const char *path) {
 
 static int mode_of(const char *path) {
   struct stat st;
-  return stat(path, &st) == 0 ? (int)(st.st_mode & 0777) : -1;
+  return stat(path, &st) == 0 ? (int)(st.st_mode & 07777) : -1;
 }
 
-int main(void) {
+static void set_id(void) {
+  int fd = open("s.txt", O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  chmod("s.txt", 04755);
+  int after_chmod = mode_of("s.txt");
+  fchmod(fd, 02750);
+  int after_fchmod = mode_of("s.txt");
+  close(fd);
+  close(open("t.txt", O_WRONLY | O_CREAT | O_TRUNC, 06755));
+  mkdir("d", 07777);
+  printf("chmod 4755 -> %o, fchmod 2750 -> %o, open 6755 -> %o, mkdir 7777 -> %o\n", after_chmod,
+         after_fchmod, mode_of("t.txt"), mode_of("d"));
+}
+
+int main(int argc, char **argv) {
+  if (argc > 1 && !strcmp(argv[1], "set-id")) {
+    set_id();
+    return 0;
+  }
   int fd = open("f.txt", O_CREAT | O_RDWR | O_TRUNC, 0644);
   if (fd < 0 || write(fd, "hello world", 11) != 11) {
     printf("FAIL setup (errno %d)\n", errno);
