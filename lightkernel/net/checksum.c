@@ -34,9 +34,28 @@ uint32_t net_pseudo_sum(const struct net_addr *src, const struct net_addr *dst,
 
 const struct net_addr net_loopback = {{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1}};
 
+#if defined(__NVPTX__) || defined(__AMDGPU__)
+/* LLVM lowers a copy of unknown length to a loop of single bytes on nvptx
+ * and amdgcn, and a GPU pays per access: words where source and destination
+ * share their alignment, as libc_gpu's memcpy. no_builtin keeps the loops
+ * from being turned back into that copy. */
+__attribute__((no_builtin("memcpy"))) void net_copy(void *dst, const void *src, size_t n) {
+  uint8_t *d = (uint8_t *)dst;
+  const uint8_t *s = (const uint8_t *)src;
+  if ((((uintptr_t)d ^ (uintptr_t)s) & 7) == 0) {
+    for (; n && ((uintptr_t)s & 7); --n)
+      *d++ = *s++;
+    for (; n >= 8; n -= 8, d += 8, s += 8)
+      *(uint64_t *)(void *)d = *(const uint64_t *)(const void *)s;
+  }
+  for (; n; --n)
+    *d++ = *s++;
+}
+#else
 void net_copy(void *dst, const void *src, size_t n) {
   __builtin_memcpy(dst, src, n);
 }
+#endif
 
 void net_zero(void *dst, size_t n) {
   __builtin_memset(dst, 0, n);
