@@ -13,6 +13,9 @@
 #define SEEK_SET 0
 #define SEEK_CUR 1
 #define SEEK_END 2
+#define SEEK_DATA 3
+#define SEEK_HOLE 4
+#define ENXIO 6
 
 struct data_set_file {
   struct lk_file file;
@@ -51,24 +54,30 @@ static const struct lk_file_ops data_set_ops = {LK_FILE_DATA_SET, data_set_read,
 
 /* `path` as the data set names its files: no leading '/', no "." or empty
  * components. 0 for a path with ".." (it may pass through a symlink: the
- * host resolves it) or too long for `out`. */
+ * host resolves it), one that ends in '/' or "/." (a file there is
+ * ENOTDIR: the host says so) or too long for `out`. */
 static int normalize(const char *path, char *out, size_t size) {
-  size_t used = 0;
+  size_t used = 0, length = 0;
+  while (path[length])
+    ++length;
+  if (length && (path[length - 1] == '/' ||
+                 (path[length - 1] == '.' && (length == 1 || path[length - 2] == '/'))))
+    return 0;
   while (*path) {
     while (*path == '/')
       ++path;
     const char *end = path;
     while (*end && *end != '/')
       ++end;
-    size_t length = (size_t)(end - path);
-    if (length == 2 && path[0] == '.' && path[1] == '.')
+    size_t part = (size_t)(end - path);
+    if (part == 2 && path[0] == '.' && path[1] == '.')
       return 0;
-    if (length && !(length == 1 && path[0] == '.')) {
-      if (used + (used != 0) + length + 1 > size)
+    if (part && !(part == 1 && path[0] == '.')) {
+      if (used + (used != 0) + part + 1 > size)
         return 0;
       if (used)
         out[used++] = '/';
-      for (size_t i = 0; i < length; ++i)
+      for (size_t i = 0; i < part; ++i)
         out[used++] = path[i];
     }
     path = end;
@@ -121,6 +130,16 @@ struct lk_file *lk_data_set_open(long index, int status) {
 
 long lk_data_set_seek(struct lk_file *file, long offset, int whence) {
   struct data_set_file *f = (struct data_set_file *)file;
+  long size = (long)f->entry->stat.size;
+  /* A file with no holes: its data runs to its end, where the hole is. */
+  if (whence == SEEK_DATA || whence == SEEK_HOLE) {
+    if (offset < 0)
+      return -EINVAL;
+    if (offset >= size)
+      return -ENXIO;
+    f->offset = (uint64_t)(whence == SEEK_DATA ? offset : size);
+    return (long)f->offset;
+  }
   long base = whence == SEEK_SET   ? 0
               : whence == SEEK_CUR ? (long)f->offset
               : whence == SEEK_END ? (long)f->entry->stat.size

@@ -774,6 +774,8 @@ void FileService::noteShadows(uint32_t vmId, const gpuvm_mailbox &box) {
          !ec && it != end && !vm.mayShadowDataSet; it.increment(ec))
       vm.mayShadowDataSet = ++walked > kShadowWalkLimit || it->is_symlink() ||
                             (it.depth() == 0 && dataSet_->mayShadow(it->path().filename().c_str()));
+    if (ec) // a part of the root not looked at may hide anything
+      vm.mayShadowDataSet = true;
   }
   const char *first = payloadPath(box);
   const char *second = first ? payloadPath(box, std::strlen(first) + 1) : nullptr;

@@ -33,6 +33,7 @@
 // CHECK: inside 4096 bytes
 // RUN: %gpuvm run %t/host.img --vms 2 --ro-root %t/set -- / in-place | sort | FileCheck %s --check-prefix=PLACE
 // PLACE: [vm 0] mapped at [[ADDRESS:0x[0-9a-f]+]]
+// PLACE: [vm 0] second map apart 1, trailing slash ENOTDIR, seek data 10 hole 100000
 // PLACE: [vm 0] write EBADF, ftruncate EINVAL, fchmod EROFS, futimens EROFS, fsync 0, mprotect write EACCES, epoll EPERM, flock second EWOULDBLOCK, escape ENOENT, seek -1 EINVAL, past end 0
 // PLACE: [vm 1] mapped at [[ADDRESS]]
 // In place, a VM's kernel opens and stats the set's files itself after its
@@ -151,6 +152,8 @@ static const char *error_name(int error) {
     return "EWOULDBLOCK";
   case ENOENT:
     return "ENOENT";
+  case ENOTDIR:
+    return "ENOTDIR";
   default:
     return strerror(error);
   }
@@ -176,6 +179,11 @@ static void in_place(void) {
   flock(fd, LOCK_EX);
   const char *flock_answer = ANSWER(flock(second, LOCK_EX | LOCK_NB));
   const char *escape_answer = open("/escape", O_RDONLY) < 0 ? error_name(errno) : "opened";
+  void *again = mmap(NULL, 4096, PROT_READ, MAP_PRIVATE, fd, 0);
+  int second_map_apart = again != MAP_FAILED && again != map && !memcmp(again, map, 4096) &&
+                         munmap(again, 4096) == 0 && madvise(map, 100000, MADV_SEQUENTIAL) == 0;
+  const char *slash_answer = open("/maps/deep/big/", O_RDONLY) < 0 ? error_name(errno) : "opened";
+  long data = lseek(fd, 10, SEEK_DATA), hole = lseek(fd, 10, SEEK_HOLE);
   const char *seek_answer = lseek(fd, -1, SEEK_SET) < 0 ? error_name(errno) : "moved";
   lseek(fd, 200000, SEEK_SET);
   char byte;
@@ -184,6 +192,8 @@ static void in_place(void) {
          write_answer, ftruncate_answer, fchmod_answer, futimens_answer, fsync_answer,
          mprotect_answer, epoll_answer, flock_answer, escape_answer, seek_answer,
          read(fd, &byte, 1));
+  printf("second map apart %d, trailing slash %s, seek data %ld hole %ld\n", second_map_apart,
+         slash_answer, data, hole);
 }
 
 static void first_line(const char *path, char *out, size_t size) {

@@ -5,5 +5,8 @@
 #define SEEK_SET 0
 #define SEEK_CUR 1
 #define SEEK_END 2
+/* Linux's: the next data at or after the offset, the next hole. */
+#define SEEK_DATA 3
+#define SEEK_HOLE 4
 
 #endif

@@ -89,6 +89,10 @@ void *__mapping_create(size_t length, int protection, int flags, int fd, off_t o
       anonymous || (protection & PROT_WRITE) ? NULL : lk_file_in_place(fd, &file_size);
   if (in_place && (uint64_t)offset + size > whole_pages(file_size))
     in_place = NULL;
+  /* Mappings never overlap: a second one of the same pages is a copy. */
+  for (struct __mapping *m = mappings; in_place && m; m = m->next)
+    if (m->start < in_place + offset + size && in_place + offset < m->start + m->length)
+      in_place = NULL;
   struct __mapping *mapping = malloc(sizeof *mapping);
   struct __mapping_block *block = malloc(sizeof *block);
   void *memory = in_place ? (void *)(in_place + offset) : aligned_alloc(__MAPPING_PAGE, size);
