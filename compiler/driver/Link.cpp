@@ -3,6 +3,7 @@
 #include "BreakGlobalCycles.h"
 #include "Command.h"
 #include "LinkerSymbols.h"
+#include "NvptxParts.h"
 #include "PrivatizeGlobals.h"
 #include "gpuvm/image.h"
 
@@ -586,6 +587,13 @@ int ImageLinker::finish() {
   std::string err;
   if (job_.target.kind == TargetKind::Nvptx) {
     auto ptxas = tc_.ptxas();
+    auto nvlink = tc_.cudaTool("nvlink");
+    unsigned functions = 0;
+    for (const Function &fn : image_->functions())
+      functions += !fn.isDeclaration();
+    if (unsigned parts = nvptxPartCount(functions); ptxas && nvlink && parts > 1)
+      return emitNvptxParts(*image_, tc_, job_, *ptxas, *nvlink, parts,
+                            [this] { return targetMachine(job_); });
     TempFile ptx(".ptx");
     const std::string &ptxPath = ptxas ? ptx.path : job_.output;
     if (!emit(tm_, ptxPath, CodeGenFileType::AssemblyFile))
@@ -650,10 +658,21 @@ void describeLink(const Toolchain &tc, const LinkJob &job) {
     return;
   std::string err;
   if (job.target.kind == TargetKind::Nvptx) {
-    if (auto ptxas = tc.ptxas())
+    auto ptxas = tc.ptxas();
+    if (auto nvlink = tc.cudaTool("nvlink"); ptxas && nvlink) {
+      std::cerr << " (in-process) split into parts; for each part not in the cache:\n"
+                << Command{{*ptxas, "-c", "-arch=" + job.target.arch, "-o", "<part>.o",
+                            "<part>.ptx"}}
+                       .quoted()
+                << "\n"
+                << Command{{*nvlink, "-arch=" + job.target.arch, "-o", job.output, "<part>.o..."}}
+                       .quoted()
+                << "\n";
+    } else if (ptxas) {
       std::cerr
           << Command{{*ptxas, "-arch=" + job.target.arch, "-o", job.output, "<image>.ptx"}}.quoted()
           << "\n";
+    }
     return;
   }
   if (auto lld = tc.llvmTool("ld.lld", err))

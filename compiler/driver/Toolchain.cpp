@@ -52,13 +52,13 @@ std::vector<std::string> Toolchain::cudaRoots() const {
   return roots;
 }
 
-std::optional<std::string> Toolchain::ptxas() const {
+std::optional<std::string> Toolchain::cudaTool(const std::string &name) const {
   for (const std::string &root : cudaRoots())
-    if (isExecutable(root + "/bin/ptxas"))
-      return root + "/bin/ptxas";
+    if (isExecutable(root + "/bin/" + name))
+      return root + "/bin/" + name;
   if (std::getenv("GPUVM_CUDA_PATH"))
     return std::nullopt;
-  if (auto found = llvm::sys::findProgramByName("ptxas"))
+  if (auto found = llvm::sys::findProgramByName(name))
     return *found;
   return std::nullopt;
 }

@@ -26,9 +26,11 @@ public:
   // Returns the path, or the one-line reason it is missing.
   std::optional<std::string> llvmTool(const std::string &name, std::string &error) const;
 
-  // NVIDIA's assembler is optional: without it an NVPTX image is PTX text,
-  // which the CUDA driver compiles at load. GPUVM_CUDA_PATH overrides the search.
-  std::optional<std::string> ptxas() const;
+  // NVIDIA's ptxas and nvlink are optional: without ptxas an NVPTX image is
+  // PTX text, which the CUDA driver compiles at load. GPUVM_CUDA_PATH
+  // overrides the search.
+  std::optional<std::string> cudaTool(const std::string &name) const;
+  std::optional<std::string> ptxas() const { return cudaTool("ptxas"); }
 
   // ROCm Device Libs (ocml, ockl, oclc_*), for AMDGPU math.
   std::optional<std::string> rocmBitcodeDir() const;

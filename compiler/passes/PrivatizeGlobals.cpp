@@ -4,6 +4,7 @@
 
 #include "gpuvm/image.h"
 
+#include <llvm/ADT/MapVector.h>
 #include <llvm/ADT/SetVector.h>
 #include <llvm/ADT/StringExtras.h>
 #include <llvm/ADT/StringMap.h>
@@ -125,7 +126,9 @@ void rewriteInstructionUses(Module &m, const SmallSetVector<GlobalVariable *, 32
 
   FunctionCallee getBase =
       m.getOrInsertFunction(GPUVM_PRIVATE_BASE_SYMBOL, PointerType::getUnqual(m.getContext()));
-  std::map<Function *, std::map<GlobalVariable *, SmallVector<Use *, 4>>> usesByFunction;
+  // In the order of `privates`, not of pointers: the image must not depend on
+  // where the allocator put things (builds are cached by content).
+  MapVector<Function *, MapVector<GlobalVariable *, SmallVector<Use *, 4>>> usesByFunction;
   for (GlobalVariable *gv : privates)
     for (Use &u : gv->uses())
       if (auto *inst = dyn_cast<Instruction>(u.getUser()))
