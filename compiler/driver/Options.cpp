@@ -139,6 +139,10 @@ std::string helpText() {
       << describeOptions()
       << "\nAny other option goes to clang as it is, when gpu-c++ runs clang (-dM, -fsyntax-only,\n"
          "...); an option that takes its value as a separate argument must be joined to it.\n\n"
+         "nvptx with ptxas and nvlink: the image is compiled in parts, cached by content in\n"
+         "GPUVM_CACHE_DIR (default ~/.cache/gpuvm/objects; GPUVM_CACHE_MB bounds it, default\n"
+         "2048, 0: no cache); GPUVM_NVPTX_PARTS=N sets the parts (1: one ptxas run), GPUVM_JOBS\n"
+         "the threads.\n\n"
          "Exit status: 0 on success; 1 when the input or the command line has an error (clang's\n"
          "own status when clang failed); 70 when gpu-c++ itself failed, an internal error to\n"
          "report together with the command and its inputs.\n";
