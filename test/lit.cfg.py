@@ -20,6 +20,7 @@ for var in ["HOME", "TMPDIR"]:
         config.environment[var] = os.environ[var]
 
 config.substitutions.append(("%gpucxx", os.path.join(bin_dir, "gpu-c++")))
+config.substitutions.append(("%gpucc", os.path.join(bin_dir, "gpu-cc")))
 config.substitutions.append(("%gpuvm", os.path.join(bin_dir, "gpuvm")))
 config.substitutions.append(("%plugin", os.path.join(build, "lib", "gpuvm", "GpuvmPasses.so")))
 config.substitutions.append(("%toolchain", os.path.join(build, "share", "gpuvm", "gpuvm-toolchain.cmake")))
