@@ -19,6 +19,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <optional>
 #include <string>
@@ -43,6 +44,8 @@ constexpr uint64_t kDefaultStack = 16 << 10;
 // rounding of our allocations to its page size).
 constexpr uint64_t kDriverHeadroom = 64 << 20;
 constexpr size_t kJitLogBytes = 16 << 10;
+// A PTX load slower than this is worth a note without --verbose.
+constexpr double kJitNoteSeconds = 1.0;
 constexpr auto kIdlePause = std::chrono::microseconds(20);
 // Host threads serving the VMs' mailboxes: one per this many VMs, at most
 // kMaxMailboxThreads and half the cores (the bridge and the console need some).
@@ -95,6 +98,25 @@ std::optional<int> computeCapability(const char *arch, bool &archSpecific) {
 
 std::string smName(int capability) {
   return "sm_" + std::to_string(capability);
+}
+
+// Where the driver keeps what its JIT compiled (CUDA's documented variables),
+// for the note about a PTX image's load time.
+std::string jitCacheState() {
+  const char *disabled = std::getenv("CUDA_CACHE_DISABLE");
+  if (disabled && std::string(disabled) == "1")
+    return "its JIT cache is off (CUDA_CACHE_DISABLE=1): every launch compiles it";
+  const char *path = std::getenv("CUDA_CACHE_PATH");
+  const char *size = std::getenv("CUDA_CACHE_MAXSIZE");
+  return std::string("it compiles PTX at launch unless its JIT cache (") +
+         (path ? path : "~/.nv/ComputeCache") + ", bounded by CUDA_CACHE_MAXSIZE" +
+         (size ? std::string("=") + size : std::string()) + ") holds the result";
+}
+
+std::string fixed(double value, int decimals) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.*f", decimals, value);
+  return text;
 }
 
 // The first lines of a JIT log joined into one, for a one-line message; ptxas
@@ -679,12 +701,20 @@ private:
                               CU_JIT_ERROR_LOG_BUFFER, CU_JIT_ERROR_LOG_BUFFER_SIZE_BYTES};
     void *values[] = {infoLog.data(), reinterpret_cast<void *>(uintptr_t(infoLog.size() - 1)),
                       errorLog.data(), reinterpret_cast<void *>(uintptr_t(errorLog.size() - 1))};
+    auto start = std::chrono::steady_clock::now();
     if (CUresult r = driver_.cuModuleLoadDataEx(&module, moduleImage, 4, options, values)) {
       std::string why = failed("cuModuleLoadDataEx", r);
       if (errorLog[0])
         why += ": " + oneLine(errorLog.data());
       return why;
     }
+    double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    // A PTX image (built where ptxas was missing) is compiled by the driver at
+    // every launch unless its JIT cache holds the result: say what it cost.
+    if (image.format() == ImageFormat::PtxText && (verbose || seconds >= kJitNoteSeconds))
+      console.note("cuda: the driver took " + fixed(seconds, 3) + " s to load this PTX image: " +
+                   jitCacheState() + "; an image built where ptxas is found is a cubin");
     if (verbose && infoLog[0])
       console.note("cuda: JIT: " + oneLine(infoLog.data()));
     if (CUresult r = driver_.cuModuleGetFunction(&kernel, module, image.info().entry))
