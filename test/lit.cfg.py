@@ -36,8 +36,10 @@ def cuda_root():
 root = cuda_root()
 if root or shutil.which("ptxas"):
     config.available_features.add("ptxas")
+    config.substitutions.append(("%ptxas", os.path.join(root, "bin", "ptxas") if root else shutil.which("ptxas")))
 if (root and os.path.exists(os.path.join(root, "bin", "nvlink"))) or shutil.which("nvlink"):
     config.available_features.add("nvlink")
+    config.substitutions.append(("%nvlink", os.path.join(root, "bin", "nvlink") if root else shutil.which("nvlink")))
 # NVPTX builds share one cache inside the build tree, not the user's.
 config.environment.setdefault("GPUVM_CACHE_DIR", os.path.join(build, "test-cache"))
 if os.path.exists("/usr/lib/x86_64-linux-gnu/amdgcn/bitcode/ocml.bc"):

@@ -8,6 +8,9 @@
 #include <llvm/Config/llvm-config.h>
 #include <llvm/IR/DiagnosticInfo.h>
 #include <llvm/IR/DiagnosticPrinter.h>
+#include <llvm/IR/IRBuilder.h>
+#include <llvm/IR/InlineAsm.h>
+#include <llvm/IR/Instructions.h>
 #include <llvm/IR/LLVMContext.h>
 #include <llvm/IR/LegacyPassManager.h>
 #include <llvm/IR/Module.h>
@@ -44,11 +47,13 @@ std::string ptxIdentifier(StringRef name) {
   return out;
 }
 
-// PTX's system calls: a part that names one of these without defining it
-// gets the system call (whose address cannot be taken), not libc_gpu's.
+// PTX's system calls and the names ptxas reserves with them: a part that
+// names one of these without defining it gets the system call, not
+// libc_gpu's, and ptxas refuses to take its address.
 bool ptxSystemCall(StringRef name) {
-  return name == "malloc" || name == "free" || name == "vprintf" || name == "__assertfail" ||
-         name.starts_with("cudaGetParameterBuffer") || name.starts_with("cudaLaunchDevice");
+  return name == "malloc" || name == "free" || name == "vprintf" || name == "vfprintf" ||
+         name == "__assertfail" || name.starts_with("cudaGetParameterBuffer") ||
+         name.starts_with("cudaLaunchDevice");
 }
 
 // Every part may name any definition, so none stays local to the image.
@@ -72,6 +77,37 @@ void externalize(Module &image) {
   }
 }
 
+// ptxas -c (CUDA 13.0) breaks direct calls into another module: a function
+// with no stack frame keeps its return address across such a call in R32/R33
+// (or R40/R41), registers the callee may clobber under the same ptxas's ABI,
+// so it returns to address 0 (on the GPU: "Warp Invalid PC" in a printf
+// wrapper). For an indirect call ptxas saves the return address on the
+// stack, so every call into another part goes through the callee's address,
+// which an empty inline asm hides from code generation.
+void callOtherPartsIndirectly(Module &part) {
+  std::vector<CallBase *> calls;
+  for (Function &function : part)
+    for (BasicBlock &block : function)
+      for (Instruction &instruction : block)
+        if (auto *call = dyn_cast<CallBase>(&instruction))
+          if (Function *callee = call->getCalledFunction(); callee && callee->isDeclaration() &&
+                                                            !callee->isIntrinsic() &&
+                                                            !ptxSystemCall(callee->getName()))
+            calls.push_back(call);
+  if (calls.empty())
+    return;
+  LLVMContext &context = part.getContext();
+  Type *address = Type::getInt64Ty(context);
+  InlineAsm *opaque = InlineAsm::get(FunctionType::get(address, {address}, false),
+                                     "mov.b64 $0, $1;", "=l,l", /*hasSideEffects=*/false);
+  for (CallBase *call : calls) {
+    IRBuilder<> builder(call);
+    Value *hidden =
+        builder.CreateCall(opaque, {builder.CreatePtrToInt(call->getCalledOperand(), address)});
+    call->setCalledOperand(builder.CreateIntToPtr(hidden, call->getCalledOperand()->getType()));
+  }
+}
+
 unsigned partOf(const GlobalValue *gv, unsigned parts) {
   if (const auto *alias = dyn_cast<GlobalAlias>(gv))
     gv = alias->getAliaseeObject();
@@ -92,6 +128,7 @@ std::unique_ptr<Module> cutPart(const Module &image, unsigned index, unsigned pa
       unused.push_back(&gv);
   for (GlobalValue *gv : unused)
     gv->eraseFromParent();
+  callOtherPartsIndirectly(*part);
   part->setModuleIdentifier("part");
   part->setSourceFileName("");
   return part;
@@ -230,7 +267,7 @@ int emitNvptxParts(Module &image, const Toolchain &, const LinkJob &job, const s
     std::unique_ptr<Module> module = cutPart(image, i, count);
     raw_svector_ostream os(parts[i].bitcode);
     WriteBitcodeToFile(*module, os);
-    parts[i].key = BuildCache::key({"nvptx-part-1", LLVM_VERSION_STRING, job.target.arch,
+    parts[i].key = BuildCache::key({"nvptx-part-2", LLVM_VERSION_STRING, job.target.arch,
                                     StringRef(&job.optLevel, 1), std::to_string(job.maxRegisters),
                                     ptxasIdentity,
                                     StringRef(parts[i].bitcode.data(), parts[i].bitcode.size())});
