@@ -44,6 +44,9 @@ if (root and os.path.exists(os.path.join(root, "bin", "nvlink"))) or shutil.whic
 config.environment.setdefault("GPUVM_CACHE_DIR", os.path.join(build, "test-cache"))
 if os.path.exists("/usr/lib/x86_64-linux-gnu/amdgcn/bitcode/ocml.bc"):
     config.available_features.add("rocm-device-libs")
+if shutil.which("autoconf") and shutil.which("autoheader") and shutil.which("make") and \
+        os.path.exists("/usr/share/misc/config.sub"):
+    config.available_features.add("autoconf")
 if shutil.which("cmake"):
     config.available_features.add("cmake")
 if os.path.exists("/dev/nvidiactl"):

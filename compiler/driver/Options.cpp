@@ -97,6 +97,12 @@ std::vector<std::string> normalize(int argc, const char *const *argv, std::strin
       args.push_back("--isystem=" + arg.substr(8));
     else if (arg == "-target")
       takeNext("target");
+    // Alone, these mean their default level; spelled so, Program_options
+    // would take the next argument (a source file) as the level.
+    else if (arg == "-g")
+      args.push_back("-g2");
+    else if (arg == "-O")
+      args.push_back("-O1");
     else
       args.push_back(arg);
     if (!error.empty())

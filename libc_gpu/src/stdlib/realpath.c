@@ -1,4 +1,5 @@
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -94,7 +95,7 @@ char *realpath(const char *restrict path, char *restrict resolved) {
   out[length] = '\0';
   if (!resolved)
     return strdup(out);
-  if (length + 1 > 4096 /* PATH_MAX */) {
+  if (length + 1 > PATH_MAX) {
     errno = ENAMETOOLONG;
     return NULL;
   }
