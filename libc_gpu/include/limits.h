@@ -13,7 +13,6 @@
 #define LOGIN_NAME_MAX 256
 #define IOV_MAX 1024
 #define NGROUPS_MAX 65536
-#define ARG_MAX 131072
 #define TTY_NAME_MAX 32
 #ifndef SSIZE_MAX
 #define SSIZE_MAX __LONG_MAX__
