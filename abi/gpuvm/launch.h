@@ -3,6 +3,7 @@
 #ifndef GPUVM_ABI_LAUNCH_H
 #define GPUVM_ABI_LAUNCH_H
 
+#include <gpuvm/doorbell.h>
 #include <gpuvm/net.h>
 
 #include <stdint.h>
@@ -20,6 +21,12 @@ struct gpuvm_launch {
   uint64_t slices;     /* address of VM 0's memory slice */
   uint64_t slice_size; /* bytes per VM; slices are contiguous */
   uint64_t mailboxes;  /* address of VM 0's struct gpuvm_mailbox */
+  /* What a VM rings once its request is in its mailbox (GPU backends). */
+  struct gpuvm_doorbells doorbells;
+  /* The most bytes one GPUVM_RPC_READ or GPUVM_RPC_WRITE moves straight
+   * between the host and a buffer in the VM's own slice; 0: none, every
+   * byte goes through the mailbox's payload. */
+  uint64_t bulk_max;
   uint32_t vm_count;
   /* argv strings, then envc environment strings, then hostnamec (0 or 1)
    * --hostname templates, each NUL-terminated, packed in args; "{vm}" in

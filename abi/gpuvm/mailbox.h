@@ -16,7 +16,8 @@ enum gpuvm_mailbox_state {
 
 enum gpuvm_rpc_op {
   /* arg[0] = fd (1 stdout, 2 stderr), arg[1] = length (<= payload); data in
-   * payload. result = bytes written. */
+   * payload, or with arg[2] != 0 at that address in the VM's own slice
+   * (length <= gpuvm_launch.bulk_max). result = bytes written. */
   GPUVM_RPC_WRITE = 1,
   /* result = host CLOCK_REALTIME in ns, arg[0] (out) = CLOCK_MONOTONIC ns. */
   GPUVM_RPC_CLOCK = 2,
@@ -30,7 +31,9 @@ enum gpuvm_rpc_op {
                                arg[2] = GPUVM_OPEN_IN_DATA_SET the index of a file of the
                                data set (gpuvm/data_set.h) the VM reads in place */
   GPUVM_RPC_CLOSE = 5,      /* arg[0] = fd */
-  GPUVM_RPC_READ = 6,       /* arg[0] = fd, arg[1] = length (<= payload) -> payload */
+  GPUVM_RPC_READ = 6,       /* arg[0] = fd, arg[1] = length (<= payload) -> payload, or
+                               with arg[2] != 0 to that address in the VM's own slice
+                               (length <= gpuvm_launch.bulk_max) */
   GPUVM_RPC_LSEEK = 7,      /* arg[0] = fd, arg[1] = offset, arg[2] = whence -> offset */
   GPUVM_RPC_STAT = 8,       /* path, or arg[1] = fd when arg[0] = 2; arg[0] = 1 follows a
                                last symlink, 0 does not -> struct gpuvm_stat in payload */

@@ -4,8 +4,8 @@
 // of one call and all of them (median, 99th percentile, largest) and an FNV-1a hash of every
 // byte read, and when it started and ended on the monotonic clock (one
 // clock for all VMs and processes, so the calls of all of them can be
-// divided by the span of time they took together). The same program runs natively (the baseline: the page cache
-// through Linux's system calls) and in VMs (bench/rpc/run).
+// divided by the span of time they took together). The same program runs natively (the baseline:
+// the page cache through Linux's system calls) and in VMs (bench/rpc/run).
 #include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -74,8 +74,9 @@ int main(int argc, char **argv) {
   qsort(latency, (size_t)count, sizeof *latency, by_value);
   printf("calls %ld seconds %.6f in_calls %.6f p50_us %.2f p99_us %.2f max_us %.2f hash %016llx "
          "from %lld to %lld\n",
-         count, (double)(end - start) * 1e-9, (double)in_calls * 1e-9, (double)latency[count / 2] * 1e-3,
-         (double)latency[(count * 99) / 100] * 1e-3, (double)latency[count - 1] * 1e-3,
-         (unsigned long long)hash, (long long)start, (long long)end);
+         count, (double)(end - start) * 1e-9, (double)in_calls * 1e-9,
+         (double)latency[count / 2] * 1e-3, (double)latency[(count * 99) / 100] * 1e-3,
+         (double)latency[count - 1] * 1e-3, (unsigned long long)hash, (long long)start,
+         (long long)end);
   return 0;
 }

@@ -1,9 +1,12 @@
 /* File system calls: each is one request to the host, which resolves paths
- * inside this VM's root. Data moves through the mailbox's payload, in chunks. */
+ * inside this VM's root. Data moves through the mailbox's payload, in
+ * chunks, or straight between the host and a buffer in the VM's slice
+ * where the backend allows (host_bulk_chunk). */
 #include <lightkernel/arch.h>
 #include <lightkernel/syscall.h>
 
 #include "../fd/data_set.h"
+#include "../net/net.h"
 #include "host.h"
 
 #define ENAMETOOLONG 36
@@ -34,11 +37,6 @@ static int put_paths(struct gpuvm_mailbox *box, const char *first, const char *s
   return 1;
 }
 
-static void copy_out(void *dst, const uint8_t *src, size_t n) {
-  for (size_t i = 0; i < n; ++i)
-    ((uint8_t *)dst)[i] = src[i];
-}
-
 int host_data_set_in_place(void) {
   return *(volatile int64_t *)&my_mailbox()->data_set_in_place != 0;
 }
@@ -62,15 +60,19 @@ long host_close(int fd) {
 
 long host_read(int fd, void *buf, size_t len) {
   struct gpuvm_mailbox *box = my_mailbox();
+  const size_t bulk = host_bulk_chunk(buf, len);
+  const size_t most = bulk ? bulk : GPUVM_MAILBOX_PAYLOAD;
   size_t done = 0;
   while (done < len) {
-    size_t chunk = len - done < GPUVM_MAILBOX_PAYLOAD ? len - done : GPUVM_MAILBOX_PAYLOAD;
+    size_t chunk = len - done < most ? len - done : most;
     box->arg[0] = fd;
     box->arg[1] = (int64_t)chunk;
+    box->arg[2] = bulk ? (int64_t)(uintptr_t)((uint8_t *)buf + done) : 0;
     long got = call(box, GPUVM_RPC_READ);
     if (got < 0)
       return done ? (long)done : got;
-    copy_out((uint8_t *)buf + done, box->payload, (size_t)got);
+    if (!bulk)
+      net_copy((uint8_t *)buf + done, box->payload, (size_t)got);
     done += (size_t)got;
     if ((size_t)got < chunk)
       break; /* end of file, or what a pipe had */
@@ -105,7 +107,7 @@ long lk_stat(const char *path, int follow_last_link, struct gpuvm_stat *out) {
   box->arg[0] = follow_last_link ? 1 : 0;
   long rc = call(box, GPUVM_RPC_STAT);
   if (rc == 0)
-    copy_out(out, box->payload, sizeof *out);
+    net_copy(out, box->payload, sizeof *out);
   return rc;
 }
 
@@ -115,7 +117,7 @@ long host_fstat(int fd, struct gpuvm_stat *out) {
   box->arg[1] = fd;
   long rc = call(box, GPUVM_RPC_STAT);
   if (rc == 0)
-    copy_out(out, box->payload, sizeof *out);
+    net_copy(out, box->payload, sizeof *out);
   return rc;
 }
 
@@ -193,14 +195,14 @@ long lk_readlink(const char *path, char *buf, size_t size) {
   if (length < 0)
     return length;
   size_t n = (size_t)length < size ? (size_t)length : size;
-  copy_out(buf, box->payload, n);
+  net_copy(buf, box->payload, n);
   return (long)n;
 }
 
 static long statvfs_call(struct gpuvm_mailbox *box, struct gpuvm_statvfs *out) {
   long rc = call(box, GPUVM_RPC_STATVFS);
   if (rc == 0)
-    copy_out(out, box->payload, sizeof *out);
+    net_copy(out, box->payload, sizeof *out);
   return rc;
 }
 
@@ -227,7 +229,7 @@ long host_fd_path(int host_fd, char *buf, size_t size) {
     return length;
   if ((size_t)length + 1 > size)
     return -ENAMETOOLONG;
-  copy_out(buf, box->payload, (size_t)length + 1);
+  net_copy(buf, box->payload, (size_t)length + 1);
   return length;
 }
 
@@ -245,7 +247,7 @@ long host_readdir(int fd, void *buf, size_t len) {
   box->arg[0] = fd;
   long got = call(box, GPUVM_RPC_READDIR);
   if (got > 0)
-    copy_out(buf, box->payload, (size_t)got);
+    net_copy(buf, box->payload, (size_t)got);
   return got;
 }
 
@@ -258,7 +260,7 @@ long lk_getrandom(void *buf, size_t len) {
     long got = call(box, GPUVM_RPC_RANDOM);
     if (got < 0)
       return done ? (long)done : got;
-    copy_out((uint8_t *)buf + done, box->payload, (size_t)got);
+    net_copy((uint8_t *)buf + done, box->payload, (size_t)got);
     done += (size_t)got;
   }
   return (long)done;

@@ -10,6 +10,10 @@ struct gpuvm_stat;
 struct gpuvm_statvfs;
 
 long host_write(int host_fd, const void *buf, size_t len);
+/* The most bytes one request may move straight between the host and
+ * [buf, buf + len), when that lies in this VM's slice and the backend can
+ * (gpuvm_launch.bulk_max); 0: through the payload. */
+size_t host_bulk_chunk(const void *buf, size_t len);
 /* The host's last word on the data set: 1 while the VM's own root cannot
  * shadow it, so that its files may be opened by path here. */
 int host_data_set_in_place(void);

@@ -11,21 +11,31 @@ static struct gpuvm_mailbox *my_mailbox(void) {
   return (struct gpuvm_mailbox *)(uintptr_t)__gpuvm_launch.mailboxes + arch_vm_id();
 }
 
+size_t host_bulk_chunk(const void *buf, size_t len) {
+  uintptr_t mine = (uintptr_t)__gpuvm_private_base(), at = (uintptr_t)buf;
+  if (!__gpuvm_launch.bulk_max || len <= GPUVM_MAILBOX_PAYLOAD || at < mine ||
+      at - mine > __gpuvm_launch.slice_size || len > __gpuvm_launch.slice_size - (at - mine))
+    return 0;
+  return (size_t)__gpuvm_launch.bulk_max;
+}
+
 long host_write(int fd, const void *buf, size_t len) {
   if (fd < 1)
     return -9; /* EBADF */
   struct gpuvm_mailbox *box = my_mailbox();
   const unsigned char *src = (const unsigned char *)buf;
+  const size_t bulk = host_bulk_chunk(buf, len);
   size_t done = 0;
   while (done < len) {
     size_t chunk = len - done;
-    if (chunk > GPUVM_MAILBOX_PAYLOAD)
-      chunk = GPUVM_MAILBOX_PAYLOAD;
-    for (size_t i = 0; i < chunk; ++i)
-      box->payload[i] = src[done + i];
+    if (chunk > (bulk ? bulk : GPUVM_MAILBOX_PAYLOAD))
+      chunk = bulk ? bulk : GPUVM_MAILBOX_PAYLOAD;
+    if (!bulk)
+      net_copy(box->payload, src + done, chunk);
     box->op = GPUVM_RPC_WRITE;
     box->arg[0] = fd;
     box->arg[1] = (int64_t)chunk;
+    box->arg[2] = bulk ? (int64_t)(uintptr_t)(src + done) : 0;
     arch_rpc(box);
     if (box->error)
       return done ? (long)done : -box->error;

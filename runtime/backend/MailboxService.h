@@ -1,15 +1,20 @@
-// The host's side of the GPU backends' mailbox polling: one sweep serves
-// every posted request. Shared by the cuda and hsa backends.
+// The host's side of the GPU backends' mailboxes: the VMs that posted a
+// request are found by their doorbells (gpuvm/doorbell.h), one queue per
+// serving thread, so that a thread's work grows with the VMs that call, not
+// with the VMs that exist. Shared by the cuda and hsa backends.
 #pragma once
 
+#include "gpuvm/doorbell.h"
 #include "gpuvm/mailbox.h"
 #include "rpc/RpcServer.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace gpuvm::runtime {
 
@@ -19,25 +24,51 @@ class MailboxService {
   using Clock = std::chrono::steady_clock;
 
 public:
-  MailboxService(void *boxes, uint32_t vmCount, RpcServer &server)
+  // The doorbells' layout for `queues` queues (at least 1) over `vmCount`
+  // VMs; the backend places tickets (uint32_t each) and slots (uint64_t
+  // each, zeroed) where the VMs reach them and fills in their addresses.
+  static gpuvm_doorbells doorbellLayout(uint32_t vmCount, uint32_t queues) {
+    gpuvm_doorbells bells{};
+    bells.queue_count = std::max(1u, std::min(queues, std::max(1u, vmCount)));
+    bells.vms_per_queue = std::max(1u, (vmCount + bells.queue_count - 1) / bells.queue_count);
+    bells.queue_count = (std::max(1u, vmCount) + bells.vms_per_queue - 1) / bells.vms_per_queue;
+    bells.capacity = 1;
+    while (bells.capacity < bells.vms_per_queue)
+      bells.capacity *= 2;
+    return bells;
+  }
+  static size_t ticketBytes(const gpuvm_doorbells &bells) {
+    return size_t(bells.queue_count) * sizeof(uint32_t);
+  }
+  static size_t slotBytes(const gpuvm_doorbells &bells) {
+    return size_t(bells.queue_count) * bells.capacity * sizeof(uint64_t);
+  }
+
+  // `slots`: the doorbells' slots as the host sees them.
+  MailboxService(void *boxes, uint32_t vmCount, RpcServer &server, const gpuvm_doorbells &bells,
+                 const uint64_t *slots)
       : boxes_(static_cast<gpuvm_mailbox *>(boxes)), vmCount_(vmCount), server_(server),
-        launchedAt_(Clock::now()) {}
+        bells_(bells), slots_(slots), heads_(bells.queue_count, 0), launchedAt_(Clock::now()) {}
 
-  // Serves every posted request once; returns how many it served. An exited
-  // VM's mailbox keeps its EXIT request (it gets no reply), so it is skipped.
-  uint32_t sweep() { return sweep(0, vmCount_); }
+  uint32_t queueCount() const { return bells_.queue_count; }
 
-  // The same for VMs [first, end) alone: several threads may sweep disjoint
-  // ranges at once (RpcServer serves different VMs concurrently).
-  uint32_t sweep(uint32_t first, uint32_t end) {
+  // Serves the requests rung on `queue` so far, in the order they were
+  // rung; returns how many. One thread per queue (RpcServer serves
+  // different VMs concurrently). A slot naming a VM outside the queue, or
+  // one whose mailbox holds no request, is passed over.
+  uint32_t serveQueue(uint32_t queue) {
     const std::vector<VmOutcome> &outcomes = server_.outcomes();
     const uint32_t exitedBefore = server_.exitedCount();
+    const uint64_t *slots = slots_ + uint64_t(queue) * bells_.capacity;
+    const uint32_t first = queue * bells_.vms_per_queue;
+    const uint32_t end = std::min(vmCount_, first + bells_.vms_per_queue);
+    uint32_t &head = heads_[queue];
     uint32_t served = 0;
-    for (uint32_t vm = first; vm < end; ++vm) {
-      if (__atomic_load_n(&boxes_[vm].state, __ATOMIC_ACQUIRE) != GPUVM_MAILBOX_REQUEST ||
-          outcomes[vm].exited)
+    for (int64_t vm; (vm = gpuvm_doorbell_take(slots, bells_.capacity, head)) >= 0; ++head) {
+      if (vm < first || vm >= end || outcomes[vm].exited ||
+          __atomic_load_n(&boxes_[vm].state, __ATOMIC_ACQUIRE) != GPUVM_MAILBOX_REQUEST)
         continue;
-      server_.serve(vm, boxes_[vm]);
+      server_.serve(uint32_t(vm), boxes_[vm]);
       ++served;
     }
     if (server_.exitedCount() != exitedBefore) {
@@ -69,6 +100,9 @@ private:
   gpuvm_mailbox *boxes_;
   uint32_t vmCount_;
   RpcServer &server_;
+  gpuvm_doorbells bells_;
+  const uint64_t *slots_;
+  std::vector<uint32_t> heads_; // the next ticket of each queue
   Clock::time_point launchedAt_;
   mutable std::mutex exitTimesMutex_;
   std::optional<Clock::time_point> firstExit_, lastExit_;

@@ -370,16 +370,14 @@ void FileService::pinFilesNamed(uint32_t vmId, const char *path, bool moving) {
       pin(vmId, *file);
 }
 
-int64_t FileService::readOrWrite(uint32_t vm, OpenFile &file, gpuvm_mailbox &box) {
-  int64_t length = box.arg[1];
-  if (length < 0 || uint64_t(length) > GPUVM_MAILBOX_PAYLOAD)
-    return -EINVAL;
-  const bool read = box.op == GPUVM_RPC_READ;
+int64_t FileService::readOrWrite(uint32_t vm, OpenFile &file, bool read, std::span<uint8_t> data) {
+  const size_t length = data.size();
+  uint8_t *bytes = data.data();
   switch (file.kind) {
   case OpenFile::Kind::Null:
-    return read ? 0 : length;
+    return read ? 0 : int64_t(length);
   case OpenFile::Kind::Random: {
-    ssize_t got = read ? getrandom(box.payload, size_t(length), 0) : length;
+    ssize_t got = read ? getrandom(bytes, length, 0) : ssize_t(length);
     return got < 0 ? -errno : got;
   }
   case OpenFile::Kind::Directory:
@@ -393,14 +391,13 @@ int64_t FileService::readOrWrite(uint32_t vm, OpenFile &file, gpuvm_mailbox &box
   int fd = descriptor.fd();
   ssize_t done;
   if (!file.seekable)
-    done =
-        read ? ::read(fd, box.payload, size_t(length)) : ::write(fd, box.payload, size_t(length));
+    done = read ? ::read(fd, bytes, length) : ::write(fd, bytes, length);
   else if (read)
-    done = ::pread(fd, box.payload, size_t(length), file.offset);
+    done = ::pread(fd, bytes, length, file.offset);
   else if (file.flags & O_APPEND)
-    done = ::write(fd, box.payload, size_t(length)); // at the end, atomically
+    done = ::write(fd, bytes, length); // at the end, atomically
   else
-    done = ::pwrite(fd, box.payload, size_t(length), file.offset);
+    done = ::pwrite(fd, bytes, length, file.offset);
   if (done < 0)
     return -errno;
   if (file.seekable) {
@@ -800,7 +797,7 @@ void FileService::noteShadows(uint32_t vmId, const gpuvm_mailbox &box) {
   }
 }
 
-void FileService::serve(uint32_t vmId, gpuvm_mailbox &box) {
+void FileService::serve(uint32_t vmId, gpuvm_mailbox &box, std::span<uint8_t> data) {
   Vm &vm = vms_[vmId];
   noteShadows(vmId, box);
   box.data_set_in_place = dataSet_ && !vm.mayShadowDataSet;
@@ -829,7 +826,12 @@ void FileService::serve(uint32_t vmId, gpuvm_mailbox &box) {
   case GPUVM_RPC_READ:
   case GPUVM_RPC_WRITE: {
     OpenFile *file = fileOf(vm, box.arg[0]);
-    result = file ? readOrWrite(vmId, *file, box) : -EBADF;
+    if (box.arg[1] < 0 || uint64_t(box.arg[1]) > data.size())
+      result = -EINVAL;
+    else
+      result =
+          file ? readOrWrite(vmId, *file, box.op == GPUVM_RPC_READ, data.first(size_t(box.arg[1])))
+               : -EBADF;
     break;
   }
   case GPUVM_RPC_LSEEK: {

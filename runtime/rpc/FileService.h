@@ -23,6 +23,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -47,8 +48,9 @@ public:
   std::string prepare();
 
   // Serves a file request (GPUVM_RPC_OPEN..RANDOM, and WRITE to fds >= 3),
-  // filling result/error/payload. Calls for one VM are never concurrent.
-  void serve(uint32_t vm, gpuvm_mailbox &box);
+  // filling result/error/payload; a READ or WRITE moves `data` (the payload,
+  // or a view of the VM's buffer). Calls for one VM are never concurrent.
+  void serve(uint32_t vm, gpuvm_mailbox &box, std::span<uint8_t> data);
 
   static bool handles(uint32_t op, int64_t fd);
 
@@ -67,7 +69,7 @@ private:
   int reopen(int root, const OpenFile &file);
   // inDataSet: the result is the index of a data-set file, not an fd.
   int64_t open(uint32_t vm, const char *path, int flags, int mode, bool &inDataSet);
-  int64_t readOrWrite(uint32_t vm, OpenFile &file, gpuvm_mailbox &box);
+  int64_t readOrWrite(uint32_t vm, OpenFile &file, bool read, std::span<uint8_t> data);
   int64_t seek(uint32_t vm, OpenFile &file, int64_t offset, int whence);
   int64_t stat(uint32_t vm, gpuvm_mailbox &box);
   int64_t onParent(uint32_t vm, const char *path, int (*op)(int, const char *, gpuvm_mailbox &),

@@ -16,43 +16,69 @@ int64_t nowNs(clockid_t clock) {
 RpcServer::RpcServer(Console &console, FileService &files, uint32_t vmCount)
     : console_(console), files_(files), outcomes_(vmCount) {}
 
+int RpcServer::bytesOf(uint32_t vm, gpuvm_mailbox &box, std::span<uint8_t> &data) {
+  data = {box.payload, GPUVM_MAILBOX_PAYLOAD};
+  if ((box.op != GPUVM_RPC_READ && box.op != GPUVM_RPC_WRITE) || box.arg[2] == 0)
+    return 0;
+  const int64_t size = box.arg[1];
+  const uint64_t address = uint64_t(box.arg[2]);
+  if (!memory_ || size < 0 || uint64_t(size) > memory_->bulkMax())
+    return EINVAL;
+  if (!memory_->owns(vm, address, uint64_t(size)))
+    return EFAULT;
+  uint8_t *view = memory_->view(address, size_t(size), box.op == GPUVM_RPC_WRITE);
+  if (!view)
+    return EFAULT;
+  data = {view, size_t(size)};
+  return 0;
+}
+
 void RpcServer::serve(uint32_t vm, gpuvm_mailbox &box) {
   calls_.fetch_add(1, std::memory_order_relaxed);
   box.error = 0;
-  if (FileService::handles(box.op, box.arg[0])) {
-    files_.serve(vm, box);
-    __atomic_store_n(&box.state, uint32_t(GPUVM_MAILBOX_REPLY), __ATOMIC_RELEASE);
-    return;
-  }
-  switch (box.op) {
-  case GPUVM_RPC_WRITE: {
-    int64_t size = box.arg[1];
-    if (size < 0 || uint64_t(size) > GPUVM_MAILBOX_PAYLOAD) {
-      box.error = EINVAL;
+  std::span<uint8_t> data;
+  if (int error = bytesOf(vm, box, data)) {
+    box.error = error;
+    box.result = -1;
+  } else if (FileService::handles(box.op, box.arg[0])) {
+    files_.serve(vm, box, data);
+    // A bulk read's bytes go back to the VM before the reply.
+    if (box.op == GPUVM_RPC_READ && box.arg[2] != 0 && box.result > 0 &&
+        !memory_->store(uint64_t(box.arg[2]), data.data(), size_t(box.result))) {
+      box.error = EFAULT;
+      box.result = -1;
+    }
+  } else {
+    switch (box.op) {
+    case GPUVM_RPC_WRITE: {
+      int64_t size = box.arg[1];
+      if (size < 0 || uint64_t(size) > data.size()) {
+        box.error = EINVAL;
+        box.result = -1;
+        break;
+      }
+      box.error = console_.write(vm, int(box.arg[0]), reinterpret_cast<const char *>(data.data()),
+                                 size_t(size));
+      box.result = box.error ? -1 : size;
+      break;
+    }
+    case GPUVM_RPC_CLOCK:
+      box.result = nowNs(CLOCK_REALTIME);
+      box.arg[0] = nowNs(CLOCK_MONOTONIC);
+      break;
+    case GPUVM_RPC_EXIT: {
+      VmOutcome &out = outcomes_[vm];
+      if (!out.exited) {
+        out = {true, int(box.arg[0]), int(box.arg[1])};
+        exited_.fetch_add(1, std::memory_order_acq_rel);
+      }
+      return; // no reply: the VM is gone
+    }
+    default:
+      box.error = ENOSYS;
       box.result = -1;
       break;
     }
-    box.error = console_.write(vm, int(box.arg[0]), reinterpret_cast<const char *>(box.payload),
-                               size_t(size));
-    box.result = box.error ? -1 : size;
-    break;
-  }
-  case GPUVM_RPC_CLOCK:
-    box.result = nowNs(CLOCK_REALTIME);
-    box.arg[0] = nowNs(CLOCK_MONOTONIC);
-    break;
-  case GPUVM_RPC_EXIT: {
-    VmOutcome &out = outcomes_[vm];
-    if (!out.exited) {
-      out = {true, int(box.arg[0]), int(box.arg[1])};
-      exited_.fetch_add(1, std::memory_order_acq_rel);
-    }
-    return; // no reply: the VM is gone
-  }
-  default:
-    box.error = ENOSYS;
-    box.result = -1;
-    break;
   }
   __atomic_store_n(&box.state, uint32_t(GPUVM_MAILBOX_REPLY), __ATOMIC_RELEASE);
 }

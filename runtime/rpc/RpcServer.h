@@ -6,9 +6,11 @@
 #include "console/Console.h"
 #include "gpuvm/mailbox.h"
 #include "rpc/FileService.h"
+#include "rpc/VmMemory.h"
 
 #include <atomic>
 #include <cstdint>
+#include <span>
 #include <vector>
 
 namespace gpuvm::runtime {
@@ -26,6 +28,10 @@ public:
   // Serves `box` (in state REQUEST) for `vm`; sets REPLY unless it was EXIT.
   void serve(uint32_t vm, gpuvm_mailbox &box);
 
+  // The running launch's memory for bulk calls (null: the backend allows
+  // none, and a VM that makes one gets EINVAL).
+  void setVmMemory(VmMemory *memory) { memory_ = memory; }
+
   // Records an exit the runtime saw instead of the VM (a caught fault).
   void recordCrash(uint32_t vm, int signal);
 
@@ -36,8 +42,13 @@ public:
   Console &console() { return console_; }
 
 private:
+  // Where a READ or WRITE's bytes are: the payload, or with arg[2] a view of
+  // the VM's own buffer (VmMemory). An errno when the request is refused.
+  int bytesOf(uint32_t vm, gpuvm_mailbox &box, std::span<uint8_t> &data);
+
   Console &console_;
   FileService &files_;
+  VmMemory *memory_ = nullptr;
   std::vector<VmOutcome> outcomes_;
   std::atomic<uint32_t> exited_{0};
   std::atomic<uint64_t> calls_{0};

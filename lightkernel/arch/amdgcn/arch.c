@@ -15,6 +15,7 @@ __attribute__((always_inline)) void *__gpuvm_private_base(void) {
 void arch_rpc(struct gpuvm_mailbox *box) {
   __atomic_thread_fence(__ATOMIC_SEQ_CST);
   __atomic_store_n(&box->state, GPUVM_MAILBOX_REQUEST, __ATOMIC_RELEASE);
+  gpuvm_doorbell_ring(&__gpuvm_launch.doorbells, arch_vm_id());
   if (box->op == GPUVM_RPC_EXIT)
     return;
   while (__atomic_load_n(&box->state, __ATOMIC_ACQUIRE) != GPUVM_MAILBOX_REPLY)

@@ -13,11 +13,13 @@ __attribute__((always_inline)) void *__gpuvm_private_base(void) {
 }
 
 /* The mailbox lives in host memory mapped into the GPU: publish the request
- * system-wide, then wait for the host's reply. */
+ * system-wide, ring the doorbell that tells the host, then wait for the
+ * host's reply. */
 void arch_rpc(struct gpuvm_mailbox *box) {
   __nvvm_membar_sys();
   *(volatile uint32_t *)&box->state = GPUVM_MAILBOX_REQUEST;
   __nvvm_membar_sys();
+  gpuvm_doorbell_ring(&__gpuvm_launch.doorbells, arch_vm_id());
   if (box->op == GPUVM_RPC_EXIT)
     return;
   while (*(volatile uint32_t *)&box->state != GPUVM_MAILBOX_REPLY)

@@ -21,9 +21,11 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <thread>
+#include <unordered_map>
 #include <vector>
 
 namespace gpuvm::runtime {
@@ -47,9 +49,12 @@ constexpr size_t kJitLogBytes = 16 << 10;
 // A PTX load slower than this is worth a note without --verbose.
 constexpr double kJitNoteSeconds = 1.0;
 constexpr auto kIdlePause = std::chrono::microseconds(20);
-// Host threads serving the VMs' mailboxes: one per this many VMs, at most
-// kMaxMailboxThreads and half the cores (the bridge and the console need some).
+// How long a mailbox thread keeps polling after its last call served.
+constexpr auto kBusyPolling = std::chrono::microseconds(200);
 constexpr uint32_t kVmsPerMailboxThread = 4096;
+// The most one bulk call moves (gpuvm_launch.bulk_max): a pinned staging
+// buffer this large per mailbox thread.
+constexpr uint64_t kBulkMax = 1 << 20;
 constexpr uint32_t kMaxMailboxThreads = 8;
 // How often the host copy of the VMs' network counters (what the bridge and
 // `gpuvm stat` read) is refreshed from device memory while the VMs run.
@@ -147,6 +152,66 @@ std::string oneLine(const char *log) {
 // What one run() holds in the driver, released in reverse order of creation.
 // After a fault the context is unusable and these calls fail; nothing more
 // can be done then, so their results are ignored.
+// A bulk call's bytes pass through a pinned staging buffer and a stream of
+// the serving thread's own, so that the mailbox threads copy at once while
+// the VMs run.
+class CudaVmMemory final : public VmMemory {
+public:
+  CudaVmMemory(const CudaDriver &driver, CUcontext context, uint64_t slices, uint64_t sliceSize,
+               uint64_t bulkMax)
+      : VmMemory(slices, sliceSize, bulkMax), driver_(driver), context_(context) {}
+  ~CudaVmMemory() override {
+    for (auto &[thread, staging] : staging_) {
+      if (staging.stream)
+        driver_.cuStreamDestroy(staging.stream);
+      if (staging.bytes)
+        driver_.cuMemFreeHost(staging.bytes);
+    }
+  }
+
+  uint8_t *view(uint64_t address, size_t size, bool load) override {
+    Staging *mine = staging();
+    if (!mine ||
+        (load &&
+         !finished(driver_.cuMemcpyDtoHAsync(mine->bytes, address, size, mine->stream), *mine)))
+      return nullptr;
+    return static_cast<uint8_t *>(mine->bytes);
+  }
+
+  bool store(uint64_t address, const uint8_t *view, size_t size) override {
+    Staging *mine = staging();
+    return mine && finished(driver_.cuMemcpyHtoDAsync(address, view, size, mine->stream), *mine);
+  }
+
+private:
+  struct Staging {
+    void *bytes = nullptr;
+    CUstream stream = nullptr;
+  };
+
+  bool finished(CUresult copy, const Staging &staging) {
+    return copy == CUDA_SUCCESS && driver_.cuStreamSynchronize(staging.stream) == CUDA_SUCCESS;
+  }
+
+  // The calling thread's, made at its first bulk call; null if that failed.
+  Staging *staging() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto [at, fresh] = staging_.try_emplace(std::this_thread::get_id());
+    Staging &mine = at->second;
+    if (fresh &&
+        (driver_.cuCtxSetCurrent(context_) != CUDA_SUCCESS ||
+         driver_.cuMemHostAlloc(&mine.bytes, bulkMax(), CU_MEMHOSTALLOC_PORTABLE) != CUDA_SUCCESS ||
+         driver_.cuStreamCreate(&mine.stream, CU_STREAM_NON_BLOCKING) != CUDA_SUCCESS))
+      mine.stream = nullptr;
+    return mine.stream ? &mine : nullptr;
+  }
+
+  const CudaDriver &driver_;
+  CUcontext context_;
+  std::mutex mutex_;
+  std::unordered_map<std::thread::id, Staging> staging_;
+};
+
 struct LaunchResources {
   const CudaDriver &driver;
   CUdevice device = 0;
@@ -156,6 +221,8 @@ struct LaunchResources {
   CUdeviceptr arguments = 0;
   CUdeviceptr dataSet = 0;
   void *mailboxes = nullptr;
+  CUdeviceptr doorbellTickets = 0;
+  void *doorbellSlots = nullptr;
   CUstream stream = nullptr;
   // The network (all null without one): rings and counters on the device,
   // the bridge's two rings in mapped host memory, the pinned buffer the
@@ -198,6 +265,10 @@ struct LaunchResources {
       driver.cuMemFree(counters);
     if (uplink)
       driver.cuMemFree(uplink);
+    if (doorbellSlots)
+      driver.cuMemFreeHost(doorbellSlots);
+    if (doorbellTickets)
+      driver.cuMemFree(doorbellTickets);
     if (mailboxes)
       driver.cuMemFreeHost(mailboxes);
     if (dataSet)
@@ -339,6 +410,22 @@ public:
     CUdeviceptr mailboxesOnDevice = 0;
     if (CUresult r = driver_.cuMemHostGetDevicePointer(&mailboxesOnDevice, held.mailboxes, 0))
       return failed("cuMemHostGetDevicePointer", r);
+    // Doorbells: the tickets in device memory, where the VMs' atomics stay
+    // on the GPU; the slots in mapped host memory, which the host polls.
+    gpuvm_doorbells bells = MailboxService::doorbellLayout(vmCount, mailboxThreadCount(vmCount));
+    if (CUresult r = driver_.cuMemAlloc(&held.doorbellTickets, MailboxService::ticketBytes(bells)))
+      return failed("cuMemAlloc (doorbell tickets)", r);
+    if (CUresult r = driver_.cuMemsetD32(held.doorbellTickets, 0, bells.queue_count))
+      return failed("cuMemsetD32 (doorbell tickets)", r);
+    if (CUresult r = driver_.cuMemHostAlloc(&held.doorbellSlots, MailboxService::slotBytes(bells),
+                                            CU_MEMHOSTALLOC_DEVICEMAP | CU_MEMHOSTALLOC_PORTABLE))
+      return failed("cuMemHostAlloc (doorbell slots)", r);
+    std::memset(held.doorbellSlots, 0, MailboxService::slotBytes(bells));
+    CUdeviceptr slotsOnDevice = 0;
+    if (CUresult r = driver_.cuMemHostGetDevicePointer(&slotsOnDevice, held.doorbellSlots, 0))
+      return failed("cuMemHostGetDevicePointer (doorbell slots)", r);
+    bells.tickets = held.doorbellTickets;
+    bells.slots = slotsOnDevice;
     std::vector<char> arguments = packArguments(config);
     if (!arguments.empty()) {
       if (CUresult r = driver_.cuMemAlloc(&held.arguments, arguments.size()))
@@ -364,6 +451,8 @@ public:
     launch.slices = held.slices;
     launch.slice_size = slice;
     launch.mailboxes = mailboxesOnDevice;
+    launch.doorbells = bells;
+    launch.bulk_max = kBulkMax;
     launch.vm_count = vmCount;
     launch.argc = uint32_t(config.argv.size());
     launch.envc = uint32_t(config.env.size());
@@ -418,10 +507,17 @@ public:
 
     if (CUresult r = driver_.cuStreamCreate(&held.stream, CU_STREAM_NON_BLOCKING))
       return failed("cuStreamCreate", r);
-    MailboxService mailboxes(held.mailboxes, vmCount, server);
+    MailboxService mailboxes(held.mailboxes, vmCount, server, bells,
+                             static_cast<const uint64_t *>(held.doorbellSlots));
+    CudaVmMemory memory(driver_, context, held.slices, slice, kBulkMax);
+    server.setVmMemory(&memory);
+    struct Unset {
+      RpcServer &server;
+      ~Unset() { server.setVmMemory(nullptr); }
+    } unset{server};
     if (network)
       attachNetwork(*config.network, held);
-    MailboxThread mailboxThread(mailboxes, vmCount);
+    MailboxThread mailboxThread(mailboxes);
     if (CUresult r = driver_.cuLaunchKernel(kernel, grid, 1, 1, block, 1, 1, 0, held.stream,
                                             nullptr, nullptr))
       return failed("cuLaunchKernel", r);
@@ -444,24 +540,26 @@ public:
   }
 
 private:
+  // Host threads serving the VMs' mailboxes: one per kVmsPerMailboxThread
+  // VMs, at most kMaxMailboxThreads and half the cores (the bridge and the
+  // console need some).
+  static uint32_t mailboxThreadCount(uint32_t vmCount) {
+    unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    return std::max(1u, std::min({kMaxMailboxThreads, std::max(1u, cores / 2),
+                                  (vmCount + kVmsPerMailboxThread - 1) / kVmsPerMailboxThread}));
+  }
+
   // Serves the VMs' mailboxes from threads of their own, started before the
   // launch: a profiler (ncu) holds the launching thread inside
   // cuLaunchKernel until the kernel ends, and the VMs cannot end while
   // their host calls go unanswered. A host call costs system calls (files,
-  // logs), so many VMs share the work among several threads, each sweeping
-  // its own range of VMs.
+  // logs), so many VMs share the work among several threads, each serving
+  // its own doorbell queue.
   class MailboxThread {
   public:
-    explicit MailboxThread(MailboxService &mailboxes, uint32_t vmCount) {
-      unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-      uint32_t count = std::min({kMaxMailboxThreads, std::max(1u, cores / 2),
-                                 (vmCount + kVmsPerMailboxThread - 1) / kVmsPerMailboxThread});
-      count = std::max(count, 1u);
-      for (uint32_t i = 0; i < count; ++i) {
-        uint32_t first = uint32_t(uint64_t(vmCount) * i / count);
-        uint32_t end = uint32_t(uint64_t(vmCount) * (i + 1) / count);
-        threads_.emplace_back([this, &mailboxes, first, end] { serve(mailboxes, first, end); });
-      }
+    explicit MailboxThread(MailboxService &mailboxes) {
+      for (uint32_t queue = 0; queue < mailboxes.queueCount(); ++queue)
+        threads_.emplace_back([this, &mailboxes, queue] { serve(mailboxes, queue); });
     }
     ~MailboxThread() { stop(); }
     // After the kernel ended: serves what was posted last, then stops.
@@ -474,15 +572,22 @@ private:
     bool allExited() const { return allExited_.load(std::memory_order_acquire); }
 
   private:
-    void serve(MailboxService &mailboxes, uint32_t first, uint32_t end) {
+    // A thread that served a call lately polls its queue without sleeping
+    // (a VM in a loop of calls posts again within microseconds); an idle
+    // one sleeps between looks, leaving the cores to the bridge.
+    void serve(MailboxService &mailboxes, uint32_t queue) {
+      auto lastServed = std::chrono::steady_clock::now();
       while (!kernelEnded_.load(std::memory_order_acquire)) {
-        uint32_t served = mailboxes.sweep(first, end);
+        uint32_t served = mailboxes.serveQueue(queue);
         if (mailboxes.allExited())
           break;
-        if (served == 0)
+        auto now = std::chrono::steady_clock::now();
+        if (served)
+          lastServed = now;
+        else if (now - lastServed > kBusyPolling)
           std::this_thread::sleep_for(kIdlePause);
       }
-      mailboxes.sweep(first, end); // exits posted just before the kernel ended
+      mailboxes.serveQueue(queue); // exits posted just before the kernel ended
       if (mailboxes.allExited())
         allExited_.store(true, std::memory_order_release);
     }

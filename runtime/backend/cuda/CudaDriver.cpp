@@ -61,6 +61,7 @@ bool CudaDriver::load(std::string &error) {
       resolve(library, "cuMemcpyHtoD_v2", cuMemcpyHtoD, error) &&
       resolve(library, "cuMemcpy2D_v2", cuMemcpy2D, error) &&
       resolve(library, "cuMemcpyDtoHAsync_v2", cuMemcpyDtoHAsync, error) &&
+      resolve(library, "cuMemcpyHtoDAsync_v2", cuMemcpyHtoDAsync, error) &&
       resolve(library, "cuMemsetD32_v2", cuMemsetD32, error) &&
       resolve(library, "cuStreamCreate", cuStreamCreate, error) &&
       resolve(library, "cuStreamDestroy_v2", cuStreamDestroy, error) &&

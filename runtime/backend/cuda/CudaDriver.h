@@ -135,6 +135,8 @@ public:
   CUresult (*cuMemcpy2D)(const CUDA_MEMCPY2D *copy) = nullptr; // _v2
   CUresult (*cuMemcpyDtoHAsync)(void *destination, CUdeviceptr source, size_t bytes,
                                 CUstream stream) = nullptr; // _v2
+  CUresult (*cuMemcpyHtoDAsync)(CUdeviceptr destination, const void *source, size_t bytes,
+                                CUstream stream) = nullptr; // _v2
   CUresult (*cuMemsetD32)(CUdeviceptr destination, unsigned value,
                           size_t count) = nullptr; // _v2
   CUresult (*cuStreamCreate)(CUstream *stream, unsigned flags) = nullptr;

@@ -212,6 +212,21 @@ uint64_t alignUp(uint64_t v, uint64_t a) {
   return (v + a - 1) / a * a;
 }
 
+// A VM's slice is this process's memory: a bulk call's view is the VM's
+// own bytes, with nothing to copy.
+class HostVmMemory final : public VmMemory {
+public:
+  using VmMemory::VmMemory;
+  uint8_t *view(uint64_t address, size_t, bool) override {
+    return reinterpret_cast<uint8_t *>(uintptr_t(address));
+  }
+  bool store(uint64_t, const uint8_t *, size_t) override { return true; }
+};
+
+// The most one bulk call moves: a VM's worker thread serves it inline, and
+// its other VMs wait that long.
+constexpr uint64_t kBulkMax = 1 << 20;
+
 // Fiber stacks are reserved, not committed: only the pages a VM touches cost.
 constexpr uint64_t kDefaultStack = 256 << 10;
 constexpr uint64_t kMinimumStack = 64 << 10;
@@ -266,6 +281,7 @@ public:
     launch->slices = reinterpret_cast<uintptr_t>(slices.data());
     launch->slice_size = slice;
     launch->mailboxes = reinterpret_cast<uintptr_t>(mailboxes.data());
+    launch->bulk_max = kBulkMax;
     launch->vm_count = config.vmCount;
     launch->argc = uint32_t(config.argv.size());
     launch->envc = uint32_t(config.env.size());
@@ -312,6 +328,8 @@ public:
       config.network->attach(link);
     }
 
+    HostVmMemory memory(launch->slices, slice, kBulkMax);
+    server.setVmMemory(&memory);
     activeServer = &server;
     activeMailboxes = mailboxes.data();
     activeEntry = entry;
@@ -345,6 +363,7 @@ public:
     if (config.network)
       config.network->detach();
 
+    server.setVmMemory(nullptr);
     activeServer = nullptr;
     activeMailboxes = nullptr;
     activeEntry = nullptr;

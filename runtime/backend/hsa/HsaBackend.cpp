@@ -353,6 +353,23 @@ public:
         !why.empty())
       return why;
     std::memset(mailboxes, 0, mailboxBytes);
+    // One doorbell queue, served by this thread; its tickets and slots in
+    // fine-grained system memory (ROCm requires PCIe atomics, so the VMs'
+    // atomics on the tickets hold there).
+    gpuvm_doorbells bells = MailboxService::doorbellLayout(vmCount, 1);
+    void *tickets = nullptr, *slots = nullptr;
+    if (std::string why = allocate(session, *systemPool.found, MailboxService::ticketBytes(bells),
+                                   &gpu, tickets, "doorbell tickets");
+        !why.empty())
+      return why;
+    if (std::string why = allocate(session, *systemPool.found, MailboxService::slotBytes(bells),
+                                   &gpu, slots, "doorbell slots");
+        !why.empty())
+      return why;
+    std::memset(tickets, 0, MailboxService::ticketBytes(bells));
+    std::memset(slots, 0, MailboxService::slotBytes(bells));
+    bells.tickets = reinterpret_cast<uintptr_t>(tickets);
+    bells.slots = reinterpret_cast<uintptr_t>(slots);
     // Each VM reads its arguments once, at boot: system memory is good enough.
     std::vector<char> packed = packArguments(config);
     if (!packed.empty()) {
@@ -388,6 +405,7 @@ public:
     launch.slice_size = slice;
     // Fine-grained system memory has the same address on the GPU.
     launch.mailboxes = reinterpret_cast<uintptr_t>(mailboxes);
+    launch.doorbells = bells;
     launch.vm_count = vmCount;
     launch.argc = uint32_t(config.argv.size());
     launch.envc = uint32_t(config.env.size());
@@ -444,7 +462,7 @@ public:
                                                &faults, UINT32_MAX, UINT32_MAX, &session.queue))
       return failed("hsa_queue_create", s);
 
-    MailboxService service(mailboxes, vmCount, server);
+    MailboxService service(mailboxes, vmCount, server, bells, static_cast<const uint64_t *>(slots));
     dispatch(*session.queue, vmCount, kernel, kernarg, done);
     const uint64_t idleTicks = std::max<uint64_t>(1, uint64_t(timestampHz * kIdleWaitSeconds));
     serveUntilKernelEnds(service, done, faults, idleTicks);
@@ -618,11 +636,11 @@ private:
       return value < 1 || faults.faulted;
     };
     while (true) {
-      uint32_t served = mailboxes.sweep();
+      uint32_t served = mailboxes.serveQueue(0);
       if (mailboxes.allExited())
         break;
       if (kernelEnded(served ? 0 : idleTicks)) {
-        mailboxes.sweep(); // exits posted just before the kernel ended
+        mailboxes.serveQueue(0); // exits posted just before the kernel ended
         break;
       }
     }
