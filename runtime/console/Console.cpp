@@ -11,6 +11,10 @@ namespace gpuvm::runtime {
 
 namespace {
 constexpr size_t kBatchBytes = 1 << 16;
+// A line held for a VM until its newline is at most this long; a longer one
+// is cut into lines this long, so that a VM that never ends its line holds
+// bounded host memory and its output still comes out whole and in order.
+constexpr size_t kLongestLine = 1 << 16;
 
 void writeAll(int fd, const std::string &text) {
   size_t done = 0;
@@ -89,14 +93,31 @@ int Console::write(uint32_t vm, int fd, const char *data, size_t size) {
   }
   std::string &pending = pending_[fd - 1][vm];
   std::string complete;
-  for (size_t i = 0; i < size; ++i) {
-    pending.push_back(data[i]);
-    if (data[i] == '\n') {
-      if (options_.mode == ConsoleOptions::Mode::Prefix)
-        complete += "[vm " + std::to_string(vm) + "] ";
-      complete += pending;
-      pending.clear();
+  auto finishLine = [&] {
+    if (options_.mode == ConsoleOptions::Mode::Prefix)
+      complete += "[vm " + std::to_string(vm) + "] ";
+    complete += pending;
+    pending.clear();
+  };
+  for (const char *at = data, *end = data + size; at < end;) {
+    const char *newline = static_cast<const char *>(std::memchr(at, '\n', size_t(end - at)));
+    const char *stop = newline ? newline + 1 : end;
+    const size_t room = kLongestLine - pending.size();
+    if (size_t(stop - at) > room) {
+      pending.append(at, room);
+      pending += '\n';
+      at += room;
+      finishLine();
+      if (!longLineReported_.exchange(true))
+        note("vm " + std::to_string(vm) + " wrote a line longer than " +
+             std::to_string(kLongestLine) + " bytes: such lines are cut, a newline after every " +
+             std::to_string(kLongestLine) + " bytes");
+      continue;
     }
+    pending.append(at, stop);
+    at = stop;
+    if (newline)
+      finishLine();
   }
   if (!complete.empty()) {
     std::lock_guard<std::mutex> lock(mutex_);

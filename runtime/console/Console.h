@@ -48,7 +48,7 @@ private:
   ConsoleOptions options_;
   DescriptorCache &descriptors_;
   std::function<void(const std::string &)> hostLimit_;
-  std::atomic<bool> logFailureReported_{false};
+  std::atomic<bool> logFailureReported_{false}, longLineReported_{false};
   std::vector<std::string> pending_[2]; // per VM: the unfinished line
   std::vector<DescriptorCache::Slot> logSlots_[2];
   std::vector<char> logCreated_[2]; // truncated at its first write, appended to after
