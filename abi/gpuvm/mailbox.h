@@ -17,7 +17,9 @@ enum gpuvm_mailbox_state {
 enum gpuvm_rpc_op {
   /* arg[0] = fd (1 stdout, 2 stderr), arg[1] = length (<= payload); data in
    * payload, or with arg[2] != 0 at that address in the VM's own slice
-   * (length <= gpuvm_launch.bulk_max). result = bytes written. */
+   * (length <= gpuvm_launch.bulk_max). Files: arg[3] >= 0 writes at that
+   * offset, leaving the file's (pwrite); -1 at the file's offset. result =
+   * bytes written. */
   GPUVM_RPC_WRITE = 1,
   /* result = host CLOCK_REALTIME in ns, arg[0] (out) = CLOCK_MONOTONIC ns. */
   GPUVM_RPC_CLOCK = 2,
@@ -33,7 +35,8 @@ enum gpuvm_rpc_op {
   GPUVM_RPC_CLOSE = 5,      /* arg[0] = fd */
   GPUVM_RPC_READ = 6,       /* arg[0] = fd, arg[1] = length (<= payload) -> payload, or
                                with arg[2] != 0 to that address in the VM's own slice
-                               (length <= gpuvm_launch.bulk_max) */
+                               (length <= gpuvm_launch.bulk_max); arg[3] >= 0 reads at
+                               that offset, leaving the file's (pread), -1 at the file's */
   GPUVM_RPC_LSEEK = 7,      /* arg[0] = fd, arg[1] = offset, arg[2] = whence -> offset */
   GPUVM_RPC_STAT = 8,       /* path, or arg[1] = fd when arg[0] = 2; arg[0] = 1 follows a
                                last symlink, 0 does not -> struct gpuvm_stat in payload */

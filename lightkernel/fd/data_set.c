@@ -31,16 +31,22 @@ static const uint8_t *bytes_of(const struct data_set_file *f) {
   return (const uint8_t *)data_set() + f->entry->offset;
 }
 
-static long data_set_read(struct lk_file *file, void *buf, size_t len) {
+long lk_data_set_pread(struct lk_file *file, void *buf, size_t len, uint64_t offset) {
   struct data_set_file *f = (struct data_set_file *)file;
   uint64_t size = f->entry->stat.size;
-  if (f->offset >= size)
+  if (offset >= size)
     return 0;
-  if (len > size - f->offset)
-    len = (size_t)(size - f->offset);
-  net_copy(buf, bytes_of(f) + f->offset, len);
-  f->offset += len;
+  if (len > size - offset)
+    len = (size_t)(size - offset);
+  net_copy(buf, bytes_of(f) + offset, len);
   return (long)len;
+}
+
+static long data_set_read(struct lk_file *file, void *buf, size_t len) {
+  struct data_set_file *f = (struct data_set_file *)file;
+  long got = lk_data_set_pread(file, buf, len, f->offset);
+  f->offset += (uint64_t)got;
+  return got;
 }
 
 /* Opened read-only: Linux's answer to a write is EBADF. */

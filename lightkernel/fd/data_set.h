@@ -14,6 +14,8 @@ void lk_data_set_stat_index(long index, struct gpuvm_stat *out);
  * null when the launch has no such file or the heap is full. */
 struct lk_file *lk_data_set_open(long index, int status);
 long lk_data_set_seek(struct lk_file *file, long offset, int whence);
+/* pread: at `offset`, leaving the file's. */
+long lk_data_set_pread(struct lk_file *file, void *buf, size_t len, uint64_t offset);
 void lk_data_set_stat(struct lk_file *file, struct gpuvm_stat *out);
 /* The file's bytes, padded with zeros to whole GPUVM_DATA_SET_PAGE pages. */
 const void *lk_data_set_bytes(struct lk_file *file, uint64_t *size);

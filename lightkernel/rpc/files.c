@@ -58,7 +58,7 @@ long host_close(int fd) {
   return call(box, GPUVM_RPC_CLOSE);
 }
 
-long host_read(int fd, void *buf, size_t len) {
+long host_read(int fd, void *buf, size_t len, int64_t at) {
   struct gpuvm_mailbox *box = my_mailbox();
   const size_t bulk = host_bulk_chunk(buf, len);
   const size_t most = bulk ? bulk : GPUVM_MAILBOX_PAYLOAD;
@@ -68,6 +68,7 @@ long host_read(int fd, void *buf, size_t len) {
     box->arg[0] = fd;
     box->arg[1] = (int64_t)chunk;
     box->arg[2] = bulk ? (int64_t)(uintptr_t)((uint8_t *)buf + done) : 0;
+    box->arg[3] = at < 0 ? -1 : at + (int64_t)done;
     long got = call(box, GPUVM_RPC_READ);
     if (got < 0)
       return done ? (long)done : got;

@@ -5,11 +5,14 @@
 #define LIGHTKERNEL_RPC_HOST_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct gpuvm_stat;
 struct gpuvm_statvfs;
 
-long host_write(int host_fd, const void *buf, size_t len);
+/* Reads and writes at `at` (pread/pwrite), or at the file's offset when
+ * `at` < 0. */
+long host_write(int host_fd, const void *buf, size_t len, int64_t at);
 /* The most bytes one request may move straight between the host and
  * [buf, buf + len), when that lies in this VM's slice and the backend can
  * (gpuvm_launch.bulk_max); 0: through the payload. */
@@ -21,7 +24,7 @@ int host_data_set_in_place(void);
  * set (gpuvm/data_set.h) to read in place. */
 long host_open(const char *path, int flags, int mode, int *in_data_set);
 long host_close(int host_fd);
-long host_read(int host_fd, void *buf, size_t len);
+long host_read(int host_fd, void *buf, size_t len, int64_t at);
 long host_lseek(int host_fd, long offset, int whence);
 long host_fstat(int host_fd, struct gpuvm_stat *out);
 long host_readdir(int host_fd, void *buf, size_t len);

@@ -19,7 +19,7 @@ size_t host_bulk_chunk(const void *buf, size_t len) {
   return (size_t)__gpuvm_launch.bulk_max;
 }
 
-long host_write(int fd, const void *buf, size_t len) {
+long host_write(int fd, const void *buf, size_t len, int64_t at) {
   if (fd < 1)
     return -9; /* EBADF */
   struct gpuvm_mailbox *box = my_mailbox();
@@ -36,6 +36,7 @@ long host_write(int fd, const void *buf, size_t len) {
     box->arg[0] = fd;
     box->arg[1] = (int64_t)chunk;
     box->arg[2] = bulk ? (int64_t)(uintptr_t)(src + done) : 0;
+    box->arg[3] = at < 0 ? -1 : at + (int64_t)done;
     arch_rpc(box);
     if (box->error)
       return done ? (long)done : -box->error;

@@ -370,7 +370,8 @@ void FileService::pinFilesNamed(uint32_t vmId, const char *path, bool moving) {
       pin(vmId, *file);
 }
 
-int64_t FileService::readOrWrite(uint32_t vm, OpenFile &file, bool read, std::span<uint8_t> data) {
+int64_t FileService::readOrWrite(uint32_t vm, OpenFile &file, bool read, std::span<uint8_t> data,
+                                 int64_t at) {
   const size_t length = data.size();
   uint8_t *bytes = data.data();
   switch (file.kind) {
@@ -385,22 +386,26 @@ int64_t FileService::readOrWrite(uint32_t vm, OpenFile &file, bool read, std::sp
   case OpenFile::Kind::File:
     break;
   }
+  const bool positioned = at >= 0;
+  if (positioned && !file.seekable)
+    return -ESPIPE;
   DescriptorCache::Lease descriptor = descriptorOf(vm, file);
   if (!descriptor)
     return failed(errno);
   int fd = descriptor.fd();
+  const int64_t offset = positioned ? at : file.offset;
   ssize_t done;
   if (!file.seekable)
     done = read ? ::read(fd, bytes, length) : ::write(fd, bytes, length);
   else if (read)
-    done = ::pread(fd, bytes, length, file.offset);
+    done = ::pread(fd, bytes, length, offset);
   else if (file.flags & O_APPEND)
-    done = ::write(fd, bytes, length); // at the end, atomically
+    done = ::write(fd, bytes, length); // at the end, atomically; pwrite too, as on Linux
   else
-    done = ::pwrite(fd, bytes, length, file.offset);
+    done = ::pwrite(fd, bytes, length, offset);
   if (done < 0)
     return -errno;
-  if (file.seekable) {
+  if (file.seekable && !positioned) {
     if (!read && (file.flags & O_APPEND))
       file.offset = ::lseek(fd, 0, SEEK_CUR); // a write with O_APPEND ends at the end
     else
@@ -829,9 +834,9 @@ void FileService::serve(uint32_t vmId, gpuvm_mailbox &box, std::span<uint8_t> da
     if (box.arg[1] < 0 || uint64_t(box.arg[1]) > data.size())
       result = -EINVAL;
     else
-      result =
-          file ? readOrWrite(vmId, *file, box.op == GPUVM_RPC_READ, data.first(size_t(box.arg[1])))
-               : -EBADF;
+      result = file ? readOrWrite(vmId, *file, box.op == GPUVM_RPC_READ,
+                                  data.first(size_t(box.arg[1])), box.arg[3])
+                    : -EBADF;
     break;
   }
   case GPUVM_RPC_LSEEK: {

@@ -69,7 +69,10 @@ private:
   int reopen(int root, const OpenFile &file);
   // inDataSet: the result is the index of a data-set file, not an fd.
   int64_t open(uint32_t vm, const char *path, int flags, int mode, bool &inDataSet);
-  int64_t readOrWrite(uint32_t vm, OpenFile &file, bool read, std::span<uint8_t> data);
+  // At `at` without moving the file's offset (pread/pwrite), or at the
+  // file's offset when `at` < 0.
+  int64_t readOrWrite(uint32_t vm, OpenFile &file, bool read, std::span<uint8_t> data,
+                      int64_t at);
   int64_t seek(uint32_t vm, OpenFile &file, int64_t offset, int whence);
   int64_t stat(uint32_t vm, gpuvm_mailbox &box);
   int64_t onParent(uint32_t vm, const char *path, int (*op)(int, const char *, gpuvm_mailbox &),

@@ -1,7 +1,9 @@
 #include <unistd.h>
 
-#include "../__support/positioned_io.h"
+#include <lightkernel/syscall.h>
+
+#include "../__support/syscall_result.h"
 
 ssize_t pread(int fd, void *data, size_t size, off_t offset) {
-  return __positioned_io(fd, data, size, offset, 0);
+  return __syscall_result(lk_pread(fd, data, size, offset));
 }

@@ -1,7 +1,9 @@
 #include <unistd.h>
 
-#include "../__support/positioned_io.h"
+#include <lightkernel/syscall.h>
+
+#include "../__support/syscall_result.h"
 
 ssize_t pwrite(int fd, const void *data, size_t size, off_t offset) {
-  return __positioned_io(fd, (void *)data, size, offset, 1);
+  return __syscall_result(lk_pwrite(fd, data, size, offset));
 }

@@ -45,6 +45,9 @@ long lk_open(const char *path, int flags, int mode);
 long lk_close(int fd);
 long lk_read(int fd, void *buf, size_t len); /* files; fds 1/2 are write-only */
 long lk_lseek(int fd, long offset, int whence);
+/* At `offset`, leaving the file's own (regular files: -ESPIPE elsewhere). */
+long lk_pread(int fd, void *buf, size_t len, long offset);
+long lk_pwrite(int fd, const void *buf, size_t len, long offset);
 long lk_stat(const char *path, int follow_last_link, struct gpuvm_stat *out);
 long lk_fstat(int fd, struct gpuvm_stat *out);
 long lk_mkdir(const char *path, int mode);

@@ -233,7 +233,8 @@ int net_poll(void) {
 /* A launch without a data set. */
 struct gpuvm_launch __gpuvm_launch;
 
-long host_write(int host_fd, const void *buf, size_t len) {
+long host_write(int host_fd, const void *buf, size_t len, int64_t at) {
+  (void)at;
   if (host_fd == 1 || host_fd == 2)
     return (long)fwrite(buf, 1, len, host_fd == 1 ? stdout : stderr);
   return -NET_EBADF;
@@ -249,8 +250,8 @@ long host_close(int host_fd) {
   (void)host_fd;
   return 0;
 }
-long host_read(int host_fd, void *buf, size_t len) {
-  (void)host_fd, (void)buf, (void)len;
+long host_read(int host_fd, void *buf, size_t len, int64_t at) {
+  (void)host_fd, (void)buf, (void)len, (void)at;
   return -NET_EBADF;
 }
 long host_lseek(int host_fd, long offset, int whence) {
