@@ -2,9 +2,15 @@
 #   cmake -S src -B build -DCMAKE_TOOLCHAIN_FILE=<gpuvm>/share/gpuvm/gpuvm-toolchain.cmake \
 #         -DGPUVM_TARGET=nvptx [-DGPUVM_ARCH=sm_90]
 # GPUVM_TARGET is host, nvptx or amdgcn; executables come out as gpuvm images.
-set(CMAKE_SYSTEM_NAME Generic)
+# -DGPUVM_SYSTEM=Linux lets the project see the Linux a VM offers (its
+# Linux paths: epoll, timerfd, pthreads); the default is Generic.
+if(GPUVM_SYSTEM)
+  set(CMAKE_SYSTEM_NAME ${GPUVM_SYSTEM})
+else()
+  set(CMAKE_SYSTEM_NAME Generic)
+endif()
 set(CMAKE_SYSTEM_PROCESSOR ${GPUVM_TARGET})
-list(APPEND CMAKE_TRY_COMPILE_PLATFORM_VARIABLES GPUVM_TARGET GPUVM_ARCH)
+list(APPEND CMAKE_TRY_COMPILE_PLATFORM_VARIABLES GPUVM_TARGET GPUVM_ARCH GPUVM_SYSTEM)
 
 get_filename_component(_gpuvm_root "${CMAKE_CURRENT_LIST_DIR}/../.." ABSOLUTE)
 set(CMAKE_C_COMPILER "${_gpuvm_root}/bin/gpu-c++")
