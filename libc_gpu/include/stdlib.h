@@ -103,6 +103,9 @@ lldiv_t lldiv(long long numerator, long long denominator) __LIBC_NOEXCEPT
 
 /* The comparison callbacks are user code, so these two may propagate whatever it does. */
 void qsort(void *base, size_t count, size_t size, int (*compare)(const void *, const void *));
+/* GNU's order: the context is the comparison's third argument. */
+void qsort_r(void *base, size_t count, size_t size,
+             int (*compare)(const void *, const void *, void *), void *context);
 void *bsearch(const void *key, const void *base, size_t count, size_t size,
               int (*compare)(const void *, const void *));
 

@@ -37,6 +37,7 @@
 #define strtof libc_gpu_strtof
 #define strtold libc_gpu_strtold
 #define qsort libc_gpu_qsort
+#define qsort_r libc_gpu_qsort_r
 #define bsearch libc_gpu_bsearch
 #define rand libc_gpu_rand
 #define srand libc_gpu_srand

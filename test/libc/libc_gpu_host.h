@@ -36,6 +36,8 @@ intmax_t libc_gpu_strtoimax(const char *text, char **end, int base);
 uintmax_t libc_gpu_strtoumax(const char *text, char **end, int base);
 void libc_gpu_qsort(void *base, size_t count, size_t size,
                     int (*compare)(const void *, const void *));
+void libc_gpu_qsort_r(void *base, size_t count, size_t size,
+                      int (*compare)(const void *, const void *, void *), void *context);
 void *libc_gpu_bsearch(const void *key, const void *base, size_t count, size_t size,
                        int (*compare)(const void *, const void *));
 int libc_gpu_rand(void);

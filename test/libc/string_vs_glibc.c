@@ -239,6 +239,13 @@ static void ctype_cases(void) {
 static int compare_bytes_12(const void *a, const void *b) {
   return memcmp(a, b, 12);
 }
+/* Orders by the remainder modulo *context, then by value. */
+static int compare_ints_modulo(const void *a, const void *b, void *context) {
+  int modulus = *(const int *)context, x = *(const int *)a, y = *(const int *)b;
+  int rx = ((x % modulus) + modulus) % modulus, ry = ((y % modulus) + modulus) % modulus;
+  return rx != ry ? (rx > ry) - (rx < ry) : (x > y) - (x < y);
+}
+
 static int compare_ints(const void *a, const void *b) {
   int x = *(const int *)a, y = *(const int *)b;
   return (x > y) - (x < y);
@@ -292,6 +299,13 @@ static void sort_cases(void) {
       int *expected = bsearch(&absent, theirs, count, sizeof theirs[0], compare_ints);
       check_case((found == NULL) == (expected == NULL), "bsearch (absent)", input,
                  found ? "found" : "not found", expected ? "found" : "not found");
+      /* Last, as it leaves another order: qsort_r passes its context to every comparison (GNU's
+       * order). */
+      int modulus = 7 + pattern;
+      libc_gpu_qsort_r(ours, count, sizeof ours[0], compare_ints_modulo, &modulus);
+      qsort_r(theirs, count, sizeof theirs[0], compare_ints_modulo, &modulus);
+      check_case(!memcmp(ours, theirs, count * sizeof ours[0]), "qsort_r", input, "(order differs)",
+                 "");
     }
   /* Odd element sizes. */
   for (int round = 0; round < 50; ++round) {
