@@ -202,32 +202,36 @@ long lk_write(int fd, const void *buf, size_t len) {
   return file->ops->write ? file->ops->write(file, buf, len) : -NET_EINVAL;
 }
 
+/* The file behind fd for a pread or pwrite at `offset`: 0 for a host file
+ * or one of the data set's, else -errno (ESPIPE where there is no offset). */
+static long positioned_file(int fd, long offset, struct lk_file **file) {
+  *file = lk_fd_get(fd);
+  if (!*file)
+    return -NET_EBADF;
+  if (offset < 0)
+    return -NET_EINVAL;
+  enum lk_file_kind kind = (*file)->ops->kind;
+  return kind == LK_FILE_HOST || kind == LK_FILE_DATA_SET ? 0 : -29 /* ESPIPE */;
+}
+
 /* One call to the host for a host file: a server's pread costs one round
  * trip, not three seeks around a read. */
 long lk_pread(int fd, void *buf, size_t len, long offset) {
-  struct lk_file *file = lk_fd_get(fd);
-  if (!file)
-    return -NET_EBADF;
-  if (offset < 0)
-    return -NET_EINVAL;
-  if (file->ops->kind == LK_FILE_HOST)
-    return host_read(file->host_fd, buf, len, offset);
-  if (file->ops->kind == LK_FILE_DATA_SET)
-    return lk_data_set_pread(file, buf, len, offset);
-  return -29; /* ESPIPE */
+  struct lk_file *file;
+  long status = positioned_file(fd, offset, &file);
+  if (status)
+    return status;
+  return file->ops->kind == LK_FILE_HOST ? host_read(file->host_fd, buf, len, offset)
+                                         : lk_data_set_pread(file, buf, len, (uint64_t)offset);
 }
 
 long lk_pwrite(int fd, const void *buf, size_t len, long offset) {
-  struct lk_file *file = lk_fd_get(fd);
-  if (!file)
-    return -NET_EBADF;
-  if (offset < 0)
-    return -NET_EINVAL;
-  if (file->ops->kind == LK_FILE_HOST)
-    return host_write(file->host_fd, buf, len, offset);
-  if (file->ops->kind == LK_FILE_DATA_SET)
-    return -NET_EBADF; /* opened read-only */
-  return -29;          /* ESPIPE */
+  struct lk_file *file;
+  long status = positioned_file(fd, offset, &file);
+  if (status)
+    return status;
+  /* The data set's files are opened read-only. */
+  return file->ops->kind == LK_FILE_HOST ? host_write(file->host_fd, buf, len, offset) : -NET_EBADF;
 }
 
 long lk_lseek(int fd, long offset, int whence) {

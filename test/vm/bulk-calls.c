@@ -21,6 +21,8 @@
 // CHECK: write 3145745 bytes: 3145745
 // CHECK: read 1 959 960 961 65536 1048576 1048577 980175 0
 // CHECK: pread on the stack: 4000 4000 4000
+// CHECK: pread on a pipe: -1 ESPIPE
+// CHECK: O_APPEND: wrote 10, pwrite 2, offset still 3, file 12 bytes "0123456789xy"
 // CHECK: ok
 //
 // RUN: %gpuvm run %t/host.img --vms 3 --mem-per-vm 8M --console raw -- / forge \
@@ -159,6 +161,26 @@ int main(int argc, char **argv) {
   heap[69999] = '\n';
   printf("console line of %ld bytes\n", (long)write(1, heap, 70000));
   free(heap);
+
+  /* pread and pwrite leave the file's offset; on a pipe they are ESPIPE; a
+   * pwrite with O_APPEND appends, as on Linux. */
+  int ends[2];
+  if (pipe(ends) == 0) {
+    errno = 0;
+    long got = (long)pread(ends[0], stack, 1, 0);
+    printf("pread on a pipe: %ld %s\n", got, errno == ESPIPE ? "ESPIPE" : strerror(errno));
+  }
+  snprintf(path, sizeof path, "%s/appended", argv[1]);
+  int appended = open(path, O_RDWR | O_CREAT | O_TRUNC | O_APPEND, 0644);
+  long wrote = (long)write(appended, "0123456789", 10);
+  lseek(appended, 3, SEEK_SET);
+  long put = (long)pwrite(appended, "xy", 2, 0);
+  long offset = (long)lseek(appended, 0, SEEK_CUR);
+  char text[16] = {0};
+  long got = (long)pread(appended, text, sizeof text - 1, 0);
+  printf("O_APPEND: wrote %ld, pwrite %ld, offset still %ld, file %ld bytes \"%s\"\n", wrote, put,
+         offset, got, text);
+  close(appended);
   printf("ok\n");
   return 0;
 }
