@@ -58,8 +58,9 @@ public:
 };
 
 std::unique_ptr<Backend> makeHostBackend();
-std::unique_ptr<Backend> makeCudaBackend();
-std::unique_ptr<Backend> makeHsaBackend();
+// `gpu`: which of the machine's GPUs (0 the first), as gpuvm run --gpu says.
+std::unique_ptr<Backend> makeCudaBackend(unsigned gpu);
+std::unique_ptr<Backend> makeHsaBackend(unsigned gpu);
 
 // "12 MiB" style sizes for messages.
 std::string formatBytes(uint64_t bytes);

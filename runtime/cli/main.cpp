@@ -140,7 +140,7 @@ int inspect(const std::string &path) {
   return 0;
 }
 
-std::unique_ptr<Backend> chooseBackend(const std::string &name, const Image &image,
+std::unique_ptr<Backend> chooseBackend(const std::string &name, unsigned gpu, const Image &image,
                                        std::string &error) {
   std::string wanted = name;
   if (wanted == "auto")
@@ -148,8 +148,8 @@ std::unique_ptr<Backend> chooseBackend(const std::string &name, const Image &ima
              : image.info().target == GPUVM_TARGET_NVPTX ? "cuda"
                                                          : "hsa";
   std::unique_ptr<Backend> backend = wanted == "host"   ? makeHostBackend()
-                                     : wanted == "cuda" ? makeCudaBackend()
-                                                        : makeHsaBackend();
+                                     : wanted == "cuda" ? makeCudaBackend(gpu)
+                                                        : makeHsaBackend(gpu);
   std::string why = backend->unavailableReason(image);
   if (!why.empty()) {
     error = "backend " + wanted + " cannot run " + image.targetName() + " image " + image.path() +
@@ -310,9 +310,14 @@ int run(const std::string &imagePath, const po::variables_map &vm,
         (config.rxRingBytes ? ", " + std::to_string(config.rxRingBytes) + " bytes of --rx-ring"
                             : std::string()) +
         ")");
-  std::unique_ptr<Backend> backend = chooseBackend(backendName, image, error);
+  const unsigned gpu = vm.count("gpu") ? vm["gpu"].as<unsigned>() : 0;
+  std::unique_ptr<Backend> backend = chooseBackend(backendName, gpu, image, error);
   if (!backend)
     return cannotRun(error);
+  if (vm.count("gpu") && backend->name() == "host")
+    return usageError("--gpu picks a GPU; this run is on the host backend (a " +
+                      image.targetName() + " image" +
+                      (backendName == "host" ? ", --backend host" : "") + ")");
   if (consoleOptions.mode == ConsoleOptions::Mode::LogDir) {
     std::error_code ec;
     std::filesystem::create_directories(consoleOptions.logDir, ec);
@@ -458,6 +463,9 @@ int main(int argc, char **argv) {
      "memory slice of each VM: private data, arguments, heap and its inbound packet ring "
      "(--rx-ring) (K, M, G suffixes)")
     ("backend", po::value<std::string>()->default_value("auto"), "auto, host, cuda or hsa")
+    ("gpu", po::value<unsigned>(),
+     "cuda and hsa backends: which of the machine's GPUs runs the VMs (0: the first, the "
+     "default); one gpuvm per GPU, each with its own --prefix and --tun")
     ("stack-size", po::value<std::string>()->default_value("0"),
      "stack of each VM; 0: the backend's default (host 256K fibers; cuda 16K, at most 64K)")
     ("workers", po::value<unsigned>()->default_value(0),

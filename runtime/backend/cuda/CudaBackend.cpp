@@ -286,6 +286,7 @@ struct LaunchResources {
 
 class CudaBackend : public Backend {
 public:
+  explicit CudaBackend(unsigned gpu) : gpu_(gpu) {}
   std::string name() const override { return "cuda"; }
 
   std::string unavailableReason(const Image &image) override {
@@ -768,7 +769,11 @@ private:
       return failed("cuDeviceGetCount", r);
     if (count == 0)
       return "no NVIDIA GPU";
-    if (CUresult r = driver_.cuDeviceGet(&device, 0))
+    if (gpu_ >= unsigned(count))
+      return "--gpu " + std::to_string(gpu_) + ": this machine has " + std::to_string(count) +
+             " NVIDIA GPU" +
+             (count == 1 ? " (--gpu 0)" : "s (--gpu 0 to " + std::to_string(count - 1) + ")");
+    if (CUresult r = driver_.cuDeviceGet(&device, int(gpu_)))
       return failed("cuDeviceGet", r);
     return {};
   }
@@ -828,12 +833,13 @@ private:
   }
 
   CudaDriver driver_;
+  unsigned gpu_;
 };
 
 } // namespace
 
-std::unique_ptr<Backend> makeCudaBackend() {
-  return std::make_unique<CudaBackend>();
+std::unique_ptr<Backend> makeCudaBackend(unsigned gpu) {
+  return std::make_unique<CudaBackend>(gpu);
 }
 
 } // namespace gpuvm::runtime

@@ -209,6 +209,8 @@ void onQueueError(hsa_status_t status, hsa_queue_t *, void *data) {
 struct Agents {
   const HsaRuntime *hsa;
   std::optional<hsa_agent_t> gpu, cpu;
+  unsigned wanted = 0; // the GPU agent to take, by order (gpuvm run --gpu)
+  unsigned gpusSeen = 0;
 };
 
 struct PoolSearch {
@@ -282,6 +284,7 @@ struct HsaSession {
 
 class HsaBackend : public Backend {
 public:
+  explicit HsaBackend(unsigned gpu) : gpu_(gpu) {}
   std::string name() const override { return "hsa"; }
 
   std::string unavailableReason(const Image &image) override {
@@ -545,7 +548,7 @@ private:
     return {};
   }
 
-  // Loads and initializes ROCr, finds the first GPU agent and checks that it
+  // Loads and initializes ROCr, finds the GPU agent --gpu names and checks that it
   // runs the image's processor.
   std::string openAgents(const Image &image, HsaSession &session, Agents &agents) {
     std::string error;
@@ -560,14 +563,18 @@ private:
       hsa_device_type_t type = HSA_DEVICE_TYPE_CPU;
       if (hsa_status_t s = found.hsa->hsa_agent_get_info(agent, HSA_AGENT_INFO_DEVICE, &type))
         return s;
-      if (type == HSA_DEVICE_TYPE_GPU && !found.gpu)
+      if (type == HSA_DEVICE_TYPE_GPU && found.gpusSeen++ == found.wanted)
         found.gpu = agent;
       if (type == HSA_DEVICE_TYPE_CPU && !found.cpu)
         found.cpu = agent;
       return HSA_STATUS_SUCCESS;
     };
+    agents.wanted = gpu_;
     if (hsa_status_t s = hsa_.hsa_iterate_agents(collect, &agents))
       return failed("hsa_iterate_agents", s);
+    if (!agents.gpu && agents.gpusSeen)
+      return "--gpu " + std::to_string(gpu_) + ": this machine has " +
+             std::to_string(agents.gpusSeen) + " AMD GPU agent(s)";
     if (!agents.gpu)
       return "no AMD GPU agent";
     std::string isa = isaName(*agents.gpu);
@@ -681,12 +688,13 @@ private:
   }
 
   HsaRuntime hsa_;
+  unsigned gpu_;
 };
 
 } // namespace
 
-std::unique_ptr<Backend> makeHsaBackend() {
-  return std::make_unique<HsaBackend>();
+std::unique_ptr<Backend> makeHsaBackend(unsigned gpu) {
+  return std::make_unique<HsaBackend>(gpu);
 }
 
 } // namespace gpuvm::runtime
