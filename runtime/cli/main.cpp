@@ -425,29 +425,37 @@ int run(const std::string &imagePath, const po::variables_map &vm,
     }
     return summarize(server.outcomes(), backend->name(), stoppedBy, std::cerr);
   };
+  // --verbose: the host calls, also for a run stopped by a signal (servers
+  // usually are).
+  auto start = std::chrono::steady_clock::now();
+  auto describeRun = [&] {
+    if (!config.verbose)
+      return;
+    double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::fprintf(stderr, "gpuvm: %u VMs ran in %.3f s; %llu host calls served (%.0f per second)\n",
+                 config.vmCount, seconds, (unsigned long long)server.callCount(),
+                 seconds > 0 ? double(server.callCount()) / seconds : 0.0);
+    if (network)
+      std::cerr << "gpuvm: " << network->bridgeText() << "\n";
+  };
   StopSignals stopSignals([&](int signal) {
     std::string name = std::string("SIG") + sigabbrev_np(signal);
     console.note("stopped by " + name + ": the VMs still running end with the run");
+    describeRun();
     report(name);
     std::cerr.flush();
     // The backend's threads are mid-run: leave without unwinding them.
     std::_Exit(128 + signal);
   });
-  auto start = std::chrono::steady_clock::now();
   std::string failure = backend->run(image, config, server);
-  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   stopSignals.disarm();
   console.flush();
   if (!failure.empty() && server.exitedCount() == 0)
     return cannotRun(failure);
   if (!failure.empty())
     std::cerr << "gpuvm: error: " << failure << "\n";
-  if (config.verbose)
-    std::fprintf(stderr, "gpuvm: %u VMs ran in %.3f s; %llu host calls served (%.0f per second)\n",
-                 config.vmCount, seconds, (unsigned long long)server.callCount(),
-                 seconds > 0 ? double(server.callCount()) / seconds : 0.0);
-  if (config.verbose && network)
-    std::cerr << "gpuvm: " << network->bridgeText() << "\n";
+  describeRun();
   int rc = report("");
   return failure.empty() || rc == kExitCannotRun ? rc : kExitVmFailed;
 }
