@@ -102,8 +102,10 @@ int Console::write(uint32_t vm, int fd, const char *data, size_t size) {
   for (const char *at = data, *end = data + size; at < end;) {
     const char *newline = static_cast<const char *>(std::memchr(at, '\n', size_t(end - at)));
     const char *stop = newline ? newline + 1 : end;
+    // The line's text, its newline not counted: a line of exactly
+    // kLongestLine bytes comes out whole.
     const size_t room = kLongestLine - pending.size();
-    if (size_t(stop - at) > room) {
+    if (size_t((newline ? newline : end) - at) > room) {
       pending.append(at, room);
       pending += '\n';
       at += room;

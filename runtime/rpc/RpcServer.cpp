@@ -1,5 +1,6 @@
 #include "RpcServer.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <ctime>
 
@@ -16,12 +17,14 @@ int64_t nowNs(clockid_t clock) {
 RpcServer::RpcServer(Console &console, FileService &files, uint32_t vmCount)
     : console_(console), files_(files), outcomes_(vmCount) {}
 
-int RpcServer::bytesOf(uint32_t vm, gpuvm_mailbox &box, std::span<uint8_t> &data) {
+int RpcServer::bytesOf(uint32_t vm, gpuvm_mailbox &box, std::span<uint8_t> &data,
+                       uint64_t &bulkAt) {
   data = {box.payload, GPUVM_MAILBOX_PAYLOAD};
-  if ((box.op != GPUVM_RPC_READ && box.op != GPUVM_RPC_WRITE) || box.arg[2] == 0)
+  bulkAt = 0;
+  const uint64_t address = uint64_t(box.arg[2]);
+  if ((box.op != GPUVM_RPC_READ && box.op != GPUVM_RPC_WRITE) || address == 0)
     return 0;
   const int64_t size = box.arg[1];
-  const uint64_t address = uint64_t(box.arg[2]);
   if (!memory_ || size < 0 || uint64_t(size) > memory_->bulkMax())
     return EINVAL;
   if (!memory_->owns(vm, address, uint64_t(size)))
@@ -30,6 +33,7 @@ int RpcServer::bytesOf(uint32_t vm, gpuvm_mailbox &box, std::span<uint8_t> &data
   if (!view)
     return EFAULT;
   data = {view, size_t(size)};
+  bulkAt = address;
   return 0;
 }
 
@@ -37,14 +41,15 @@ void RpcServer::serve(uint32_t vm, gpuvm_mailbox &box) {
   calls_.fetch_add(1, std::memory_order_relaxed);
   box.error = 0;
   std::span<uint8_t> data;
-  if (int error = bytesOf(vm, box, data)) {
+  uint64_t bulkAt = 0;
+  if (int error = bytesOf(vm, box, data, bulkAt)) {
     box.error = error;
     box.result = -1;
   } else if (FileService::handles(box.op, box.arg[0])) {
     files_.serve(vm, box, data);
     // A bulk read's bytes go back to the VM before the reply.
-    if (box.op == GPUVM_RPC_READ && box.arg[2] != 0 && box.result > 0 &&
-        !memory_->store(uint64_t(box.arg[2]), data.data(), size_t(box.result))) {
+    if (box.op == GPUVM_RPC_READ && bulkAt && box.result > 0 &&
+        !memory_->store(bulkAt, data.data(), std::min(size_t(box.result), data.size()))) {
       box.error = EFAULT;
       box.result = -1;
     }

@@ -43,8 +43,10 @@ public:
 
 private:
   // Where a READ or WRITE's bytes are: the payload, or with arg[2] a view of
-  // the VM's own buffer (VmMemory). An errno when the request is refused.
-  int bytesOf(uint32_t vm, gpuvm_mailbox &box, std::span<uint8_t> &data);
+  // the VM's own buffer (VmMemory), whose checked address goes to `bulkAt`
+  // (0 for the payload): the mailbox is VM-writable memory, so arg[2] is
+  // read once. An errno when the request is refused.
+  int bytesOf(uint32_t vm, gpuvm_mailbox &box, std::span<uint8_t> &data, uint64_t &bulkAt);
 
   Console &console_;
   FileService &files_;

@@ -63,6 +63,7 @@ static const char *forged_read(int fd, uint64_t address, uint64_t length) {
   box->arg[0] = fd;
   box->arg[1] = (int64_t)length;
   box->arg[2] = (int64_t)address;
+  box->arg[3] = -1;
   arch_rpc(box);
   return box->error == EFAULT ? "EFAULT" : box->error == EINVAL ? "EINVAL" : "no error";
 }

@@ -1,5 +1,7 @@
-/* qsort is qsort_r with the comparison function as the context. */
+/* The context-passing sort, with the comparison function as the context. */
 #include <stdlib.h>
+
+#include "../__support/sort.h"
 
 struct plain_comparison {
   int (*compare)(const void *, const void *);
@@ -11,5 +13,5 @@ static int compare_plainly(const void *a, const void *b, void *context) {
 
 void qsort(void *base, size_t count, size_t size, int (*compare)(const void *, const void *)) {
   struct plain_comparison plain = {compare};
-  qsort_r(base, count, size, compare_plainly, &plain);
+  __sort(base, count, size, compare_plainly, &plain);
 }
