@@ -10,9 +10,10 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 #include <time.h>
 #include <unistd.h>
+
+#include "../fnv1a.h"
 
 static int64_t now_ns(void) {
   struct timespec t;
@@ -47,7 +48,7 @@ int main(int argc, char **argv) {
     fprintf(stderr, "read-calls: out of memory\n");
     return 1;
   }
-  uint64_t hash = 0xcbf29ce484222325ull;
+  uint64_t hash = BENCH_FNV1A_START;
   long slots = (long)(file_size / size);
   int64_t in_calls = 0, start = now_ns();
   for (long i = 0; i < count; ++i) {
@@ -58,16 +59,7 @@ int main(int argc, char **argv) {
       fprintf(stderr, "read-calls: pread returned %ld of %ld bytes\n", (long)got, size);
       return 1;
     }
-    /* Eight bytes a step, so that checking every byte costs less than
-     * the call. */
-    long k = 0;
-    for (; k + 8 <= got; k += 8) {
-      uint64_t word;
-      memcpy(&word, buffer + k, 8);
-      hash = (hash ^ word) * 0x100000001b3ull;
-    }
-    for (; k < got; ++k)
-      hash = (hash ^ buffer[k]) * 0x100000001b3ull;
+    hash = bench_fnv1a(hash, buffer, (size_t)got);
     in_calls += latency[i];
   }
   int64_t end = now_ns();
