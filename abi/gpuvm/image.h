@@ -6,7 +6,7 @@
 #include <stdint.h>
 
 #define GPUVM_IMAGE_MAGIC 0x31474d494d565047ull /* "GPVMIMG1", little-endian */
-#define GPUVM_ABI_VERSION 2u /* 2: the network's launch parameters */
+#define GPUVM_ABI_VERSION 3u /* 3: image flags, confinement's launch parameters */
 
 enum gpuvm_target {
   GPUVM_TARGET_HOST = 1,
@@ -32,7 +32,13 @@ struct gpuvm_image_info {
   uint32_t fixup_count;
   uint32_t ctor_count;
   uint32_t dtor_count;
+  uint32_t flags; /* GPUVM_IMAGE_* */
+  uint32_t reserved;
 };
+
+/* Built with software fault isolation (gpu-c++'s default): every access of
+ * the VM's own code is checked against what the VM may touch. */
+#define GPUVM_IMAGE_CONFINED 1u
 
 #define GPUVM_IMAGE_INFO_SYMBOL "__gpuvm_image_info"
 #define GPUVM_HOST_ENTRY "__gpuvm_vm_entry"
@@ -47,6 +53,9 @@ struct gpuvm_image_info {
 #define GPUVM_DTORS_SYMBOL "__gpuvm_dtors"
 /* The function the pass calls to find the running VM's private segment. */
 #define GPUVM_PRIVATE_BASE_SYMBOL "__gpuvm_private_base"
+/* Confined images: [start, end) address pairs of the globals a VM may read
+ * through a pointer; the runtime sets launch.confinement.readonly from them. */
+#define GPUVM_CONSTANT_BOUNDS_SYMBOL "__gpuvm_constant_bounds"
 /* Globals in this section are shared by all VMs and set by the runtime. */
 #define GPUVM_SHARED_SECTION ".gpuvm_shared"
 

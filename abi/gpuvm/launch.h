@@ -17,6 +17,19 @@ struct gpuvm_host_services {
   void (*pause)(void);         /* yield, saying this VM is only waiting */
 };
 
+/* What a confined VM may touch beyond its slice (GPUVM_IMAGE_CONFINED). */
+struct gpuvm_confinement {
+  /* Host backend: VM n's stack is [stacks + n * stack_stride, + stack_stride)
+   * (its guard page included). GPUs: 0, the hardware keeps each thread's
+   * stack to itself. */
+  uint64_t stacks;
+  uint64_t stack_stride;
+  /* The image's constants and launch parameters, read-only: [readonly,
+   * readonly + readonly_size). */
+  uint64_t readonly;
+  uint64_t readonly_size;
+};
+
 struct gpuvm_launch {
   uint64_t slices;     /* address of VM 0's memory slice */
   uint64_t slice_size; /* bytes per VM; slices are contiguous */
@@ -39,6 +52,7 @@ struct gpuvm_launch {
   uint64_t args_size;
   uint64_t host_services; /* struct gpuvm_host_services *, host backend only */
   uint64_t data_set;      /* struct gpuvm_data_set *, 0 without --ro-root */
+  struct gpuvm_confinement confinement;
   struct gpuvm_net_launch net;
 };
 

@@ -23,7 +23,9 @@ enum gpuvm_rpc_op {
   GPUVM_RPC_WRITE = 1,
   /* result = host CLOCK_REALTIME in ns, arg[0] (out) = CLOCK_MONOTONIC ns. */
   GPUVM_RPC_CLOCK = 2,
-  /* arg[0] = exit status, arg[1] = enum gpuvm_exit_kind. No reply. */
+  /* arg[0] = exit status, arg[1] = enum gpuvm_exit_kind, arg[2] = length of
+   * the reason in payload (a crash's: "wild write of ..."), 0 for none. No
+   * reply. */
   GPUVM_RPC_EXIT = 3,
 
   /* Files, inside the VM's root directory (never outside it). Paths are
@@ -103,7 +105,7 @@ struct gpuvm_dirent {
 enum gpuvm_exit_kind {
   GPUVM_EXIT_NORMAL = 0, /* exit() or return from main */
   GPUVM_EXIT_ABORT = 1,  /* abort(), a failed assert, a would-be throw */
-  GPUVM_EXIT_CRASH = 2,  /* a fault the runtime caught */
+  GPUVM_EXIT_CRASH = 2,  /* a fault the runtime or the VM's confinement caught */
 };
 
 struct gpuvm_mailbox {

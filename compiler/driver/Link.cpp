@@ -2,6 +2,7 @@
 
 #include "BreakGlobalCycles.h"
 #include "Command.h"
+#include "ConfineMemory.h"
 #include "LinkerSymbols.h"
 #include "NvptxParts.h"
 #include "PrivatizeGlobals.h"
@@ -83,7 +84,7 @@ const std::vector<std::string> &mathLibcalls() {
 const std::set<std::string> &exportedSymbols() {
   static const std::set<std::string> names = [] {
     std::set<std::string> all{GPUVM_IMAGE_INFO_SYMBOL, GPUVM_HOST_ENTRY, GPUVM_KERNEL_ENTRY,
-                              GPUVM_LAUNCH_SYMBOL};
+                              GPUVM_LAUNCH_SYMBOL, GPUVM_CONSTANT_BOUNDS_SYMBOL};
     all.insert(hostLibcalls().begin(), hostLibcalls().end());
     all.insert(mathLibcalls().begin(), mathLibcalls().end());
     return all;
@@ -172,7 +173,9 @@ public:
         this);
   }
 
-  bool addObject(const std::string &path) {
+  // kernel: the light kernel (crt.o), whose functions confinement leaves
+  // unchecked.
+  bool addObject(const std::string &path, bool kernel = false) {
     auto buffer = MemoryBuffer::getFile(path);
     if (!buffer) {
       error(path + ": " + buffer.getError().message());
@@ -181,6 +184,10 @@ public:
     auto label = job_.objectLabels.find(path);
     const std::string &name = label != job_.objectLabels.end() ? label->second : path;
     auto module = load((*buffer)->getMemBufferRef(), name);
+    if (module && kernel)
+      for (Function &fn : module->functions())
+        if (!fn.isDeclaration())
+          fn.addFnAttr(gpuvm::GPUVM_KERNEL_ATTRIBUTE);
     return module && linkIn(std::move(module), name, Linker::Flags::None);
   }
 
@@ -473,6 +480,8 @@ void ImageLinker::optimize(TargetMachine &tm) {
   // each VM's boot makes before its other constructors.
   if (job_.target.kind == TargetKind::Nvptx)
     mpm.addPass(gpuvm::BreakGlobalCyclesPass());
+  if (job_.confine)
+    mpm.addPass(gpuvm::ConfineMemoryPass());
   mpm.addPass(gpuvm::PrivatizeGlobalsPass(job_.target.arch));
   OptimizationLevel level = job_.optLevel == '0'   ? OptimizationLevel::O0
                             : job_.optLevel == '1' ? OptimizationLevel::O1
@@ -577,6 +586,7 @@ int ImageLinker::finish() {
   optimize(tm_);
   if (failed_ || !checkUndefined())
     return 1;
+  gpuvm::emitConstantBounds(*image_);
   // What backends look up by name must be visible in the object (AMDGPU
   // makes everything hidden by default), and protected, so that code reaches
   // it directly rather than through a preemptible symbol.
@@ -700,7 +710,7 @@ int linkImage(const Toolchain &tc, const LinkJob &job) {
   if (job.withRuntimeLibraries) {
     // The light kernel (crt.o) is the root: its boot calls libc, which calls main.
     std::string libDir = tc.libDir(job.target);
-    if (!linker.addObject(libDir + "/crt.o"))
+    if (!linker.addObject(libDir + "/crt.o", /*kernel=*/true))
       return 1;
     for (const std::string &archive : runtimeArchives(tc, job.target))
       archives.push_back(archive);

@@ -22,6 +22,7 @@ struct LinkJob {
   int codeObjectVersion = 5;
   unsigned maxRegisters = 80; // nvptx; 0: no limit
   bool withRuntimeLibraries = true;
+  bool confine = true; // software fault isolation (-fno-gpuvm-sfi turns it off)
   bool verbose = false;
   bool dryRun = false;
 };

@@ -42,7 +42,9 @@ po::options_description describeOptions() {
      "warning flags, passed to clang (-Wall, -Werror, -Wno-...)")
     (",w", "suppress all warnings")
     (",f", po::value<std::vector<std::string>>()->value_name("FLAG"),
-     "code generation and language flags, passed to clang (-fPIC, -fno-rtti, ...)")
+     "code generation and language flags, passed to clang (-fPIC, -fno-rtti, ...); "
+     "-fno-gpuvm-sfi links an image without software fault isolation (for measurements: "
+     "gpuvm run refuses it unless --allow-unconfined)")
     (",m", po::value<std::vector<std::string>>()->value_name("OPT"),
      "-mcpu=ARCH / -march=ARCH (same as --offload-arch), -mcode-object-version=4|5|6")
     ("max-registers", po::value<unsigned>()->value_name("N"),
@@ -238,7 +240,10 @@ std::string parseOptions(int argc, const char *const *argv, Options &out) {
     } else if (key == "-w") {
       out.compileFlags.push_back("-w");
     } else if (key == "-f") {
-      out.compileFlags.push_back("-f" + value);
+      if (value == "gpuvm-sfi" || value == "no-gpuvm-sfi")
+        out.confine = value == "gpuvm-sfi";
+      else
+        out.compileFlags.push_back("-f" + value);
     } else if (key == "-m") {
       const std::string cpu = "cpu=", march = "arch=", cov = "code-object-version=";
       if (value.rfind(cpu, 0) == 0)

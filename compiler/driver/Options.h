@@ -34,6 +34,7 @@ struct Options {
   unsigned maxRegisters = 80;
   bool emitLlvm = false;
   bool noStdLib = false;
+  bool confine = true;
   bool verbose = false;
   bool dryRun = false; // -###
   bool help = false;

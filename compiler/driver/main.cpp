@@ -157,6 +157,7 @@ int main(int argc, char **argv) {
   job.codeObjectVersion = opts.codeObjectVersion;
   job.maxRegisters = opts.maxRegisters;
   job.withRuntimeLibraries = !opts.noStdLib;
+  job.confine = opts.confine;
   job.verbose = opts.verbose;
   job.dryRun = opts.dryRun;
   TempObjects temps;

@@ -1,5 +1,7 @@
 #include "BreakGlobalCycles.h"
 
+#include "ConfineMemory.h"
+
 #include "PrivatizeGlobals.h"
 #include "gpuvm/image.h"
 
@@ -159,6 +161,8 @@ PreservedAnalyses BreakGlobalCyclesPass::run(Module &m, ModuleAnalysisManager &)
     if (!fixup) {
       fixup = Function::Create(FunctionType::get(Type::getVoidTy(m.getContext()), false),
                                GlobalValue::InternalLinkage, "__gpuvm_break_global_cycles", m);
+      // Compiler-made stores to shared data: not the program's, not confined.
+      fixup->addFnAttr(GPUVM_KERNEL_ATTRIBUTE);
       BasicBlock::Create(m.getContext(), "entry", fixup);
       ReturnInst::Create(m.getContext(), &fixup->getEntryBlock());
       appendToGlobalCtors(m, fixup, 0);

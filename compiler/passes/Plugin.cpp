@@ -1,8 +1,9 @@
 // Lets `opt -load-pass-plugin=GpuvmPasses.so -passes='gpuvm-privatize<arch=...>'`
-// `-passes=gpuvm-break-cycles` and `-passes=gpuvm-linker-symbols` run the passes that gpu-c++ runs
+// `-passes=gpuvm-confine`, `-passes=gpuvm-break-cycles` and `-passes=gpuvm-linker-symbols` run the passes that gpu-c++ runs
 // at link time, for tests and for inspection. Loaded into clang with -fpass-plugin, it mends
 // clang's output before the bitcode is written.
 #include "BreakGlobalCycles.h"
+#include "ConfineMemory.h"
 #include "LinkerSymbols.h"
 #include "PrivatizeGlobals.h"
 #include "StructorKeys.h"
@@ -22,6 +23,10 @@ extern "C" LLVM_ATTRIBUTE_WEAK PassPluginLibraryInfo llvmGetPassPluginInfo() {
                 [](StringRef name, ModulePassManager &mpm, ArrayRef<PassBuilder::PipelineElement>) {
                   if (name == "gpuvm-linker-symbols") {
                     mpm.addPass(gpuvm::LinkerSymbolsPass());
+                    return true;
+                  }
+                  if (name == "gpuvm-confine") {
+                    mpm.addPass(gpuvm::ConfineMemoryPass());
                     return true;
                   }
                   if (name == "gpuvm-break-cycles") {

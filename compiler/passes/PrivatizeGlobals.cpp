@@ -1,5 +1,7 @@
 #include "PrivatizeGlobals.h"
 
+#include "ConfineMemory.h"
+
 #include "UsedLists.h"
 
 #include "gpuvm/image.h"
@@ -32,15 +34,6 @@ namespace gpuvm {
 
 namespace {
 
-// Address spaces that are not ordinary global memory (GPU shared/LDS memory):
-// those stay as they are.
-bool isOrdinaryGlobalMemory(const GlobalVariable &gv, const Triple &triple) {
-  unsigned as = gv.getAddressSpace();
-  if (triple.isNVPTX() || triple.isAMDGPU())
-    return as == 0 || as == 1 || as == 4;
-  return as == 0;
-}
-
 bool referencesAny(const Constant *c, const SmallPtrSetImpl<GlobalVariable *> &set,
                    SmallPtrSetImpl<const Constant *> &seen) {
   if (!seen.insert(c).second)
@@ -64,6 +57,13 @@ bool isExempt(const GlobalVariable &gv) {
 }
 
 } // namespace
+
+bool isOrdinaryGlobalMemory(const GlobalVariable &gv, const Triple &triple) {
+  unsigned as = gv.getAddressSpace();
+  if (triple.isNVPTX() || triple.isAMDGPU())
+    return as == 0 || as == 1 || as == 4;
+  return as == 0;
+}
 
 void makeThreadLocalsGlobal(Module &m) {
   // Declarations stay: the host backend's own thread-local (the running
@@ -447,6 +447,8 @@ PreservedAnalyses PrivatizeGlobalsPass::run(Module &m, ModuleAnalysisManager &) 
   info.bss_size = bssSize;
   info.data_align = maxAlign.value();
   info.fixup_count = fixups.size();
+  if (m.getModuleFlag(GPUVM_CONFINED_FLAG))
+    info.flags |= GPUVM_IMAGE_CONFINED;
   emitImageInfo(m, triple, arch, info);
   return PreservedAnalyses::none();
 }

@@ -12,6 +12,7 @@
 #include <llvm/ADT/SetVector.h>
 #include <llvm/IR/GlobalVariable.h>
 #include <llvm/IR/PassManager.h>
+#include <llvm/TargetParser/Triple.h>
 
 #include <string>
 
@@ -24,6 +25,10 @@ struct PrivatizeGlobalsPass : llvm::PassInfoMixin<PrivatizeGlobalsPass> {
 
   std::string arch; // recorded in the image info
 };
+
+// Address spaces that are not ordinary global memory (GPU shared/LDS memory)
+// are not private: those stay as they are.
+bool isOrdinaryGlobalMemory(const llvm::GlobalVariable &gv, const llvm::Triple &triple);
 
 // A VM is one thread, so its thread-locals are simply its private globals:
 // drops the thread-local mode and the llvm.threadlocal.address calls.

@@ -4,6 +4,8 @@
  * or that the program has since drained (a call on the file answered
  * EAGAIN, as a program written for EPOLLET reads until). Unlike Linux, new
  * data on a socket the program has not drained is not a new edge. */
+#include <lightkernel/confine.h>
+
 #include "../fd/fd.h"
 #include "../mem/memory.h"
 #include "../net/socket/socket.h"
@@ -197,7 +199,7 @@ long lk_epoll_wait(int epfd, void *events, int max_events, int64_t timeout_ns) {
     return error;
   if (max_events <= 0)
     return -NET_EINVAL;
-  if (!events)
+  if (!events || !lk_may_write(events, (uint64_t)max_events * sizeof(struct epoll_event_linux)))
     return -NET_EFAULT;
   struct epoll_event_linux *out = (struct epoll_event_linux *)events;
   int64_t deadline = timeout_ns < 0 ? -1 : net_now() + timeout_ns;

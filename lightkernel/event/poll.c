@@ -1,4 +1,6 @@
 /* poll(2) over every kind of descriptor. */
+#include <lightkernel/confine.h>
+
 #include "../fd/fd.h"
 #include "../net/socket/socket.h"
 
@@ -16,7 +18,7 @@ long lk_poll(void *pollfds, uint32_t count, int64_t timeout_ns) {
   struct pollfd_linux *fds = (struct pollfd_linux *)pollfds;
   if (count > 65536)
     return -NET_EINVAL;
-  if (count && !fds)
+  if (!lk_may_write(fds, (uint64_t)count * sizeof *fds))
     return -NET_EFAULT;
   int64_t deadline = timeout_ns < 0 ? -1 : net_now() + timeout_ns;
   for (;;) {

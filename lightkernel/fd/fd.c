@@ -4,6 +4,7 @@
 #include "data_set.h"
 
 #include <gpuvm/mailbox.h>
+#include <lightkernel/confine.h>
 #include <lightkernel/syscall.h>
 
 #include "../mem/memory.h"
@@ -192,6 +193,8 @@ long lk_read(int fd, void *buf, size_t len) {
   struct lk_file *file = lk_fd_get(fd);
   if (!file)
     return -NET_EBADF;
+  if (!lk_may_write(buf, len))
+    return -NET_EFAULT;
   return file->ops->read ? file->ops->read(file, buf, len) : -NET_EINVAL;
 }
 
@@ -199,6 +202,8 @@ long lk_write(int fd, const void *buf, size_t len) {
   struct lk_file *file = lk_fd_get(fd);
   if (!file)
     return -NET_EBADF;
+  if (!lk_may_read(buf, len))
+    return -NET_EFAULT;
   return file->ops->write ? file->ops->write(file, buf, len) : -NET_EINVAL;
 }
 
@@ -221,6 +226,8 @@ long lk_pread(int fd, void *buf, size_t len, long offset) {
   long status = positioned_file(fd, offset, &file);
   if (status)
     return status;
+  if (!lk_may_write(buf, len))
+    return -NET_EFAULT;
   return file->ops->kind == LK_FILE_HOST ? host_read(file->host_fd, buf, len, offset)
                                          : lk_data_set_pread(file, buf, len, (uint64_t)offset);
 }
@@ -230,6 +237,8 @@ long lk_pwrite(int fd, const void *buf, size_t len, long offset) {
   long status = positioned_file(fd, offset, &file);
   if (status)
     return status;
+  if (!lk_may_read(buf, len))
+    return -NET_EFAULT;
   /* The data set's files are opened read-only. */
   return file->ops->kind == LK_FILE_HOST ? host_write(file->host_fd, buf, len, offset) : -NET_EBADF;
 }

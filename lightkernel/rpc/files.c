@@ -3,6 +3,7 @@
  * chunks, or straight between the host and a buffer in the VM's slice
  * where the backend allows (host_bulk_chunk). */
 #include <lightkernel/arch.h>
+#include <lightkernel/confine.h>
 #include <lightkernel/syscall.h>
 
 #include "../fd/data_set.h"
@@ -253,6 +254,8 @@ long host_readdir(int fd, void *buf, size_t len) {
 }
 
 long lk_getrandom(void *buf, size_t len) {
+  if (!lk_may_write(buf, len))
+    return -NET_EFAULT;
   struct gpuvm_mailbox *box = my_mailbox();
   size_t done = 0;
   while (done < len) {

@@ -47,7 +47,7 @@ long host_write(int fd, const void *buf, size_t len, int64_t at) {
   return (long)done;
 }
 
-_Noreturn void lk_exit(int status, int kind) {
+static _Noreturn void leave(int status, int kind, const char *reason) {
   /* As a process's exit on Linux: descriptors close, and connections still
    * deliver what they were given. */
   lk_fd_close_all();
@@ -57,11 +57,24 @@ _Noreturn void lk_exit(int status, int kind) {
   if (__gpuvm_launch.net.exited)
     __atomic_fetch_add((uint32_t *)(uintptr_t)__gpuvm_launch.net.exited, 1u, __ATOMIC_RELEASE);
   struct gpuvm_mailbox *box = my_mailbox();
+  size_t len = 0;
+  for (; reason && reason[len] && len < GPUVM_MAILBOX_PAYLOAD - 1; ++len)
+    box->payload[len] = reason[len];
+  box->payload[len] = 0;
   box->op = GPUVM_RPC_EXIT;
   box->arg[0] = status;
   box->arg[1] = kind;
+  box->arg[2] = (int64_t)len;
   arch_rpc(box);
   arch_exit();
+}
+
+_Noreturn void lk_exit(int status, int kind) {
+  leave(status, kind, 0);
+}
+
+_Noreturn void lk_crash(int signal, const char *reason) {
+  leave(128 + signal, GPUVM_EXIT_CRASH, reason);
 }
 
 /* The offset between the host's wall clock and this VM's local clock,

@@ -58,4 +58,13 @@ std::string formatBytes(uint64_t bytes) {
   return text;
 }
 
+ReadonlyRange readonlyRange(const std::vector<uint64_t> &bounds) {
+  uint64_t low = UINT64_MAX, high = 0;
+  for (size_t i = 0; i + 1 < bounds.size(); i += 2) {
+    low = std::min(low, bounds[i]);
+    high = std::max(high, bounds[i + 1]);
+  }
+  return low < high ? ReadonlyRange{low, high - low} : ReadonlyRange{};
+}
+
 } // namespace gpuvm::runtime

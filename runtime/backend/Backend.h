@@ -41,6 +41,14 @@ std::vector<char> packArguments(const LaunchConfig &config);
 // The smallest --mem-per-vm this image can boot in with these arguments.
 uint64_t minimumMemPerVm(const gpuvm_image_info &info, const LaunchConfig &config);
 
+// The image's read-only range for confined VMs (launch.confinement): the
+// smallest range holding every [start, end) pair of its
+// GPUVM_CONSTANT_BOUNDS_SYMBOL table, as the device sees the addresses.
+struct ReadonlyRange {
+  uint64_t start = 0, size = 0;
+};
+ReadonlyRange readonlyRange(const std::vector<uint64_t> &bounds);
+
 // Where each VM of this launch ended; the caller prints the summary.
 class Backend {
 public:

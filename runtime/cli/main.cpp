@@ -131,6 +131,12 @@ int inspect(const std::string &path) {
             << " bytes zeroed per VM (align " << i.data_align << ", " << i.fixup_count
             << " pointer fixups)\n"
             << "constructors: " << i.ctor_count << ", destructors: " << i.dtor_count << "\n"
+            << "confined:     "
+            << (i.flags & GPUVM_IMAGE_CONFINED
+                    ? "yes (software fault isolation: each VM's accesses checked)"
+                    : "no (linked with -fno-gpuvm-sfi or -nostdlib; gpuvm run needs "
+                      "--allow-unconfined)")
+            << "\n"
             << "needs:        backend "
             << (i.target == GPUVM_TARGET_HOST    ? "host"
                 : i.target == GPUVM_TARGET_NVPTX ? "cuda (NVIDIA " + std::string(i.arch) + "+)"
@@ -297,6 +303,11 @@ int run(const std::string &imagePath, const po::variables_map &vm,
   std::string error;
   if (!Image::load(imagePath, image, error))
     return cannotRun(error);
+  if (!(image.info().flags & GPUVM_IMAGE_CONFINED) && !vm.count("allow-unconfined"))
+    return cannotRun(imagePath +
+                     ": image built without software fault isolation (-fno-gpuvm-sfi or "
+                     "-nostdlib): one VM's wild pointer could reach another's memory; "
+                     "--allow-unconfined runs it anyway");
   config.argv.push_back(programName(imagePath));
   config.argv.insert(config.argv.end(), vmArgs.begin(), vmArgs.end());
 
@@ -499,6 +510,9 @@ int main(int argc, char **argv) {
     ("status-file", po::value<std::string>(),
      "write one line per VM: id, exit|abort|crash|lost, status, then its network counters "
      "(packets_in=N ...); then a line starting with # for each host limit VMs ran into")
+    ("allow-unconfined",
+     "run an image built without software fault isolation (gpu-c++ -fno-gpuvm-sfi), whose "
+     "VMs are not kept out of each other's memory")
     ("verbose,v", "describe the device, the launch and its timing");
   po::options_description netOptions("network options");
   netOptions.add_options()

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstring>
 #include <ctime>
 
 namespace gpuvm::runtime {
@@ -75,6 +76,15 @@ void RpcServer::serve(uint32_t vm, gpuvm_mailbox &box) {
       VmOutcome &out = outcomes_[vm];
       if (!out.exited) {
         out = {true, int(box.arg[0]), int(box.arg[1])};
+        // The reason is the VM's own text: bounded by the payload, one line.
+        size_t len = size_t(std::clamp<int64_t>(box.arg[2], 0, GPUVM_MAILBOX_PAYLOAD));
+        const char *text = reinterpret_cast<const char *>(box.payload);
+        std::string reason(text, strnlen(text, len));
+        for (char &c : reason)
+          if (c < ' ' || c == 0x7f)
+            c = '?';
+        if (out.kind == GPUVM_EXIT_CRASH && !reason.empty())
+          console_.note("vm " + std::to_string(vm) + " crashed: " + reason);
         exited_.fetch_add(1, std::memory_order_acq_rel);
       }
       return; // no reply: the VM is gone

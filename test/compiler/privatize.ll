@@ -20,7 +20,7 @@ target triple = "x86_64-unknown-linux-gnu"
 ; CHECK-DAG: @__gpuvm_data_template = constant <{ i32, [4 x i8], ptr, ptr }> <{ i32 5, [4 x i8] zeroinitializer, ptr null, ptr getelementptr (i8, ptr getelementptr (i8, ptr null, i64 32), i64 4) }>, align 16
 ; CHECK-DAG: @__gpuvm_fixups = constant [2 x i64] [i64 8, i64 16]
 ; CHECK-DAG: @__gpuvm_ctors = constant [1 x ptr] [ptr @init]
-; CHECK-DAG: @__gpuvm_image_info = constant [96 x i8]
+; CHECK-DAG: @__gpuvm_image_info = constant [104 x i8]
 ; No mutable global survives, and no loader runs the constructors once.
 ; CHECK-NOT: @counter =
 ; CHECK-NOT: @buffer =

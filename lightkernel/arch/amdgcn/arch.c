@@ -12,6 +12,13 @@ __attribute__((always_inline)) void *__gpuvm_private_base(void) {
          (uint64_t)arch_vm_id() * __gpuvm_launch.slice_size;
 }
 
+/* Flat addresses in the private aperture reach this work-item's scratch
+ * alone. */
+__attribute__((always_inline)) int arch_in_own_stack(uintptr_t at, uint64_t len) {
+  (void)len;
+  return __builtin_amdgcn_is_private((const __attribute__((address_space(0))) void *)at);
+}
+
 void arch_rpc(struct gpuvm_mailbox *box) {
   __atomic_thread_fence(__ATOMIC_SEQ_CST);
   __atomic_store_n(&box->state, GPUVM_MAILBOX_REQUEST, __ATOMIC_RELEASE);

@@ -2,6 +2,7 @@
  * thread's private-base pointer with the fiber and serves requests inline. */
 #include <lightkernel/arch.h>
 #include <lightkernel/boot.h>
+#include <lightkernel/confine.h>
 
 /* Defined by the gpuvm runtime (exported from its executable). */
 extern __thread char *__gpuvm_host_vm_base __attribute__((tls_model("initial-exec")));
@@ -17,6 +18,15 @@ __attribute__((always_inline)) void *__gpuvm_private_base(void) {
 uint32_t arch_vm_id(void) {
   return (uint32_t)(((uintptr_t)__gpuvm_host_vm_base - __gpuvm_launch.slices) /
                     __gpuvm_launch.slice_size);
+}
+
+static uintptr_t stack_start; /* private data: this VM's */
+
+__attribute__((always_inline)) int arch_in_own_stack(uintptr_t at, uint64_t len) {
+  const uint64_t stride = __gpuvm_launch.confinement.stack_stride;
+  if (!stack_start)
+    stack_start = __gpuvm_launch.confinement.stacks + (uint64_t)arch_vm_id() * stride;
+  return lk_within(at, len, stack_start, stride);
 }
 
 void arch_rpc(struct gpuvm_mailbox *box) {

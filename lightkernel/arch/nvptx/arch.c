@@ -1,6 +1,7 @@
 /* NVIDIA: a VM is one GPU thread (independent forward progress, sm_70+). */
 #include <lightkernel/arch.h>
 #include <lightkernel/boot.h>
+#include <lightkernel/confine.h>
 
 __attribute__((always_inline)) uint32_t arch_vm_id(void) {
   return __nvvm_read_ptx_sreg_ctaid_x() * __nvvm_read_ptx_sreg_ntid_x() +
@@ -10,6 +11,17 @@ __attribute__((always_inline)) uint32_t arch_vm_id(void) {
 __attribute__((always_inline)) void *__gpuvm_private_base(void) {
   return (char *)(uintptr_t)__gpuvm_launch.slices +
          (uint64_t)arch_vm_id() * __gpuvm_launch.slice_size;
+}
+
+/* Generic addresses in the local window reach this thread's local memory
+ * alone; its local addresses run from 0 to the stack size the backend set
+ * (launch.stack_size), past which the hardware faults for the whole launch. */
+__attribute__((always_inline)) int arch_in_own_stack(uintptr_t at, uint64_t len) {
+  if (!__nvvm_isspacep_local((const void *)at))
+    return 0;
+  uint64_t local =
+      (uint64_t)(uintptr_t)(__attribute__((address_space(5))) const char *)(const void *)at;
+  return lk_within(local, len, 0, __gpuvm_launch.stack_size);
 }
 
 /* The mailbox lives in host memory mapped into the GPU: publish the request

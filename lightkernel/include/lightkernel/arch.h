@@ -16,6 +16,9 @@ extern struct gpuvm_launch __gpuvm_launch;
 uint32_t arch_vm_id(void);
 void *__gpuvm_private_base(void);
 
+/* Whether [at, at + len) is in the running VM's own stack. */
+int arch_in_own_stack(uintptr_t at, uint64_t len);
+
 /* Posts the request in `box` and waits for the host's reply. */
 void arch_rpc(struct gpuvm_mailbox *box);
 void arch_yield(void);

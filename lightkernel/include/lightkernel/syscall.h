@@ -17,6 +17,9 @@ long lk_write(int fd, const void *buf, size_t len);
 /* Ends this VM (libc has already run its exit handlers). kind is an
  * enum gpuvm_exit_kind. */
 _Noreturn void lk_exit(int status, int kind);
+/* Ends this VM as a fault would (status 128 + signal), the runtime saying
+ * reason. */
+_Noreturn void lk_crash(int signal, const char *reason);
 
 /* Lets other VMs sharing this processor run (host backend); a no-op where
  * every VM has its own hardware thread. */

@@ -9,6 +9,7 @@
 #include "../tcp/tcp_private.h"
 
 #include <gpuvm/launch.h>
+#include <lightkernel/confine.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -232,6 +233,20 @@ int net_poll(void) {
 
 /* A launch without a data set. */
 struct gpuvm_launch __gpuvm_launch;
+
+/* The test process is the one VM: all of its memory is the VM's own. */
+int lk_may_read(const void *p, uint64_t len) {
+  (void)p, (void)len;
+  return 1;
+}
+int lk_may_write(const void *p, uint64_t len) {
+  (void)p, (void)len;
+  return 1;
+}
+int lk_may_use_iovec(const struct lk_iovec *iov, int count, int write) {
+  (void)iov, (void)write;
+  return count >= 0;
+}
 
 long host_write(int host_fd, const void *buf, size_t len, int64_t at) {
   (void)at;

@@ -1,5 +1,7 @@
 #include "socket.h"
 
+#include <lightkernel/confine.h>
+
 #include "../tcp/tcp.h"
 #include "../udp/udp.h"
 
@@ -172,6 +174,8 @@ long lk_bind(int fd, const void *address, uint32_t length) {
   long status = socket_fd(fd, &s);
   if (status)
     return status;
+  if (!lk_may_read(address, length))
+    return -NET_EFAULT;
   struct net_addr addr;
   uint16_t port;
   if ((status = parse_address(address, length, &addr, &port)))
@@ -203,6 +207,8 @@ long lk_accept4(int fd, void *address, uint32_t *length, int flags) {
     return -NET_EINVAL;
   if (!s->tcp || !s->listening)
     return -NET_EINVAL;
+  if (address && (!lk_may_write(length, sizeof *length) || !lk_may_write(address, *length)))
+    return -NET_EFAULT;
   int64_t deadline = deadline_after(s->receive_timeout);
   struct tcp_pcb *pcb;
   for (;;) {
@@ -242,6 +248,8 @@ long lk_connect(int fd, const void *address, uint32_t length) {
   long status = socket_fd(fd, &s);
   if (status)
     return status;
+  if (!lk_may_read(address, length))
+    return -NET_EFAULT;
   struct net_addr addr;
   uint16_t port;
   if (s->udp) {
@@ -445,6 +453,8 @@ long lk_sendto(int fd, const struct lk_iovec *iov, int iov_count, int flags, con
   struct lk_file *file = lk_fd_get(fd);
   if (!file)
     return -NET_EBADF;
+  if (!lk_may_use_iovec(iov, iov_count, 0) || (address && !lk_may_read(address, length)))
+    return -NET_EFAULT;
   return lk_file_result(file, lk_sendto_file(file, iov, iov_count, flags, address, length));
 }
 
@@ -453,6 +463,10 @@ long lk_recvfrom(int fd, const struct lk_iovec *iov, int iov_count, int flags, v
   struct lk_file *file = lk_fd_get(fd);
   if (!file)
     return -NET_EBADF;
+  if (!lk_may_use_iovec(iov, iov_count, 1) ||
+      (address && (!lk_may_write(length, sizeof *length) || !lk_may_write(address, *length))) ||
+      (message_flags && !lk_may_write(message_flags, sizeof *message_flags)))
+    return -NET_EFAULT;
   return lk_file_result(
       file, lk_recvfrom_file(file, iov, iov_count, flags, address, length, message_flags));
 }

@@ -462,6 +462,8 @@ public:
     launch.args = held.arguments;
     launch.args_size = arguments.size();
     launch.data_set = dataSet;
+    if (std::string why = readonlyRangeOf(held.module, launch.confinement); !why.empty())
+      return why;
     if (network)
       if (std::string why = prepareNetwork(config, device, slice, held, launch.net); !why.empty())
         return why;
@@ -627,6 +629,24 @@ private:
   // host bridge shares with the device's bridge thread, in mapped host
   // memory; the exit count; the counters in device memory, where the VMs
   // update them at device speed, with a host copy. Fills `net`.
+  // Confined images: the device range of their constants (the table's
+  // addresses are the device's, relocated at load). Unconfined ones have no
+  // table and leave the range empty.
+  std::string readonlyRangeOf(CUmodule module, gpuvm_confinement &out) {
+    CUdeviceptr table = 0;
+    size_t bytes = 0;
+    if (driver_.cuModuleGetGlobal(&table, &bytes, module, GPUVM_CONSTANT_BOUNDS_SYMBOL) !=
+        CUDA_SUCCESS)
+      return {};
+    std::vector<uint64_t> bounds(bytes / 8);
+    if (CUresult r = driver_.cuMemcpyDtoH(bounds.data(), table, bounds.size() * 8))
+      return failed("cuMemcpyDtoH (" GPUVM_CONSTANT_BOUNDS_SYMBOL ")", r);
+    ReadonlyRange range = readonlyRange(bounds);
+    out.readonly = range.start;
+    out.readonly_size = range.size;
+    return {};
+  }
+
   std::string prepareNetwork(const LaunchConfig &config, CUdevice device, uint64_t slice,
                              LaunchResources &held, gpuvm_net_launch &net) {
     const uint32_t vmCount = config.vmCount;

@@ -60,6 +60,7 @@ bool CudaDriver::load(std::string &error) {
       resolve(library, "cuMemHostGetDevicePointer_v2", cuMemHostGetDevicePointer, error) &&
       resolve(library, "cuMemcpyHtoD_v2", cuMemcpyHtoD, error) &&
       resolve(library, "cuMemcpy2D_v2", cuMemcpy2D, error) &&
+      resolve(library, "cuMemcpyDtoH_v2", cuMemcpyDtoH, error) &&
       resolve(library, "cuMemcpyDtoHAsync_v2", cuMemcpyDtoHAsync, error) &&
       resolve(library, "cuMemcpyHtoDAsync_v2", cuMemcpyHtoDAsync, error) &&
       resolve(library, "cuMemsetD32_v2", cuMemsetD32, error) &&

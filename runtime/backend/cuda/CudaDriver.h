@@ -133,6 +133,7 @@ public:
   CUresult (*cuMemcpyHtoD)(CUdeviceptr destination, const void *source,
                            size_t bytes) = nullptr;            // _v2
   CUresult (*cuMemcpy2D)(const CUDA_MEMCPY2D *copy) = nullptr; // _v2
+  CUresult (*cuMemcpyDtoH)(void *destination, CUdeviceptr source, size_t bytes) = nullptr;
   CUresult (*cuMemcpyDtoHAsync)(void *destination, CUdeviceptr source, size_t bytes,
                                 CUstream stream) = nullptr; // _v2
   CUresult (*cuMemcpyHtoDAsync)(CUdeviceptr destination, const void *source, size_t bytes,

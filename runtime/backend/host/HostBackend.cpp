@@ -17,6 +17,7 @@
 #include <boost/context/detail/fcontext.hpp>
 
 #include <dlfcn.h>
+#include <link.h>
 #include <signal.h>
 #include <sys/mman.h>
 #include <ucontext.h>
@@ -292,6 +293,20 @@ public:
     launch->data_set =
         config.dataSet ? reinterpret_cast<uintptr_t>(config.dataSet->block()) : uint64_t(0);
     launch->host_services = reinterpret_cast<uintptr_t>(&kServices);
+    launch->confinement.stacks = reinterpret_cast<uintptr_t>(stacks.data());
+    launch->confinement.stack_stride = stackStride;
+    if (void *table = dlsym(handle, GPUVM_CONSTANT_BOUNDS_SYMBOL)) {
+      Dl_info where{};
+      void *entry = nullptr;
+      if (dladdr1(table, &where, &entry, RTLD_DL_SYMENT) && entry) {
+        const auto *symbol = static_cast<const ElfW(Sym) *>(entry);
+        const auto *bounds = static_cast<const uint64_t *>(table);
+        ReadonlyRange range =
+            readonlyRange(std::vector<uint64_t>(bounds, bounds + symbol->st_size / 8));
+        launch->confinement.readonly = range.start;
+        launch->confinement.readonly_size = range.size;
+      }
+    }
 
     // The network: each VM's inbound ring at the top of its slice, the
     // uplink ring and the counters in ordinary memory the bridge reads.

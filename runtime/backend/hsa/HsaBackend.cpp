@@ -247,6 +247,9 @@ struct Kernel {
   uint32_t kernargBytes = 0, groupBytes = 0, privateBytes = 0;
   bool dynamicStack = false;
   uint64_t launchAddress = 0; // of the image's GPUVM_LAUNCH_SYMBOL
+  // Of its GPUVM_CONSTANT_BOUNDS_SYMBOL (confined images; 0 otherwise).
+  uint64_t boundsAddress = 0;
+  uint32_t boundsSize = 0;
 };
 
 // Everything one use of ROCr creates, released in reverse order; the runtime
@@ -419,10 +422,22 @@ public:
     launch.data_set = reinterpret_cast<uintptr_t>(dataSet);
     // The variable lives in device memory the host can't write; ROCr copies
     // from memory the GPU can reach.
-    if (std::string why = allocate(session, *systemPool.found, sizeof launch, &gpu, launchStaging,
+    const size_t staged = std::max<size_t>(sizeof launch, kernel.boundsSize);
+    if (std::string why = allocate(session, *systemPool.found, staged, &gpu, launchStaging,
                                    GPUVM_LAUNCH_SYMBOL " staging");
         !why.empty())
       return why;
+    if (kernel.boundsSize) {
+      if (hsa_status_t s = hsa_.hsa_memory_copy(
+              launchStaging, reinterpret_cast<void *>(uintptr_t(kernel.boundsAddress)),
+              kernel.boundsSize))
+        return failed("hsa_memory_copy(" GPUVM_CONSTANT_BOUNDS_SYMBOL ")", s);
+      const auto *bounds = static_cast<const uint64_t *>(launchStaging);
+      ReadonlyRange range =
+          readonlyRange(std::vector<uint64_t>(bounds, bounds + kernel.boundsSize / 8));
+      launch.confinement.readonly = range.start;
+      launch.confinement.readonly_size = range.size;
+    }
     std::memcpy(launchStaging, &launch, sizeof launch);
     if (hsa_status_t s =
             hsa_.hsa_memory_copy(reinterpret_cast<void *>(uintptr_t(kernel.launchAddress)),
@@ -545,6 +560,14 @@ private:
       return "the image's " GPUVM_LAUNCH_SYMBOL " has " + std::to_string(launchSize) +
              " bytes, this runtime writes " + std::to_string(sizeof(gpuvm_launch)) +
              " (made by another gpuvm version?)";
+    hsa_executable_symbol_t boundsSymbol{};
+    if (hsa_.hsa_executable_get_symbol_by_name(executable, GPUVM_CONSTANT_BOUNDS_SYMBOL, &gpu,
+                                               &boundsSymbol) == HSA_STATUS_SUCCESS &&
+        (hsa_.hsa_executable_symbol_get_info(
+             boundsSymbol, HSA_EXECUTABLE_SYMBOL_INFO_VARIABLE_ADDRESS, &kernel.boundsAddress) ||
+         hsa_.hsa_executable_symbol_get_info(boundsSymbol, HSA_EXECUTABLE_SYMBOL_INFO_VARIABLE_SIZE,
+                                             &kernel.boundsSize)))
+      return "cannot read the image's " GPUVM_CONSTANT_BOUNDS_SYMBOL;
     return {};
   }
 

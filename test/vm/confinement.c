@@ -1,0 +1,158 @@
+// Software fault isolation: one hostile VM of 100 tries to reach another
+// VM's memory (argv[1] says how) while the other 99 plant a secret, compute a
+// checksum to a known answer and check their secret is intact. The hostile
+// VM must end alone, reported with its kind of fault and the line it was
+// at; nothing of the others may change or leak. argv: the VM's id, the mode.
+// RUN: rm -rf %t && mkdir -p %t
+// RUN: gcc -O2 -Wall -Werror -Wno-comment %s -o %t/linux && %t/linux 0 none | sed 's/ secret.*//' > %t/sum
+// RUN: %gpucxx --target=host -O2 -g %s -o %t/confined.img
+// RUN: %gpuvm inspect %t/confined.img | FileCheck %s --check-prefix=INSPECT
+// INSPECT: confined: yes
+//
+// RUN: for mode in wild-write wild-read const-write memset-past huge-stack-index; do \
+// RUN:   %gpuvm run %t/confined.img --vms 100 --mem-per-vm 1M --status-file %t/$mode.status \
+// RUN:     -- {vm} $mode > %t/$mode.out 2> %t/$mode.err; echo "$mode exit $?" >> %t/exits; \
+// RUN:   grep -c "^\[vm [0-9]*\] $(cat %t/sum) secret intact$" %t/$mode.out >> %t/exits; \
+// RUN:   grep -v ' exit 0 ' %t/$mode.status | cut -d' ' -f1-3 >> %t/exits; \
+// RUN:   grep 'crashed: wild' %t/$mode.err >> %t/exits; \
+// RUN: done
+// RUN: FileCheck %s --check-prefix=HOSTILE < %t/exits
+// RUN: not grep -h 'stolen' %t/*.out
+// HOSTILE: wild-write exit 1
+// HOSTILE-NEXT: 99
+// HOSTILE-NEXT: 37 crash 139
+// HOSTILE-NEXT: gpuvm: vm 37 crashed: wild write of 1 byte at 0x{{[0-9a-f]+}} ({{.*}}confinement.c:[[#]])
+// HOSTILE-NEXT: wild-read exit 1
+// HOSTILE-NEXT: 99
+// HOSTILE-NEXT: 37 crash 139
+// HOSTILE-NEXT: gpuvm: vm 37 crashed: wild read of 64 bytes at 0x{{[0-9a-f]+}} ({{.*}}confinement.c:[[#]])
+// HOSTILE-NEXT: const-write exit 1
+// HOSTILE-NEXT: 99
+// HOSTILE-NEXT: 37 crash 139
+// HOSTILE-NEXT: gpuvm: vm 37 crashed: wild write of 1 byte at 0x{{[0-9a-f]+}} ({{.*}}confinement.c:[[#]])
+// HOSTILE-NEXT: memset-past exit 1
+// HOSTILE-NEXT: 99
+// HOSTILE-NEXT: 37 crash 139
+// HOSTILE-NEXT: gpuvm: vm 37 crashed: wild write of 2097152 bytes at 0x{{[0-9a-f]+}} ({{.*}}confinement.c:[[#]])
+// HOSTILE-NEXT: huge-stack-index exit 1
+// HOSTILE-NEXT: 99
+// HOSTILE-NEXT: 37 crash 139
+// HOSTILE-NEXT: gpuvm: vm 37 crashed: wild write of 1 byte at 0x{{[0-9a-f]+}} ({{.*}}confinement.c:[[#]])
+//
+// A pointer outside the slice handed to the kernel is EFAULT, and the VM
+// goes on.
+// RUN: %gpuvm run %t/confined.img --vms 100 --mem-per-vm 1M --root %t/root{vm} -- {vm} bad-syscall \
+// RUN:   > %t/syscall.out
+// RUN: grep -c "$(cat %t/sum) secret intact$" %t/syscall.out | FileCheck %s --check-prefix=COUNT
+// RUN: not grep 'secret of' %t/syscall.out
+// COUNT: 99
+// RUN: FileCheck %s --check-prefix=SYSCALL < %t/syscall.out
+// SYSCALL: [vm 37] write EFAULT, read EFAULT, pread EFAULT, pwrite EFAULT, getrandom EFAULT,
+// SYSCALL-SAME: poll EFAULT, sendto EFAULT, recv EFAULT
+//
+// Without confinement the same attack works: the test can tell. gpuvm
+// refuses such an image unless told.
+// RUN: %gpucxx --target=host -O2 -fno-gpuvm-sfi %s -o %t/unconfined.img
+// RUN: %gpuvm run %t/unconfined.img --vms 2 -- {vm} wild-write 2> %t/refused; echo "exit $?" >> %t/refused
+// RUN: FileCheck %s --check-prefix=REFUSED < %t/refused
+// REFUSED: unconfined.img: image built without software fault isolation
+// REFUSED: exit 3
+// RUN: %gpuvm run %t/unconfined.img --allow-unconfined --vms 100 --mem-per-vm 1M -- {vm} \
+// RUN:   wild-write | grep 'secret damaged' | FileCheck %s --check-prefix=HARMED
+// HARMED: [vm 38] sum {{[0-9a-f]+}} secret damaged
+#include <errno.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#define HOSTILE_VM 37
+#define SLICE (1u << 20) /* --mem-per-vm */
+
+static char secret[64]; /* a global: in the VM's slice, at the same offset in every VM's */
+
+/* Opaque to the optimizer, so each attack happens as written. */
+static uintptr_t launder(uintptr_t value) {
+  __asm__ volatile("" : "+r"(value));
+  return value;
+}
+
+static uint64_t checksum(void) {
+  enum { N = 65536 };
+  unsigned char *data = malloc(N);
+  uint64_t hash = 0xcbf29ce484222325ull;
+  for (int round = 0; round < 8; ++round) {
+    for (int i = 0; i < N; ++i)
+      data[i] = (unsigned char)(i * 31 + round);
+    for (int i = 0; i < N; ++i)
+      hash = (hash ^ data[i]) * 0x100000001b3ull;
+    usleep(20000); /* let the hostile VM act while the others run */
+  }
+  free(data);
+  return hash;
+}
+
+static const char *fault_name(long result) {
+  return result < 0 && errno == EFAULT ? "EFAULT" : "no error";
+}
+
+static int attack(const char *mode) {
+  uintptr_t neighbour = launder((uintptr_t)secret + SLICE);
+  usleep(50000);
+  if (!strcmp(mode, "wild-write")) {
+    *(volatile char *)neighbour = 'X';
+  } else if (!strcmp(mode, "wild-read")) {
+    char stolen[64];
+    memcpy(stolen, (const void *)neighbour, sizeof stolen);
+    printf("stolen: %.64s\n", stolen);
+  } else if (!strcmp(mode, "const-write")) {
+    char *text = (char *)launder((uintptr_t) "a constant string");
+    text[0] = 'X';
+  } else if (!strcmp(mode, "memset-past")) {
+    memset((void *)launder((uintptr_t)secret), 0, 2 * SLICE);
+  } else if (!strcmp(mode, "huge-stack-index")) {
+    volatile char local[16];
+    local[launder(SLICE * 4)] = 1;
+    return local[0];
+  } else if (!strcmp(mode, "bad-syscall")) {
+    int fd = open("/scratch", O_RDWR | O_CREAT, 0600);
+    if (write(fd, "some bytes to read", 18) != 18 || lseek(fd, 0, SEEK_SET) != 0)
+      return 1;
+    printf("write %s,", fault_name(write(1, (const void *)neighbour, 64)));
+    printf(" read %s,", fault_name(read(fd, (void *)neighbour, 64)));
+    printf(" pread %s,", fault_name(pread(fd, (void *)neighbour, 64, 0)));
+    printf(" pwrite %s,", fault_name(pwrite(fd, (const void *)neighbour, 64, 0)));
+    printf(" getrandom %s,", fault_name(getrandom((void *)neighbour, 16, 0)));
+    printf(" poll %s,", fault_name(poll((struct pollfd *)neighbour, 4, 0)));
+    int udp = socket(AF_INET6, SOCK_DGRAM, 0);
+    struct sockaddr_in6 self = {.sin6_family = AF_INET6, .sin6_port = htons(9)};
+    self.sin6_addr = in6addr_loopback;
+    printf(" sendto %s,", fault_name(sendto(udp, (const void *)neighbour, 64, 0,
+                                            (const struct sockaddr *)&self, sizeof self)));
+    printf(" recv %s\n", fault_name(recv(udp, (void *)neighbour, 64, MSG_DONTWAIT)));
+    return 0;
+  }
+  return 0;
+}
+
+int main(int argc, char **argv) {
+  if (argc != 3)
+    return 2;
+  unsigned long vm = strtoul(argv[1], 0, 10);
+  snprintf(secret, sizeof secret, "secret of vm %lu", vm);
+  char copy[64];
+  memcpy(copy, secret, sizeof copy);
+  if (vm == HOSTILE_VM)
+    return attack(argv[2]);
+  uint64_t sum = checksum();
+  usleep(100000);
+  printf("sum %016llx secret %s\n", (unsigned long long)sum,
+         memcmp(copy, secret, sizeof copy) ? "damaged" : "intact");
+  return 0;
+}
