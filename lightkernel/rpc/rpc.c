@@ -1,5 +1,6 @@
 /* System calls that the host serves through the VM's mailbox. */
 #include <lightkernel/arch.h>
+#include <lightkernel/confine.h>
 #include <lightkernel/syscall.h>
 
 #include "host.h"
@@ -12,9 +13,8 @@ static struct gpuvm_mailbox *my_mailbox(void) {
 }
 
 size_t host_bulk_chunk(const void *buf, size_t len) {
-  uintptr_t mine = (uintptr_t)__gpuvm_private_base(), at = (uintptr_t)buf;
-  if (!__gpuvm_launch.bulk_max || len <= GPUVM_MAILBOX_PAYLOAD || at < mine ||
-      at - mine > __gpuvm_launch.slice_size || len > __gpuvm_launch.slice_size - (at - mine))
+  if (!__gpuvm_launch.bulk_max || len <= GPUVM_MAILBOX_PAYLOAD ||
+      !lk_within((uintptr_t)buf, len, (uintptr_t)__gpuvm_private_base(), __gpuvm_launch.slice_size))
     return 0;
   return (size_t)__gpuvm_launch.bulk_max;
 }
