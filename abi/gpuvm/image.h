@@ -6,7 +6,7 @@
 #include <stdint.h>
 
 #define GPUVM_IMAGE_MAGIC 0x31474d494d565047ull /* "GPVMIMG1", little-endian */
-#define GPUVM_ABI_VERSION 3u /* 3: image flags, confinement's launch parameters */
+#define GPUVM_ABI_VERSION 4u                    /* 4: indirect-call entries, the run budget */
 
 enum gpuvm_target {
   GPUVM_TARGET_HOST = 1,
@@ -56,6 +56,10 @@ struct gpuvm_image_info {
 /* Confined images: [start, end) address pairs of the globals a VM may read
  * through a pointer; the runtime sets launch.confinement.readonly from them. */
 #define GPUVM_CONSTANT_BOUNDS_SYMBOL "__gpuvm_constant_bounds"
+/* Confined images: the address of every function a VM's code may call through
+ * a pointer, unsorted (the addresses are the loader's); the runtime hands the
+ * sorted list to the VMs in launch.confinement.entries. */
+#define GPUVM_FUNCTION_ENTRIES_SYMBOL "__gpuvm_function_entries"
 /* Globals in this section are shared by all VMs and set by the runtime. */
 #define GPUVM_SHARED_SECTION ".gpuvm_shared"
 

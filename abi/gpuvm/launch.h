@@ -28,6 +28,13 @@ struct gpuvm_confinement {
    * readonly + readonly_size). */
   uint64_t readonly;
   uint64_t readonly_size;
+  /* What an indirect call may reach: entry_count function addresses in
+   * ascending order at entries (the image's GPUVM_FUNCTION_ENTRIES_SYMBOL). */
+  uint64_t entries;
+  uint64_t entry_count;
+  /* Nanoseconds a VM may run without waiting (a blocking system call, a
+   * host call, a yield) before it is ended (--max-cpu-ms); 0: no limit. */
+  uint64_t max_run_ns;
 };
 
 struct gpuvm_launch {

@@ -185,9 +185,7 @@ public:
     const std::string &name = label != job_.objectLabels.end() ? label->second : path;
     auto module = load((*buffer)->getMemBufferRef(), name);
     if (module && kernel)
-      for (Function &fn : module->functions())
-        if (!fn.isDeclaration())
-          fn.addFnAttr(gpuvm::GPUVM_KERNEL_ATTRIBUTE);
+      gpuvm::markLightKernel(*module);
     return module && linkIn(std::move(module), name, Linker::Flags::None);
   }
 
@@ -386,6 +384,7 @@ private:
   }
 
   bool linkIn(std::unique_ptr<Module> m, const std::string &label, unsigned flags) {
+    gpuvm::takeSystemCallAnnotations(*m, /*kernel=*/false);
     // Vendor bitcode gives only what is still missing.
     if (!(flags & Linker::Flags::LinkOnlyNeeded) && !checkMultipleDefinitions(*m, label))
       return false;
@@ -411,6 +410,17 @@ private:
       error("undefined reference to '" + name + "'" + hint);
     }
     return missing.empty();
+  }
+
+  // A confined image's program, libc and libc++ reach the light kernel
+  // through its system calls alone.
+  bool checkKernelUses() {
+    if (!job_.confine)
+      return true;
+    std::vector<std::string> uses = gpuvm::kernelInternalsUsed(*image_);
+    for (const std::string &use : uses)
+      error(use);
+    return uses.empty();
   }
 
   void optimize(TargetMachine &tm);
@@ -572,6 +582,10 @@ int ImageLinker::finish() {
     // Libraries are built for a whole target family; the image's arch decides.
     fn.removeFnAttr("target-features");
     fn.addFnAttr("target-cpu", job_.target.arch);
+    // Host VMs' stacks lie side by side: a frame larger than the guard page
+    // under each must touch it page by page, not land in the next VM's stack.
+    if (job_.target.kind == TargetKind::Host)
+      fn.addFnAttr("probe-stack", "inline-asm");
   }
   if (job_.target.kind == TargetKind::Amdgcn)
     image_->addModuleFlag(Module::Error, "amdhsa_code_object_version",
@@ -581,12 +595,13 @@ int ImageLinker::finish() {
       entry && job_.target.kind == TargetKind::Nvptx && job_.maxRegisters)
     entry->addFnAttr("nvvm.maxnreg", std::to_string(job_.maxRegisters));
   defineLinkerSymbols(*image_);
-  if (!checkUndefined())
+  if (!checkUndefined() || !checkKernelUses())
     return 1;
   optimize(tm_);
   if (failed_ || !checkUndefined())
     return 1;
   gpuvm::emitConstantBounds(*image_);
+  gpuvm::confineAfterOptimization(*image_);
   // What backends look up by name must be visible in the object (AMDGPU
   // makes everything hidden by default), and protected, so that code reaches
   // it directly rather than through a preemptible symbol.

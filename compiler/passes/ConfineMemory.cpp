@@ -5,15 +5,20 @@
 #include "gpuvm/image.h"
 
 #include <llvm/ADT/StringMap.h>
+#include <llvm/Analysis/LoopInfo.h>
+#include <llvm/IR/CFG.h>
 #include <llvm/IR/Constants.h>
 #include <llvm/IR/DataLayout.h>
 #include <llvm/IR/DebugInfoMetadata.h>
+#include <llvm/IR/Dominators.h>
 #include <llvm/IR/IRBuilder.h>
 #include <llvm/IR/InstIterator.h>
 #include <llvm/IR/Instructions.h>
 #include <llvm/IR/IntrinsicInst.h>
+#include <llvm/IR/MDBuilder.h>
 #include <llvm/IR/Module.h>
 #include <llvm/TargetParser/Triple.h>
+#include <llvm/Transforms/Utils/BasicBlockUtils.h>
 #include <llvm/Transforms/Utils/ModuleUtils.h>
 
 #include <optional>
@@ -26,6 +31,40 @@ namespace {
 
 constexpr const char *kConfineRead = "__gpuvm_confine_read";
 constexpr const char *kConfineWrite = "__gpuvm_confine_write";
+constexpr const char *kConfineCall = "__gpuvm_confine_call";
+constexpr const char *kConfineBudget = "__gpuvm_confine_budget";
+// Marks, before optimization, each function the VM's code may call through a
+// pointer; the table of those that survive is emitted after it.
+constexpr const char *kCallTarget = "gpuvm-call-target";
+// Loop iterations between two budget checks: a power of two.
+constexpr uint32_t kBudgetStride = 4096;
+
+bool isDefined(const Module &m, const char *name) {
+  const Function *fn = m.getFunction(name);
+  return fn && !fn->isDeclaration();
+}
+
+bool isKernel(const Function &fn) {
+  return fn.hasFnAttribute(GPUVM_KERNEL_ATTRIBUTE);
+}
+
+// Whether a pointer to fn reaches the VM's code: fn is the program's own and
+// its address is taken, or the VM's code names a light-kernel function other
+// than by calling it (a callback it passes on).
+bool isCallTarget(const Function &fn) {
+  if (fn.isIntrinsic())
+    return false;
+  if (!isKernel(fn))
+    return fn.hasAddressTaken(nullptr, /*IgnoreCallbackUses=*/false,
+                              /*IgnoreAssumeLikeCalls=*/true, /*IgnoreLLVMUsed=*/true);
+  for (const Use &use : fn.uses()) {
+    auto *inst = dyn_cast<Instruction>(use.getUser());
+    auto *call = dyn_cast_or_null<CallBase>(inst);
+    if (inst && !isKernel(*inst->getFunction()) && !(call && call->isCallee(&use)))
+      return true;
+  }
+  return false;
+}
 
 // What code generation may call for a memory intrinsic: their bodies work on
 // whatever the light kernel hands them, so their callers are checked instead.
@@ -47,19 +86,24 @@ public:
       private_.insert(gv);
   }
 
-  bool ready() const {
-    const Function *read = m_.getFunction(kConfineRead), *write = m_.getFunction(kConfineWrite);
-    return read && write && !read->isDeclaration() && !write->isDeclaration();
-  }
+  bool ready() const { return isDefined(m_, kConfineRead) && isDefined(m_, kConfineWrite); }
 
   void confine(Function &fn) {
     SmallVector<std::pair<Instruction *, Access>, 32> work;
-    for (Instruction &inst : instructions(fn))
+    SmallVector<CallBase *, 8> indirect;
+    const bool checkCalls = isDefined(m_, kConfineCall);
+    for (Instruction &inst : instructions(fn)) {
       for (const Access &access : accessesOf(inst))
         if (!provablySafe(access))
           work.push_back({&inst, access});
+      if (auto *call = dyn_cast<CallBase>(&inst);
+          checkCalls && call && call->isIndirectCall() && !call->isInlineAsm())
+        indirect.push_back(call);
+    }
     for (auto &[inst, access] : work)
       insertCheck(*inst, access);
+    for (CallBase *call : indirect)
+      insertCallCheck(*call);
   }
 
 private:
@@ -155,6 +199,20 @@ private:
     call->setDebugLoc(inst.getDebugLoc());
   }
 
+  // A corrupted function pointer must not jump past the checks (into the
+  // light kernel, or the middle of a function): it must be a function entry
+  // that the VM's code may reach.
+  void insertCallCheck(CallBase &call) {
+    IRBuilder<> b(&call);
+    PointerType *generic = PointerType::get(m_.getContext(), 0);
+    Value *callee = call.getCalledOperand();
+    if (callee->getType() != generic)
+      callee = b.CreateAddrSpaceCast(callee, generic);
+    FunctionCallee check = m_.getOrInsertFunction(kConfineCall, b.getVoidTy(), generic, generic);
+    CallInst *checked = b.CreateCall(check, {callee, siteOf(call, b)});
+    checked->setDebugLoc(call.getDebugLoc());
+  }
+
   // "file:line" of the access where debug information says it, else null.
   Value *siteOf(Instruction &inst, IRBuilder<> &b) {
     PointerType *generic = PointerType::get(m_.getContext(), 0);
@@ -178,14 +236,206 @@ private:
 
 } // namespace
 
+void takeSystemCallAnnotations(Module &m, bool kernel) {
+  GlobalVariable *annotations = m.getGlobalVariable("llvm.global.annotations");
+  if (!annotations || !annotations->hasInitializer())
+    return;
+  auto *entries = dyn_cast<ConstantArray>(annotations->getInitializer());
+  if (!entries)
+    return;
+  SmallVector<Constant *, 8> kept;
+  SmallPtrSet<GlobalVariable *, 8> strings; // of the dropped entries, in llvm.metadata
+  for (unsigned i = 0; i < entries->getNumOperands(); ++i) {
+    auto *entry = cast<ConstantStruct>(entries->getOperand(i));
+    auto *fn = dyn_cast<Function>(entry->getOperand(0)->stripPointerCasts());
+    auto *text = dyn_cast<GlobalVariable>(entry->getOperand(1)->stripPointerCasts());
+    auto *data = text && text->hasInitializer()
+                     ? dyn_cast<ConstantDataSequential>(text->getInitializer())
+                     : nullptr;
+    if (!fn || !data || !data->isCString() || data->getAsCString() != GPUVM_SYSCALL_ATTRIBUTE) {
+      kept.push_back(entry);
+      continue;
+    }
+    if (kernel && !fn->isDeclaration())
+      fn->addFnAttr(GPUVM_SYSCALL_ATTRIBUTE);
+    for (unsigned field = 1; field < entry->getNumOperands(); ++field)
+      if (auto *gv = dyn_cast<GlobalVariable>(entry->getOperand(field)->stripPointerCasts()))
+        strings.insert(gv);
+  }
+  if (kept.size() == entries->getNumOperands())
+    return;
+  GlobalVariable *replacement = nullptr;
+  if (!kept.empty()) {
+    auto *type = ArrayType::get(entries->getType()->getElementType(), kept.size());
+    replacement = new GlobalVariable(m, type, false, annotations->getLinkage(),
+                                     ConstantArray::get(type, kept), "", annotations);
+    replacement->setSection(annotations->getSection());
+  }
+  annotations->eraseFromParent();
+  if (replacement)
+    replacement->setName("llvm.global.annotations");
+  for (GlobalVariable *gv : strings)
+    if (gv->removeDeadConstantUsers(), gv->use_empty())
+      gv->eraseFromParent();
+}
+
+void markLightKernel(Module &kernel) {
+  LLVMContext &ctx = kernel.getContext();
+  for (Function &fn : kernel.functions())
+    if (!fn.isDeclaration())
+      fn.addFnAttr(GPUVM_KERNEL_ATTRIBUTE);
+  for (GlobalVariable &gv : kernel.globals())
+    if (!gv.isDeclaration() && !gv.getName().starts_with("llvm."))
+      gv.setMetadata(GPUVM_KERNEL_ATTRIBUTE, MDNode::get(ctx, {}));
+  takeSystemCallAnnotations(kernel, /*kernel=*/true);
+}
+
+namespace {
+
+bool isKernelInternal(const GlobalValue &gv) {
+  if (auto *fn = dyn_cast<Function>(&gv))
+    return isKernel(*fn) && !fn->hasFnAttribute(GPUVM_SYSCALL_ATTRIBUTE) &&
+           !fn->getName().starts_with("__gpuvm_confine_");
+  auto *var = dyn_cast<GlobalVariable>(&gv);
+  return var && var->hasMetadata(GPUVM_KERNEL_ATTRIBUTE);
+}
+
+// Every global value `value` names, through constant expressions.
+void namedGlobals(const Value *value, SmallPtrSetImpl<const GlobalValue *> &out,
+                  SmallPtrSetImpl<const Constant *> &seen) {
+  if (auto *gv = dyn_cast<GlobalValue>(value)) {
+    out.insert(gv);
+    return;
+  }
+  if (auto *c = dyn_cast<Constant>(value); c && !isa<GlobalValue>(c) && seen.insert(c).second)
+    for (const Value *operand : c->operands())
+      namedGlobals(operand, out, seen);
+}
+
+} // namespace
+
+std::vector<std::string> kernelInternalsUsed(const Module &m) {
+  std::vector<std::string> uses;
+  auto report = [&](const std::string &user, const SmallPtrSetImpl<const GlobalValue *> &named) {
+    for (const GlobalValue *gv : named)
+      if (isKernelInternal(*gv))
+        uses.push_back(user + " uses the light kernel's internal '" + gv->getName().str() +
+                       "': a program reaches the kernel through its system calls "
+                       "(<lightkernel/syscall.h>) alone");
+  };
+  for (const Function &fn : m.functions()) {
+    if (fn.isDeclaration() || isKernel(fn))
+      continue;
+    SmallPtrSet<const GlobalValue *, 8> named;
+    SmallPtrSet<const Constant *, 16> seen;
+    for (const Instruction &inst : instructions(fn))
+      for (const Value *operand : inst.operands())
+        namedGlobals(operand, named, seen);
+    report(fn.getName().str(), named);
+  }
+  for (const GlobalVariable &gv : m.globals()) {
+    if (!gv.hasInitializer() || gv.hasMetadata(GPUVM_KERNEL_ATTRIBUTE) ||
+        gv.getName().starts_with("llvm."))
+      continue;
+    SmallPtrSet<const GlobalValue *, 8> named;
+    SmallPtrSet<const Constant *, 16> seen;
+    namedGlobals(gv.getInitializer(), named, seen);
+    report(gv.getName().str(), named);
+  }
+  return uses;
+}
+
 PreservedAnalyses ConfineMemoryPass::run(Module &m, ModuleAnalysisManager &) {
   Confiner confiner(m);
   if (!confiner.ready())
     return PreservedAnalyses::all();
   for (Function &fn : m.functions())
-    if (!fn.isDeclaration() && !fn.hasFnAttribute(GPUVM_KERNEL_ATTRIBUTE) && !isMemoryPrimitive(fn))
+    if (isCallTarget(fn))
+      fn.addFnAttr(kCallTarget);
+  for (Function &fn : m.functions())
+    if (!fn.isDeclaration() && !isKernel(fn) && !isMemoryPrimitive(fn))
       confiner.confine(fn);
+  // Its calls are put in after optimization, which would otherwise have
+  // dropped it as unused.
+  if (Function *budget = m.getFunction(kConfineBudget); budget && !budget->isDeclaration())
+    appendToCompilerUsed(m, {budget});
   m.addModuleFlag(Module::Max, GPUVM_CONFINED_FLAG, 1);
+  return PreservedAnalyses::none();
+}
+
+namespace {
+
+// A table of generic pointers the runtime reads by name.
+void emitPointerTable(Module &m, StringRef name, ArrayRef<Constant *> pointers) {
+  auto *type = ArrayType::get(PointerType::get(m.getContext(), 0), pointers.size());
+  auto *table = new GlobalVariable(
+      m, type, true, GlobalValue::ExternalLinkage, ConstantArray::get(type, pointers), name,
+      nullptr, GlobalValue::NotThreadLocal, m.getDataLayout().getDefaultGlobalsAddressSpace());
+  table->setAlignment(Align(8));
+  appendToUsed(m, {table});
+}
+
+// GPUVM_FUNCTION_ENTRIES_SYMBOL: every function marked before optimization
+// that is still there.
+void emitFunctionEntries(Module &m) {
+  PointerType *generic = PointerType::get(m.getContext(), 0);
+  SmallVector<Constant *, 256> entries;
+  for (Function &fn : m.functions())
+    if (fn.hasFnAttribute(kCallTarget))
+      entries.push_back(ConstantExpr::getPointerCast(&fn, generic));
+  if (entries.empty())
+    return; // no indirect call can succeed
+  emitPointerTable(m, GPUVM_FUNCTION_ENTRIES_SYMBOL, entries);
+}
+
+// Every kBudgetStride iterations of each loop of the VM's code, a call of
+// the light kernel's budget check: a VM that never waits can be ended. After
+// optimization, so that the counter does not stand in the optimizer's way;
+// loops of the light kernel inlined into the VM's code count too, which
+// costs a little and changes nothing (the kernel marks its waits).
+void budgetLoops(Function &fn, Function &budget) {
+  DominatorTree dt(fn);
+  LoopInfo loops(dt);
+  SmallVector<Loop *, 16> all = loops.getLoopsInPreorder();
+  IntegerType *i32 = Type::getInt32Ty(fn.getContext());
+  for (Loop *loop : all) {
+    BasicBlock *header = loop->getHeader();
+    if (header->isEHPad())
+      continue;
+    SmallVector<BasicBlock *, 4> predecessors(pred_begin(header), pred_end(header));
+    PHINode *count = PHINode::Create(i32, predecessors.size(), "gpuvm.budget");
+    count->insertBefore(header->begin());
+    IRBuilder<> b(&*header->getFirstInsertionPt());
+    Value *next = b.CreateAdd(count, ConstantInt::get(i32, 1));
+    for (BasicBlock *from : predecessors)
+      count->addIncoming(loop->contains(from) ? next : ConstantInt::get(i32, 0), from);
+    Value *due = b.CreateICmpEQ(b.CreateAnd(next, kBudgetStride - 1), ConstantInt::get(i32, 0));
+    Instruction *then = SplitBlockAndInsertIfThen(
+        due, &*b.GetInsertPoint(), false, MDBuilder(fn.getContext()).createUnlikelyBranchWeights());
+    CallInst *call = CallInst::Create(&budget, {}, "", then->getIterator());
+    call->setDoesNotThrow();
+    if (DISubprogram *scope = fn.getSubprogram())
+      call->setDebugLoc(DILocation::get(fn.getContext(), 0, 0, scope));
+  }
+}
+
+} // namespace
+
+void confineAfterOptimization(Module &m) {
+  Function *budget = m.getFunction(kConfineBudget);
+  auto *confined = mdconst::extract_or_null<ConstantInt>(m.getModuleFlag(GPUVM_CONFINED_FLAG));
+  if (!confined || confined->isZero())
+    return;
+  emitFunctionEntries(m);
+  if (!budget || budget->isDeclaration())
+    return;
+  for (Function &fn : m.functions())
+    if (!fn.isDeclaration() && !isKernel(fn))
+      budgetLoops(fn, *budget);
+}
+
+PreservedAnalyses ConfineAfterOptimizationPass::run(Module &m, ModuleAnalysisManager &) {
+  confineAfterOptimization(m);
   return PreservedAnalyses::none();
 }
 
@@ -197,7 +447,8 @@ void emitConstantBounds(Module &m) {
   SmallVector<Constant *, 64> bounds;
   for (GlobalVariable &gv : m.globals()) {
     if (gv.isDeclaration() || !isOrdinaryGlobalMemory(gv, triple) ||
-        gv.getName().starts_with("llvm.") || gv.isThreadLocal())
+        gv.getName().starts_with("llvm.") || gv.getSection() == "llvm.metadata" ||
+        gv.isThreadLocal())
       continue;
     uint64_t size = dl.getTypeAllocSize(gv.getValueType()).getFixedValue();
     Constant *start = ConstantExpr::getPointerCast(&gv, generic);
@@ -206,13 +457,7 @@ void emitConstantBounds(Module &m) {
     bounds.push_back(start);
     bounds.push_back(end);
   }
-  auto *type = ArrayType::get(generic, bounds.size());
-  auto *table =
-      new GlobalVariable(m, type, true, GlobalValue::ExternalLinkage,
-                         ConstantArray::get(type, bounds), GPUVM_CONSTANT_BOUNDS_SYMBOL, nullptr,
-                         GlobalValue::NotThreadLocal, dl.getDefaultGlobalsAddressSpace());
-  table->setAlignment(Align(8));
-  appendToUsed(m, {table});
+  emitPointerTable(m, GPUVM_CONSTANT_BOUNDS_SYMBOL, bounds);
 }
 
 } // namespace gpuvm

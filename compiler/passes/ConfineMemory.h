@@ -13,6 +13,10 @@
 // Safe without a check: a constant offset inside a stack object, inside a
 // global that becomes private data, or (reads) inside any other global.
 //
+// Indirect calls of the VM's code are checked too (__gpuvm_confine_call): the
+// callee must be a function the VM's code could take the address of, which
+// the pass marks for confineAfterOptimization's table.
+//
 // The pass marks the module (GPUVM_CONFINED_FLAG) so that the privatizing
 // pass records GPUVM_IMAGE_CONFINED in the image info; a module without the
 // light kernel's check functions (-nostdlib) stays unconfined and unmarked.
@@ -21,11 +25,32 @@
 #include <llvm/IR/Module.h>
 #include <llvm/IR/PassManager.h>
 
+#include <string>
+#include <vector>
+
 namespace gpuvm {
 
 // The function attribute gpu-c++ gives every function of the light kernel.
 inline constexpr const char *GPUVM_KERNEL_ATTRIBUTE = "gpuvm-kernel";
 inline constexpr const char *GPUVM_CONFINED_FLAG = "gpuvm.confined";
+
+// The light kernel's module (crt.o), before it is linked: marks its functions
+// GPUVM_KERNEL_ATTRIBUTE and its variables with metadata of that name, and
+// its system calls (declared in <lightkernel/syscall.h>, which annotates
+// them) GPUVM_SYSCALL_ATTRIBUTE; drops the annotations, which would keep every
+// system call in every image.
+inline constexpr const char *GPUVM_SYSCALL_ATTRIBUTE = "gpuvm-syscall";
+void markLightKernel(llvm::Module &kernel);
+// Drops the system-call annotations of any other module (libc, the program:
+// whatever includes the header), which mark nothing: only the kernel's own
+// word counts.
+void takeSystemCallAnnotations(llvm::Module &module, bool kernel);
+
+// What a confined program may not do: name a function or variable of the
+// light kernel other than its system calls (calling past them, or writing
+// the kernel's state by name). One line per use, "user uses the light
+// kernel's internal 'name'"; empty when there is none.
+std::vector<std::string> kernelInternalsUsed(const llvm::Module &module);
 
 struct ConfineMemoryPass : llvm::PassInfoMixin<ConfineMemoryPass> {
   llvm::PreservedAnalyses run(llvm::Module &module, llvm::ModuleAnalysisManager &);
@@ -38,5 +63,17 @@ struct ConfineMemoryPass : llvm::PassInfoMixin<ConfineMemoryPass> {
 // runtime takes the image's read-only range: what confined code reads, and
 // what the light kernel lets any VM hand it as a buffer to read.
 void emitConstantBounds(llvm::Module &module);
+
+// After optimization, for a module the pass confined: the table
+// GPUVM_FUNCTION_ENTRIES_SYMBOL of the functions an indirect call may reach,
+// and in every loop of the VM's code a counter that calls the light kernel's
+// __gpuvm_confine_budget every few thousand iterations, so that a VM that
+// never waits can be ended (--max-cpu-ms).
+void confineAfterOptimization(llvm::Module &module);
+
+struct ConfineAfterOptimizationPass : llvm::PassInfoMixin<ConfineAfterOptimizationPass> {
+  llvm::PreservedAnalyses run(llvm::Module &module, llvm::ModuleAnalysisManager &);
+  static bool isRequired() { return true; }
+};
 
 } // namespace gpuvm

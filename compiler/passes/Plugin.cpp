@@ -1,7 +1,8 @@
 // Lets `opt -load-pass-plugin=GpuvmPasses.so -passes='gpuvm-privatize<arch=...>'`
-// `-passes=gpuvm-confine`, `-passes=gpuvm-break-cycles` and `-passes=gpuvm-linker-symbols` run the passes that gpu-c++ runs
-// at link time, for tests and for inspection. Loaded into clang with -fpass-plugin, it mends
-// clang's output before the bitcode is written.
+// `-passes=gpuvm-confine`, `-passes=gpuvm-confine-late`, `-passes=gpuvm-break-cycles` and
+// `-passes=gpuvm-linker-symbols` run the passes that gpu-c++ runs at link time, for tests and for
+// inspection. Loaded into clang with -fpass-plugin, it mends clang's output before the bitcode is
+// written.
 #include "BreakGlobalCycles.h"
 #include "ConfineMemory.h"
 #include "LinkerSymbols.h"
@@ -27,6 +28,10 @@ extern "C" LLVM_ATTRIBUTE_WEAK PassPluginLibraryInfo llvmGetPassPluginInfo() {
                   }
                   if (name == "gpuvm-confine") {
                     mpm.addPass(gpuvm::ConfineMemoryPass());
+                    return true;
+                  }
+                  if (name == "gpuvm-confine-late") {
+                    mpm.addPass(gpuvm::ConfineAfterOptimizationPass());
                     return true;
                   }
                   if (name == "gpuvm-break-cycles") {

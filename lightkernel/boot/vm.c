@@ -1,5 +1,6 @@
 #include <lightkernel/arch.h>
 #include <lightkernel/boot.h>
+#include <lightkernel/confine.h>
 #include <lightkernel/syscall.h>
 
 uint32_t lk_vm_id(void) {
@@ -9,6 +10,7 @@ uint32_t lk_vm_count(void) {
   return __gpuvm_launch.vm_count;
 }
 void lk_yield(void) {
+  lk_waited();
   arch_yield();
 }
 

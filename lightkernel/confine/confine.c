@@ -30,6 +30,14 @@ static void append_number(char **out, char *end, uint64_t value, unsigned base) 
     *(*out)++ = digits[--n];
 }
 
+static void append_site(char **out, char *end, const char *site) {
+  if (site) {
+    append(out, end, " (");
+    append(out, end, site);
+    append(out, end, ")");
+  }
+}
+
 _Noreturn __attribute__((noinline, cold)) static void fault(uintptr_t at, uint64_t len, int write,
                                                             const char *site) {
   char reason[192];
@@ -38,11 +46,7 @@ _Noreturn __attribute__((noinline, cold)) static void fault(uintptr_t at, uint64
   append_number(&out, end, len, 10);
   append(&out, end, len == 1 ? " byte at " : " bytes at ");
   append_number(&out, end, at, 16);
-  if (site) {
-    append(&out, end, " (");
-    append(&out, end, site);
-    append(&out, end, ")");
-  }
+  append_site(&out, end, site);
   *out = 0;
   lk_crash(11 /* SIGSEGV */, reason);
 }
@@ -92,4 +96,60 @@ __attribute__((always_inline)) void __gpuvm_confine_read(const void *p, uint64_t
                                                          const char *site) {
   if (!lk_may_read(p, len))
     fault((uintptr_t)p, len, 0, site);
+}
+
+int lk_may_call(const void *fn) {
+  const uint64_t *entries = (const uint64_t *)(uintptr_t)__gpuvm_launch.confinement.entries;
+  uint64_t low = 0, high = __gpuvm_launch.confinement.entry_count;
+  while (low < high) {
+    uint64_t middle = low + (high - low) / 2;
+    if (entries[middle] < (uintptr_t)fn)
+      low = middle + 1;
+    else
+      high = middle;
+  }
+  return low < __gpuvm_launch.confinement.entry_count && entries[low] == (uintptr_t)fn;
+}
+
+_Noreturn __attribute__((noinline, cold)) static void bad_call(const void *fn, const char *site) {
+  char reason[192];
+  char *out = reason, *end = reason + sizeof reason - 1;
+  append(&out, end, "indirect call to ");
+  append_number(&out, end, (uintptr_t)fn, 16);
+  append(&out, end, ", not a function of the image");
+  append_site(&out, end, site);
+  *out = 0;
+  lk_crash(11 /* SIGSEGV */, reason);
+}
+
+void __gpuvm_confine_call(const void *fn, const char *site) {
+  if (!lk_may_call(fn))
+    bad_call(fn, site);
+}
+
+uint32_t lk_wait_epoch;
+static uint32_t budget_epoch; /* lk_wait_epoch when the run began */
+static int64_t run_began;
+
+__attribute__((noinline, cold)) void __gpuvm_confine_budget(void) {
+  const uint64_t budget = __gpuvm_launch.confinement.max_run_ns;
+  if (!budget || (lk_wait_epoch & 1))
+    return;
+  int64_t now = arch_clock_ns();
+  if (budget_epoch != lk_wait_epoch || !run_began) {
+    budget_epoch = lk_wait_epoch;
+    run_began = now;
+    return;
+  }
+  if ((uint64_t)(now - run_began) <= budget)
+    return;
+  char reason[128];
+  char *out = reason, *end = reason + sizeof reason - 1;
+  append(&out, end, "ran ");
+  append_number(&out, end, (uint64_t)(now - run_began) / 1000000, 10);
+  append(&out, end, " ms without waiting (--max-cpu-ms ");
+  append_number(&out, end, budget / 1000000, 10);
+  append(&out, end, ")");
+  *out = 0;
+  lk_crash(24 /* SIGXCPU */, reason);
 }

@@ -6,6 +6,7 @@
 
 #include <gpuvm/ring.h>
 #include <lightkernel/arch.h>
+#include <lightkernel/confine.h>
 
 #include "../mem/memory.h"
 #include "tcp/tcp.h"
@@ -70,6 +71,7 @@ int net_poll(void) {
    * thread (arch_yield does nothing there). */
   if (now - last_yield > NET_SLICE_NS) {
     last_yield = now;
+    lk_waited();
     arch_yield();
   }
   net_run_timers(now);
@@ -78,6 +80,7 @@ int net_poll(void) {
 
 int net_wait(int64_t deadline_ns) {
   (void)deadline_ns; /* the caller checks its deadline each time it retries */
+  lk_waited();
   arch_pause();
   net_poll();
   return 0;

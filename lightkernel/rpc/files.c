@@ -19,7 +19,9 @@ static struct gpuvm_mailbox *my_mailbox(void) {
 
 static long call(struct gpuvm_mailbox *box, uint32_t op) {
   box->op = op;
+  lk_wait_begin();
   arch_rpc(box);
+  lk_wait_end();
   return box->error ? -box->error : box->result;
 }
 

@@ -37,7 +37,9 @@ long host_write(int fd, const void *buf, size_t len, int64_t at) {
     box->arg[1] = (int64_t)chunk;
     box->arg[2] = bulk ? (int64_t)(uintptr_t)(src + done) : 0;
     box->arg[3] = at < 0 ? -1 : at + (int64_t)done;
+    lk_wait_begin();
     arch_rpc(box);
+    lk_wait_end();
     if (box->error)
       return done ? (long)done : -box->error;
     done += (size_t)box->result;

@@ -1,5 +1,7 @@
 #include "Backend.h"
 
+#include <algorithm>
+
 #include <cstdio>
 
 namespace gpuvm::runtime {
@@ -65,6 +67,12 @@ ReadonlyRange readonlyRange(const std::vector<uint64_t> &bounds) {
     high = std::max(high, bounds[i + 1]);
   }
   return low < high ? ReadonlyRange{low, high - low} : ReadonlyRange{};
+}
+
+std::vector<uint64_t> sortedEntries(std::vector<uint64_t> entries) {
+  std::sort(entries.begin(), entries.end());
+  entries.erase(std::unique(entries.begin(), entries.end()), entries.end());
+  return entries;
 }
 
 } // namespace gpuvm::runtime

@@ -20,6 +20,7 @@ struct LaunchConfig {
   uint32_t vmCount = 1;
   uint64_t memPerVm = 1 << 20;   // bytes of private data + arguments + heap per VM
   uint64_t stackSize = 0;        // per VM; 0: the backend's default
+  uint64_t maxRunNs = 0;         // --max-cpu-ms, in nanoseconds; 0: no limit
   unsigned workers = 0;          // host: worker threads (0 = one per core)
   std::vector<std::string> argv; // argv[0] included; "{vm}" expands in each VM
   std::vector<std::string> env;  // NAME=VALUE
@@ -48,6 +49,10 @@ struct ReadonlyRange {
   uint64_t start = 0, size = 0;
 };
 ReadonlyRange readonlyRange(const std::vector<uint64_t> &bounds);
+
+// The image's GPUVM_FUNCTION_ENTRIES_SYMBOL table as the device sees the
+// addresses, in the ascending order launch.confinement.entries promises.
+std::vector<uint64_t> sortedEntries(std::vector<uint64_t> entries);
 
 // Where each VM of this launch ended; the caller prints the summary.
 class Backend {

@@ -260,6 +260,10 @@ int run(const std::string &imagePath, const po::variables_map &vm,
     return usageError("--mem-per-vm: invalid size '" + vm["mem-per-vm"].as<std::string>() + "'");
   if (!parseSize(vm["stack-size"].as<std::string>(), config.stackSize))
     return usageError("--stack-size: invalid size '" + vm["stack-size"].as<std::string>() + "'");
+  long long maxCpuMs = vm["max-cpu-ms"].as<long long>();
+  if (maxCpuMs < 0 || maxCpuMs > 1000ll * 1000 * 1000 * 1000)
+    return usageError("--max-cpu-ms must be between 0 (no limit) and 10^12");
+  config.maxRunNs = uint64_t(maxCpuMs) * 1000000;
   config.workers = vm["workers"].as<unsigned>();
   config.verbose = vm.count("verbose") > 0;
   std::string backendName = vm["backend"].as<std::string>();
@@ -487,6 +491,10 @@ int main(int argc, char **argv) {
      "default); one gpuvm per GPU, each with its own --prefix and --tun")
     ("stack-size", po::value<std::string>()->default_value("0"),
      "stack of each VM; 0: the backend's default (host 256K fibers; cuda 16K, at most 64K)")
+    ("max-cpu-ms", po::value<long long>()->default_value(0),
+     "end a VM that runs this many milliseconds without waiting (a blocking system call, a "
+     "host call, a yield): a loop that never ends is reported as a crash of that VM alone; "
+     "0: no limit")
     ("workers", po::value<unsigned>()->default_value(0),
      "host backend: worker threads (0: one per core)")
     ("console", po::value<std::string>()->default_value("prefix"),

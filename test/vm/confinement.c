@@ -1,20 +1,25 @@
 // Software fault isolation: one hostile VM of 100 tries to reach another
-// VM's memory (argv[1] says how) while the other 99 plant a secret, compute a
-// checksum to a known answer and check their secret is intact. The hostile
-// VM must end alone, reported with its kind of fault and the line it was
-// at; nothing of the others may change or leak. argv: the VM's id, the mode.
+// VM's memory, jump where it should not, overflow its stack, spin forever,
+// take all its memory or flood the console (argv[2] says how) while the other
+// 99 plant a secret, compute a checksum to a known answer and check their
+// secret is intact. The hostile VM must end alone (or fail alone), reported
+// with its kind of fault and the line it was at; nothing of the others may
+// change or leak. argv: the VM's id, the mode.
 // RUN: rm -rf %t && mkdir -p %t
 // RUN: gcc -O2 -Wall -Werror -Wno-comment %s -o %t/linux && %t/linux 0 none | sed 's/ secret.*//' > %t/sum
 // RUN: %gpucxx --target=host -O2 -g %s -o %t/confined.img
 // RUN: %gpuvm inspect %t/confined.img | FileCheck %s --check-prefix=INSPECT
 // INSPECT: confined: yes
 //
-// RUN: for mode in wild-write wild-read const-write memset-past huge-stack-index; do \
-// RUN:   %gpuvm run %t/confined.img --vms 100 --mem-per-vm 1M --status-file %t/$mode.status \
-// RUN:     -- {vm} $mode > %t/$mode.out 2> %t/$mode.err; echo "$mode exit $?" >> %t/exits; \
+// RUN: for mode in wild-write wild-read const-write memset-past huge-stack-index bad-call \
+// RUN:     endless-loop deep-recursion huge-frame malloc-all console-flood; do \
+// RUN:   %gpuvm run %t/confined.img --vms 100 --mem-per-vm 1M --max-cpu-ms 300 \
+// RUN:     --status-file %t/$mode.status -- {vm} $mode > %t/$mode.out 2> %t/$mode.err; \
+// RUN:   echo "$mode exit $?" >> %t/exits; \
 // RUN:   grep -c "^\[vm [0-9]*\] $(cat %t/sum) secret intact$" %t/$mode.out >> %t/exits; \
 // RUN:   grep -v ' exit 0 ' %t/$mode.status | cut -d' ' -f1-3 >> %t/exits; \
-// RUN:   grep 'crashed: wild' %t/$mode.err >> %t/exits; \
+// RUN:   grep 'crashed:' %t/$mode.err >> %t/exits; \
+// RUN:   grep -a '^\[vm 37\] ' %t/$mode.out | grep -v '^\[vm 37\] f*$' >> %t/exits; true; \
 // RUN: done
 // RUN: FileCheck %s --check-prefix=HOSTILE < %t/exits
 // RUN: not grep -h 'stolen' %t/*.out
@@ -38,6 +43,32 @@
 // HOSTILE-NEXT: 99
 // HOSTILE-NEXT: 37 crash 139
 // HOSTILE-NEXT: gpuvm: vm 37 crashed: wild write of 1 byte at 0x{{[0-9a-f]+}} ({{.*}}confinement.c:[[#]])
+// HOSTILE-NEXT: bad-call exit 1
+// HOSTILE-NEXT: 99
+// HOSTILE-NEXT: 37 crash 139
+// HOSTILE-NEXT: gpuvm: vm 37 crashed: indirect call to 0x{{[0-9a-f]+}}, not a function of the image ({{.*}}confinement.c:[[#]])
+// HOSTILE-NEXT: endless-loop exit 1
+// HOSTILE-NEXT: 99
+// HOSTILE-NEXT: 37 crash 152
+// HOSTILE-NEXT: gpuvm: vm 37 crashed: ran {{[0-9]+}} ms without waiting (--max-cpu-ms 300)
+// HOSTILE-NEXT: deep-recursion exit 1
+// HOSTILE-NEXT: 99
+// HOSTILE-NEXT: 37 crash 139
+// HOSTILE-NEXT: gpuvm: vm 37 crashed: stack overflow (--stack-size 256.0 KiB) at address 0x{{[0-9a-f]+}}
+// HOSTILE-NEXT: huge-frame exit 1
+// HOSTILE-NEXT: 99
+// HOSTILE-NEXT: 37 crash 139
+// HOSTILE-NEXT: gpuvm: vm 37 crashed: stack overflow (--stack-size 256.0 KiB) at address 0x{{[0-9a-f]+}}
+// HOSTILE-NEXT: malloc-all exit 0
+// HOSTILE-NEXT: 99
+// HOSTILE-NEXT: [vm 37] malloc failed after {{[0-9]+}} KiB
+// HOSTILE-NEXT: console-flood exit 0
+// HOSTILE-NEXT: 99
+// HOSTILE-NEXT: [vm 37] flooded 4096 lines
+// HOSTILE-NOT: {{.}}
+// Every line of the flood arrived whole.
+// RUN: grep -c '^\[vm 37\] f\{1023\}$' %t/console-flood.out | FileCheck %s --check-prefix=FLOOD
+// FLOOD: 4096
 //
 // A pointer outside the slice handed to the kernel is EFAULT, and the VM
 // goes on.
@@ -98,6 +129,23 @@ static uint64_t checksum(void) {
   return hash;
 }
 
+/* Deep enough to overflow any stack, and not a tail call. */
+static int recurse(uintptr_t depth) {
+  volatile char frame[512];
+  frame[0] = (char)depth;
+  if (!depth)
+    return frame[0];
+  return recurse(depth - 1) + frame[0];
+}
+
+/* Past the stack, and past the VMs' stacks below it. Not inlined: its frame
+ * would be every VM's. */
+__attribute__((noinline)) static int huge_frame(void) {
+  volatile char frame[4 << 20];
+  frame[0] = 1;
+  return frame[launder(0)];
+}
+
 static const char *fault_name(long result) {
   return result < 0 && errno == EFAULT ? "EFAULT" : "no error";
 }
@@ -120,6 +168,31 @@ static int attack(const char *mode) {
     volatile char local[16];
     local[launder(SLICE * 4)] = 1;
     return local[0];
+  } else if (!strcmp(mode, "bad-call")) {
+    /* One byte into a function: past its checks, were it allowed. */
+    int (*jump)(uintptr_t) = (int (*)(uintptr_t))launder((uintptr_t)&recurse + 1);
+    return jump(0);
+  } else if (!strcmp(mode, "endless-loop")) {
+    volatile uint64_t spins = 0;
+    for (;;)
+      spins = spins + 1;
+  } else if (!strcmp(mode, "deep-recursion")) {
+    return recurse(launder(1) << 30);
+  } else if (!strcmp(mode, "huge-frame")) {
+    return huge_frame();
+  } else if (!strcmp(mode, "malloc-all")) {
+    size_t total = 0;
+    for (void *block; (block = malloc(65536)); total += 65536)
+      memset(block, 1, 65536);
+    printf("malloc failed after %zu KiB\n", total >> 10);
+  } else if (!strcmp(mode, "console-flood")) {
+    char line[1025];
+    memset(line, 'f', 1023);
+    line[1023] = '\n';
+    line[1024] = 0;
+    for (int i = 0; i < 4096; ++i)
+      fputs(line, stdout);
+    printf("flooded 4096 lines\n");
   } else if (!strcmp(mode, "bad-syscall")) {
     int fd = open("/scratch", O_RDWR | O_CREAT, 0600);
     if (write(fd, "some bytes to read", 18) != 18 || lseek(fd, 0, SEEK_SET) != 0)

@@ -14,14 +14,22 @@ __attribute__((always_inline)) void *__gpuvm_private_base(void) {
 }
 
 /* Generic addresses in the local window reach this thread's local memory
- * alone; its local addresses run from 0 to the stack size the backend set
- * (launch.stack_size), past which the hardware faults for the whole launch. */
+ * alone. Its stack grows down from the top of the window, local address
+ * 2^24 (measured on an H200: main's frame at 0xfffd60 with every
+ * --stack-size), and the hardware faults for the whole launch a little
+ * before --stack-size below it (at about 15 KiB of 16): the last 2 KiB are
+ * left out. */
+#define LOCAL_WINDOW_TOP (1ull << 24)
+#define STACK_BOTTOM_RESERVE 2048u
+
 __attribute__((always_inline)) int arch_in_own_stack(uintptr_t at, uint64_t len) {
   if (!__nvvm_isspacep_local((const void *)at))
     return 0;
   uint64_t local =
       (uint64_t)(uintptr_t)(__attribute__((address_space(5))) const char *)(const void *)at;
-  return lk_within(local, len, 0, __gpuvm_launch.stack_size);
+  const uint64_t size = __gpuvm_launch.stack_size;
+  const uint64_t usable = size > STACK_BOTTOM_RESERVE ? size - STACK_BOTTOM_RESERVE : 0;
+  return lk_within(local, len, LOCAL_WINDOW_TOP - usable, usable);
 }
 
 /* The mailbox lives in host memory mapped into the GPU: publish the request

@@ -26,4 +26,27 @@ int lk_may_use_iovec(const struct lk_iovec *iov, int count, int write);
 void __gpuvm_confine_read(const void *p, uint64_t len, const char *site);
 void __gpuvm_confine_write(void *p, uint64_t len, const char *site);
 
+/* Whether fn is the entry of a function the VM's code may call through a
+ * pointer (launch.confinement.entries); gpu-c++ checks every indirect call
+ * of the VM's own code with __gpuvm_confine_call. */
+int lk_may_call(const void *fn);
+void __gpuvm_confine_call(const void *fn, const char *site);
+
+/* The run budget (launch.confinement.max_run_ns): gpu-c++ calls
+ * __gpuvm_confine_budget every few thousand iterations of each loop of the
+ * VM's code; it ends a VM that has run longer than the budget since it last
+ * waited. The kernel marks its waits in lk_wait_epoch, which is odd while a
+ * wait is under way (a host call spinning on its reply is not running). */
+extern uint32_t lk_wait_epoch;
+static inline void lk_waited(void) {
+  lk_wait_epoch += 2;
+}
+static inline void lk_wait_begin(void) {
+  ++lk_wait_epoch;
+}
+static inline void lk_wait_end(void) {
+  ++lk_wait_epoch;
+}
+void __gpuvm_confine_budget(void);
+
 #endif

@@ -10,6 +10,13 @@
 extern "C" {
 #endif
 
+/* What a confined program may name of the light kernel: gpu-c++ refuses an
+ * image whose program, libc or libc++ uses any other kernel function or
+ * variable (compiler/passes/ConfineMemory.h). */
+#ifdef __clang__
+#pragma clang attribute push(__attribute__((annotate("gpuvm-syscall"))), apply_to = function)
+#endif
+
 /* Console output (fd 1 or 2) or a file the VM opened. Returns bytes written
  * or -errno. */
 long lk_write(int fd, const void *buf, size_t len);
@@ -176,6 +183,10 @@ long lk_sleep_until(int64_t deadline_ns);
  * call parked at that moment returns -EINTR, and libc delivers the signal
  * before it returns, as Linux delivers one on the way out of the kernel. */
 void lk_signal_alarm(int64_t deadline_ns);
+
+#ifdef __clang__
+#pragma clang attribute pop
+#endif
 
 #ifdef __cplusplus
 }

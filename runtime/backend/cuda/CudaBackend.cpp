@@ -462,8 +462,9 @@ public:
     launch.args = held.arguments;
     launch.args_size = arguments.size();
     launch.data_set = dataSet;
-    if (std::string why = readonlyRangeOf(held.module, launch.confinement); !why.empty())
+    if (std::string why = confinementOf(held.module, launch.confinement); !why.empty())
       return why;
+    launch.confinement.max_run_ns = config.maxRunNs;
     if (network)
       if (std::string why = prepareNetwork(config, device, slice, held, launch.net); !why.empty())
         return why;
@@ -629,21 +630,46 @@ private:
   // host bridge shares with the device's bridge thread, in mapped host
   // memory; the exit count; the counters in device memory, where the VMs
   // update them at device speed, with a host copy. Fills `net`.
-  // Confined images: the device range of their constants (the table's
-  // addresses are the device's, relocated at load). Unconfined ones have no
-  // table and leave the range empty.
-  std::string readonlyRangeOf(CUmodule module, gpuvm_confinement &out) {
-    CUdeviceptr table = 0;
-    size_t bytes = 0;
-    if (driver_.cuModuleGetGlobal(&table, &bytes, module, GPUVM_CONSTANT_BOUNDS_SYMBOL) !=
-        CUDA_SUCCESS)
-      return {};
-    std::vector<uint64_t> bounds(bytes / 8);
-    if (CUresult r = driver_.cuMemcpyDtoH(bounds.data(), table, bounds.size() * 8))
-      return failed("cuMemcpyDtoH (" GPUVM_CONSTANT_BOUNDS_SYMBOL ")", r);
+  // Confined images: the device range of their constants and the sorted
+  // entries of the functions their VMs may call through a pointer, put back
+  // in the image's own table (the addresses in both are the device's,
+  // relocated at load). Unconfined ones have neither and leave them empty.
+  std::string confinementOf(CUmodule module, gpuvm_confinement &out) {
+    std::vector<uint64_t> bounds, entries;
+    CUdeviceptr entriesOnDevice = 0;
+    if (std::string why = readTable(module, GPUVM_CONSTANT_BOUNDS_SYMBOL, bounds, nullptr);
+        !why.empty())
+      return why;
+    if (std::string why =
+            readTable(module, GPUVM_FUNCTION_ENTRIES_SYMBOL, entries, &entriesOnDevice);
+        !why.empty())
+      return why;
     ReadonlyRange range = readonlyRange(bounds);
     out.readonly = range.start;
     out.readonly_size = range.size;
+    entries = sortedEntries(std::move(entries));
+    if (!entries.empty())
+      if (CUresult r = driver_.cuMemcpyHtoD(entriesOnDevice, entries.data(), entries.size() * 8))
+        return failed("cuMemcpyHtoD (" GPUVM_FUNCTION_ENTRIES_SYMBOL ")", r);
+    out.entries = entriesOnDevice;
+    out.entry_count = entries.size();
+    return {};
+  }
+
+  // A table of 64-bit words the image defines; empty where it has none.
+  std::string readTable(CUmodule module, const char *symbol, std::vector<uint64_t> &words,
+                        CUdeviceptr *where) {
+    CUdeviceptr table = 0;
+    size_t bytes = 0;
+    if (driver_.cuModuleGetGlobal(&table, &bytes, module, symbol) != CUDA_SUCCESS)
+      return {};
+    words.resize(bytes / 8);
+    if (words.empty())
+      return {};
+    if (CUresult r = driver_.cuMemcpyDtoH(words.data(), table, words.size() * 8))
+      return failed(std::string("cuMemcpyDtoH (") + symbol + ")", r);
+    if (where)
+      *where = table;
     return {};
   }
 

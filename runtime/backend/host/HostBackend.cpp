@@ -47,6 +47,7 @@ struct Fiber {
   uint32_t vm = 0;
   char *base = nullptr;
   char *stackTop = nullptr;
+  char *guard = nullptr; // the page under its stack, where an overflow faults; null: none
   ctx::fcontext_t context = nullptr;
   bool done = false;
   bool waiting = false; // it last left through pauseFiber
@@ -112,8 +113,14 @@ thread_local uintptr_t pendingCrashAddress = 0;
   Fiber *f = w->current;
   char where[64];
   std::snprintf(where, sizeof where, "%#lx", (unsigned long)pendingCrashAddress);
-  activeServer->console().note("vm " + std::to_string(f->vm) + " crashed: " +
-                               strsignal(pendingCrashSignal) + " at address " + where);
+  const uintptr_t guard = reinterpret_cast<uintptr_t>(f->guard);
+  const bool overflow = guard && pendingCrashAddress - guard < uintptr_t(sysconf(_SC_PAGESIZE));
+  activeServer->console().note(
+      "vm " + std::to_string(f->vm) + " crashed: " +
+      (overflow ? std::string("stack overflow (--stack-size ") +
+                      formatBytes(uintptr_t(f->stackTop) - guard - sysconf(_SC_PAGESIZE)) + ")"
+                : std::string(strsignal(pendingCrashSignal))) +
+      " at address " + where);
   activeServer->recordCrash(f->vm, pendingCrashSignal);
   leaveFiber();
 }
@@ -232,6 +239,18 @@ constexpr uint64_t kBulkMax = 1 << 20;
 constexpr uint64_t kDefaultStack = 256 << 10;
 constexpr uint64_t kMinimumStack = 64 << 10;
 
+// A table of 64-bit words the image defines (confined images), as loaded;
+// empty where the image has none.
+std::vector<uint64_t> imageTable(void *handle, const char *symbol) {
+  void *table = dlsym(handle, symbol);
+  Dl_info where{};
+  void *entry = nullptr;
+  if (!table || !dladdr1(table, &where, &entry, RTLD_DL_SYMENT) || !entry)
+    return {};
+  const auto *words = static_cast<const uint64_t *>(table);
+  return std::vector<uint64_t>(words, words + static_cast<const ElfW(Sym) *>(entry)->st_size / 8);
+}
+
 class HostBackend : public Backend {
 public:
   std::string name() const override { return "host"; }
@@ -295,18 +314,14 @@ public:
     launch->host_services = reinterpret_cast<uintptr_t>(&kServices);
     launch->confinement.stacks = reinterpret_cast<uintptr_t>(stacks.data());
     launch->confinement.stack_stride = stackStride;
-    if (void *table = dlsym(handle, GPUVM_CONSTANT_BOUNDS_SYMBOL)) {
-      Dl_info where{};
-      void *entry = nullptr;
-      if (dladdr1(table, &where, &entry, RTLD_DL_SYMENT) && entry) {
-        const auto *symbol = static_cast<const ElfW(Sym) *>(entry);
-        const auto *bounds = static_cast<const uint64_t *>(table);
-        ReadonlyRange range =
-            readonlyRange(std::vector<uint64_t>(bounds, bounds + symbol->st_size / 8));
-        launch->confinement.readonly = range.start;
-        launch->confinement.readonly_size = range.size;
-      }
-    }
+    ReadonlyRange range = readonlyRange(imageTable(handle, GPUVM_CONSTANT_BOUNDS_SYMBOL));
+    launch->confinement.readonly = range.start;
+    launch->confinement.readonly_size = range.size;
+    const std::vector<uint64_t> entries =
+        sortedEntries(imageTable(handle, GPUVM_FUNCTION_ENTRIES_SYMBOL));
+    launch->confinement.entries = reinterpret_cast<uintptr_t>(entries.data());
+    launch->confinement.entry_count = entries.size();
+    launch->confinement.max_run_ns = config.maxRunNs;
 
     // The network: each VM's inbound ring at the top of its slice, the
     // uplink ring and the counters in ordinary memory the bridge reads.
@@ -359,8 +374,8 @@ public:
       f.vm = vm;
       f.base = slices.data() + uint64_t(vm) * slice;
       char *bottom = stacks.data() + uint64_t(vm) * stackStride;
-      if (guards)
-        mprotect(bottom, page, PROT_NONE);
+      if (guards && mprotect(bottom, page, PROT_NONE) == 0)
+        f.guard = bottom;
       f.stackTop = bottom + stackStride;
       f.context = ctx::make_fcontext(f.stackTop, stack, fiberMain);
       pool[vm % workers].fibers.push_back(&f);

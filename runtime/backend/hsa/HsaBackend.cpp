@@ -247,9 +247,12 @@ struct Kernel {
   uint32_t kernargBytes = 0, groupBytes = 0, privateBytes = 0;
   bool dynamicStack = false;
   uint64_t launchAddress = 0; // of the image's GPUVM_LAUNCH_SYMBOL
-  // Of its GPUVM_CONSTANT_BOUNDS_SYMBOL (confined images; 0 otherwise).
-  uint64_t boundsAddress = 0;
-  uint32_t boundsSize = 0;
+  // Its GPUVM_CONSTANT_BOUNDS_SYMBOL and GPUVM_FUNCTION_ENTRIES_SYMBOL
+  // tables (confined images; empty otherwise).
+  struct Table {
+    uint64_t address = 0;
+    uint32_t size = 0;
+  } bounds, entries;
 };
 
 // Everything one use of ROCr creates, released in reverse order; the runtime
@@ -422,22 +425,38 @@ public:
     launch.data_set = reinterpret_cast<uintptr_t>(dataSet);
     // The variable lives in device memory the host can't write; ROCr copies
     // from memory the GPU can reach.
-    const size_t staged = std::max<size_t>(sizeof launch, kernel.boundsSize);
+    const size_t staged =
+        std::max<size_t>({sizeof launch, kernel.bounds.size, kernel.entries.size});
     if (std::string why = allocate(session, *systemPool.found, staged, &gpu, launchStaging,
                                    GPUVM_LAUNCH_SYMBOL " staging");
         !why.empty())
       return why;
-    if (kernel.boundsSize) {
+    if (kernel.bounds.size) {
       if (hsa_status_t s = hsa_.hsa_memory_copy(
-              launchStaging, reinterpret_cast<void *>(uintptr_t(kernel.boundsAddress)),
-              kernel.boundsSize))
+              launchStaging, reinterpret_cast<void *>(uintptr_t(kernel.bounds.address)),
+              kernel.bounds.size))
         return failed("hsa_memory_copy(" GPUVM_CONSTANT_BOUNDS_SYMBOL ")", s);
       const auto *bounds = static_cast<const uint64_t *>(launchStaging);
       ReadonlyRange range =
-          readonlyRange(std::vector<uint64_t>(bounds, bounds + kernel.boundsSize / 8));
+          readonlyRange(std::vector<uint64_t>(bounds, bounds + kernel.bounds.size / 8));
       launch.confinement.readonly = range.start;
       launch.confinement.readonly_size = range.size;
     }
+    // Sorted in place, as launch.confinement.entries promises.
+    if (kernel.entries.size) {
+      void *table = reinterpret_cast<void *>(uintptr_t(kernel.entries.address));
+      if (hsa_status_t s = hsa_.hsa_memory_copy(launchStaging, table, kernel.entries.size))
+        return failed("hsa_memory_copy(" GPUVM_FUNCTION_ENTRIES_SYMBOL ")", s);
+      const auto *words = static_cast<const uint64_t *>(launchStaging);
+      std::vector<uint64_t> entries =
+          sortedEntries(std::vector<uint64_t>(words, words + kernel.entries.size / 8));
+      std::memcpy(launchStaging, entries.data(), entries.size() * 8);
+      if (hsa_status_t s = hsa_.hsa_memory_copy(table, launchStaging, entries.size() * 8))
+        return failed("hsa_memory_copy(" GPUVM_FUNCTION_ENTRIES_SYMBOL ")", s);
+      launch.confinement.entries = kernel.entries.address;
+      launch.confinement.entry_count = entries.size();
+    }
+    launch.confinement.max_run_ns = config.maxRunNs;
     std::memcpy(launchStaging, &launch, sizeof launch);
     if (hsa_status_t s =
             hsa_.hsa_memory_copy(reinterpret_cast<void *>(uintptr_t(kernel.launchAddress)),
@@ -560,14 +579,17 @@ private:
       return "the image's " GPUVM_LAUNCH_SYMBOL " has " + std::to_string(launchSize) +
              " bytes, this runtime writes " + std::to_string(sizeof(gpuvm_launch)) +
              " (made by another gpuvm version?)";
-    hsa_executable_symbol_t boundsSymbol{};
-    if (hsa_.hsa_executable_get_symbol_by_name(executable, GPUVM_CONSTANT_BOUNDS_SYMBOL, &gpu,
-                                               &boundsSymbol) == HSA_STATUS_SUCCESS &&
-        (hsa_.hsa_executable_symbol_get_info(
-             boundsSymbol, HSA_EXECUTABLE_SYMBOL_INFO_VARIABLE_ADDRESS, &kernel.boundsAddress) ||
-         hsa_.hsa_executable_symbol_get_info(boundsSymbol, HSA_EXECUTABLE_SYMBOL_INFO_VARIABLE_SIZE,
-                                             &kernel.boundsSize)))
-      return "cannot read the image's " GPUVM_CONSTANT_BOUNDS_SYMBOL;
+    for (auto [name, table] : {std::pair{GPUVM_CONSTANT_BOUNDS_SYMBOL, &kernel.bounds},
+                               std::pair{GPUVM_FUNCTION_ENTRIES_SYMBOL, &kernel.entries}}) {
+      hsa_executable_symbol_t symbol{};
+      if (hsa_.hsa_executable_get_symbol_by_name(executable, name, &gpu, &symbol) ==
+              HSA_STATUS_SUCCESS &&
+          (hsa_.hsa_executable_symbol_get_info(symbol, HSA_EXECUTABLE_SYMBOL_INFO_VARIABLE_ADDRESS,
+                                               &table->address) ||
+           hsa_.hsa_executable_symbol_get_info(symbol, HSA_EXECUTABLE_SYMBOL_INFO_VARIABLE_SIZE,
+                                               &table->size)))
+        return std::string("cannot read the image's ") + name;
+    }
     return {};
   }
 
