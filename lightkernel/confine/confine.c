@@ -91,8 +91,8 @@ int lk_may_use_iovec(const struct lk_iovec *iov, int count, int write) {
  * large functions of a C++ program (bench/confine/workload.cpp), the checks
  * failed for every thread of a warp but the first (sm_90, H100 and H200),
  * while the same check called as a function passes; the cause, LLVM's NVPTX
- * back end or ptxas, is not found yet. Called, confinement keeps 0.59 of
- * the unconfined workload's speed at 1,000 VMs on an H100. */
+ * back end or ptxas, is not found yet. Called, confinement keeps a third
+ * of the unconfined workload's speed at 1,000 and 10,000 VMs on an H100. */
 #ifdef __NVPTX__
 #define CHECK_LINKAGE __attribute__((noinline))
 #else
