@@ -6,7 +6,8 @@
 #include <stdint.h>
 
 #define GPUVM_IMAGE_MAGIC 0x31474d494d565047ull /* "GPVMIMG1", little-endian */
-#define GPUVM_ABI_VERSION 4u                    /* 4: indirect-call entries, the run budget */
+/* 5: per-VM limits, gpuvm stop; 4: indirect-call entries, the run budget */
+#define GPUVM_ABI_VERSION 5u
 
 enum gpuvm_target {
   GPUVM_TARGET_HOST = 1,

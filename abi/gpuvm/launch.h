@@ -37,6 +37,18 @@ struct gpuvm_confinement {
   uint64_t max_run_ns;
 };
 
+/* Per-VM limits the VM's own kernel enforces (gpuvm run --max-files,
+ * --max-sockets, --console-rate); 0: none beyond the kernel's own. What they
+ * refused or delayed is counted in the VM's mailbox (struct
+ * gpuvm_limit_counters). */
+struct gpuvm_limits {
+  uint32_t max_files;   /* descriptors held at once: the VM's RLIMIT_NOFILE hard limit */
+  uint32_t max_sockets; /* sockets held at once, accepted connections included */
+  /* Bytes per second to stdout and stderr together, a second's worth at
+   * once; a faster writer waits, as on a slow terminal (nothing is lost). */
+  uint64_t console_bytes_per_s;
+};
+
 struct gpuvm_launch {
   uint64_t slices;     /* address of VM 0's memory slice */
   uint64_t slice_size; /* bytes per VM; slices are contiguous */
@@ -60,6 +72,7 @@ struct gpuvm_launch {
   uint64_t host_services; /* struct gpuvm_host_services *, host backend only */
   uint64_t data_set;      /* struct gpuvm_data_set *, 0 without --ro-root */
   struct gpuvm_confinement confinement;
+  struct gpuvm_limits limits;
   struct gpuvm_net_launch net;
 };
 

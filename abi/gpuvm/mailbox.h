@@ -108,6 +108,14 @@ enum gpuvm_exit_kind {
   GPUVM_EXIT_CRASH = 2,  /* a fault the runtime or the VM's confinement caught */
 };
 
+/* What a VM's kernel refused or delayed at its limits (struct gpuvm_limits
+ * in gpuvm/launch.h); the host reads them when the VM exits. */
+struct gpuvm_limit_counters {
+  uint64_t files_refused;   /* descriptors refused at max_files (EMFILE) */
+  uint64_t sockets_refused; /* sockets and connections refused at max_sockets */
+  uint64_t console_wait_ns; /* time console writes waited for console_bytes_per_s */
+};
+
 struct gpuvm_mailbox {
   uint32_t state; /* enum gpuvm_mailbox_state, written last */
   uint32_t op;    /* enum gpuvm_rpc_op */
@@ -116,6 +124,11 @@ struct gpuvm_mailbox {
    * own root can shadow the shared data set (gpuvm/data_set.h), so that the
    * VM's kernel may open the set's files by path itself. 0 at launch. */
   int64_t data_set_in_place;
+  /* Written by the host (gpuvm stop): nonzero asks the VM to end. Its kernel
+   * looks at every wait and, in confined code, every 32,768 iterations of a
+   * loop that never waits. */
+  int64_t stop;
+  struct gpuvm_limit_counters limits; /* written by the VM's kernel */
   int64_t result;
   int64_t error; /* an errno value, 0 on success */
   uint8_t payload[GPUVM_MAILBOX_PAYLOAD];

@@ -8,6 +8,8 @@
 
 #include <gpuvm/data_set.h>
 
+#include "../rpc/control.h"
+
 static inline int in_own_slice(uintptr_t at, uint64_t len, uint64_t size) {
   return lk_within(at, len, (uintptr_t)__gpuvm_private_base(), size);
 }
@@ -142,7 +144,18 @@ uint32_t lk_wait_epoch;
 static uint32_t budget_epoch; /* lk_wait_epoch when the run began */
 static int64_t run_began;
 
+static uint32_t budget_calls;
+
 __attribute__((noinline, cold)) void __gpuvm_confine_budget(void) {
+  /* Every 8th call (32,768 loop iterations), not by the clock, which is a
+   * host call on the host: the stop request, in a mailbox that may be across
+   * the bus (cuda); and on the host, where VMs are fibers sharing worker
+   * threads, a loop that never waits lets the VMs behind it run (not a
+   * wait: its budget runs on). */
+  if (!(++budget_calls & 7)) {
+    lk_stop_if_asked();
+    arch_yield();
+  }
   const uint64_t budget = __gpuvm_launch.confinement.max_run_ns;
   if (!budget || (lk_wait_epoch & 1))
     return;

@@ -4,11 +4,13 @@
 #include "data_set.h"
 
 #include <gpuvm/mailbox.h>
+#include <lightkernel/arch.h>
 #include <lightkernel/confine.h>
 #include <lightkernel/syscall.h>
 
 #include "../mem/memory.h"
 #include "../net/net.h"
+#include "../rpc/control.h"
 #include "../rpc/host.h"
 
 #define F_DUPFD 0
@@ -38,14 +40,49 @@ struct slot {
 
 static struct slot *table;
 static int table_size;
-static int fd_limit = MAX_FDS;
+static int fd_limit; /* the VM's own RLIMIT_NOFILE (setrlimit); 0: the hard limit */
+
+/* The runtime's --max-files, or the table's size. */
+static int hard_fd_limit(void) {
+  const uint32_t max = __gpuvm_launch.limits.max_files;
+  return max && max < MAX_FDS ? (int)max : MAX_FDS;
+}
+static int fd_limit_in_force(void) {
+  return fd_limit ? fd_limit : hard_fd_limit();
+}
+
+/* --console-rate: the console is paced like a slow terminal, a second's
+ * worth at once; the writer waits, so nothing is lost. */
+static int64_t console_paced_until;
+static void console_pace(size_t len) {
+  const uint64_t rate = __gpuvm_launch.limits.console_bytes_per_s;
+  if (!rate)
+    return;
+  const int64_t second = 1000000000;
+  const int64_t now = net_now();
+  if (console_paced_until < now - second)
+    console_paced_until = now - second;
+  const uint64_t whole_seconds = len / rate;
+  console_paced_until +=
+      whole_seconds > (uint64_t)second
+          ? second * second
+          : (int64_t)whole_seconds * second + (int64_t)((len % rate) * (uint64_t)second / rate);
+  if (console_paced_until <= now)
+    return;
+  lk_limit_counters()->console_wait_ns += (uint64_t)(console_paced_until - now);
+  while (net_now() < console_paced_until)
+    lk_sleep_until(console_paced_until); /* a signal does not cut the wait short */
+}
 
 static long console_read(struct lk_file *file, void *buf, size_t len) {
   (void)file, (void)buf, (void)len;
   return 0; /* a VM's stdin is empty */
 }
 static long console_write(struct lk_file *file, const void *buf, size_t len) {
-  return file->host_fd ? host_write(file->host_fd, buf, len, -1) : -NET_EBADF;
+  if (!file->host_fd)
+    return -NET_EBADF;
+  console_pace(len);
+  return host_write(file->host_fd, buf, len, -1);
 }
 static const struct lk_file_ops console_ops = {LK_FILE_CONSOLE, console_read, console_write, 0, 0};
 
@@ -94,8 +131,11 @@ static int install_from(struct lk_file *file, int lowest, int close_on_exec) {
   int fd = lowest;
   while (fd < table_size && table[fd].file)
     ++fd;
-  if (fd >= fd_limit)
+  if (fd >= fd_limit_in_force()) {
+    if (fd >= hard_fd_limit() && __gpuvm_launch.limits.max_files)
+      ++lk_limit_counters()->files_refused;
     return -NET_EMFILE;
+  }
   if (fd == table_size && (status = grow(table_size + 1)))
     return status;
   table[fd].file = file;
@@ -353,11 +393,11 @@ long lk_dup(int fd) {
 }
 
 long lk_fd_limit(long limit) {
-  if (limit > MAX_FDS)
+  if (limit > hard_fd_limit())
     return -NET_EPERM;
   if (limit > 0)
     fd_limit = (int)limit;
-  return fd_limit;
+  return fd_limit_in_force();
 }
 
 long lk_fcntl(int fd, int command, long argument) {
@@ -367,7 +407,7 @@ long lk_fcntl(int fd, int command, long argument) {
   switch (command) {
   case F_DUPFD:
   case F_DUPFD_CLOEXEC:
-    if (argument < 0 || argument >= fd_limit)
+    if (argument < 0 || argument >= fd_limit_in_force())
       return -NET_EINVAL;
     return install_from(file, (int)argument, command == F_DUPFD_CLOEXEC);
   case F_GETFD:

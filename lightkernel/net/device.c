@@ -9,6 +9,7 @@
 #include <lightkernel/confine.h>
 
 #include "../mem/memory.h"
+#include "../rpc/control.h"
 #include "tcp/tcp.h"
 
 struct net_interface net_if;
@@ -71,6 +72,7 @@ int net_poll(void) {
    * thread (arch_yield does nothing there). */
   if (now - last_yield > NET_SLICE_NS) {
     last_yield = now;
+    lk_stop_if_asked();
     lk_waited();
     arch_yield();
   }
@@ -80,6 +82,7 @@ int net_poll(void) {
 
 int net_wait(int64_t deadline_ns) {
   (void)deadline_ns; /* the caller checks its deadline each time it retries */
+  lk_stop_if_asked();
   lk_waited();
   arch_pause();
   net_poll();

@@ -3,6 +3,7 @@
 #include <lightkernel/confine.h>
 #include <lightkernel/syscall.h>
 
+#include "control.h"
 #include "host.h"
 
 #include "../fd/fd.h"
@@ -49,7 +50,21 @@ long host_write(int fd, const void *buf, size_t len, int64_t at) {
   return (long)done;
 }
 
+/* Set once the VM is on its way out: what it does then (closing, lingering)
+ * may wait, and must not be stopped a second time. */
+static int leaving;
+
+void lk_stop_if_asked(void) {
+  if (!leaving && __atomic_load_n(&my_mailbox()->stop, __ATOMIC_RELAXED))
+    lk_crash(9 /* SIGKILL */, "stopped by gpuvm stop");
+}
+
+struct gpuvm_limit_counters *lk_limit_counters(void) {
+  return &my_mailbox()->limits;
+}
+
 static _Noreturn void leave(int status, int kind, const char *reason) {
+  leaving = 1;
   /* As a process's exit on Linux: descriptors close, and connections still
    * deliver what they were given. */
   lk_fd_close_all();

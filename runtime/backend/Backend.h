@@ -18,9 +18,12 @@ class Network;
 
 struct LaunchConfig {
   uint32_t vmCount = 1;
-  uint64_t memPerVm = 1 << 20;   // bytes of private data + arguments + heap per VM
-  uint64_t stackSize = 0;        // per VM; 0: the backend's default
-  uint64_t maxRunNs = 0;         // --max-cpu-ms, in nanoseconds; 0: no limit
+  uint64_t memPerVm = 1 << 20; // bytes of private data + arguments + heap per VM
+  uint64_t stackSize = 0;      // per VM; 0: the backend's default
+  uint64_t maxRunNs = 0;       // --max-cpu-ms, in nanoseconds; 0: no limit
+  // --max-files, --max-sockets, --console-rate (bytes/s) of each VM; 0: none
+  uint32_t maxFiles = 0, maxSockets = 0;
+  uint64_t consoleBytesPerSecond = 0;
   unsigned workers = 0;          // host: worker threads (0 = one per core)
   std::vector<std::string> argv; // argv[0] included; "{vm}" expands in each VM
   std::vector<std::string> env;  // NAME=VALUE

@@ -48,7 +48,12 @@ public:
   MailboxService(void *boxes, uint32_t vmCount, RpcServer &server, const gpuvm_doorbells &bells,
                  const uint64_t *slots)
       : boxes_(static_cast<gpuvm_mailbox *>(boxes)), vmCount_(vmCount), server_(server),
-        bells_(bells), slots_(slots), heads_(bells.queue_count, 0), launchedAt_(Clock::now()) {}
+        bells_(bells), slots_(slots), heads_(bells.queue_count, 0), launchedAt_(Clock::now()) {
+    server_.setMailboxes(boxes_);
+  }
+  ~MailboxService() { server_.setMailboxes(nullptr); }
+  MailboxService(const MailboxService &) = delete;
+  MailboxService &operator=(const MailboxService &) = delete;
 
   uint32_t queueCount() const { return bells_.queue_count; }
 

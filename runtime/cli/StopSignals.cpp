@@ -17,9 +17,14 @@ sigset_t stopSet() {
 
 } // namespace
 
-StopSignals::StopSignals(std::function<void(int)> onStop) : onStop_(std::move(onStop)) {
+void StopSignals::block() {
   sigset_t set = stopSet();
   pthread_sigmask(SIG_BLOCK, &set, nullptr);
+}
+
+StopSignals::StopSignals(std::function<void(int)> onStop) : onStop_(std::move(onStop)) {
+  block();
+  sigset_t set = stopSet();
   waiter_ = std::thread([this, set] {
     for (;;) {
       int signal = 0;

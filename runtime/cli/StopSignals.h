@@ -1,8 +1,9 @@
 // SIGINT, SIGTERM and SIGHUP during a run: one thread waits for them, so the
 // handler may do what a signal handler may not (flush the console, write the
-// status file). Construct it before any thread of the run starts: the
-// signals are blocked in the constructing thread and in every thread it
-// starts after.
+// status file). The signals must be blocked in every thread of the run but
+// the waiter: call block() before the run starts any thread (the console's,
+// the control socket's); one that comes before the waiter stays pending for
+// it.
 #pragma once
 
 #include <atomic>
@@ -13,6 +14,10 @@ namespace gpuvm::runtime {
 
 class StopSignals {
 public:
+  // Blocks the stop signals in the calling thread and every thread it
+  // starts from now on.
+  static void block();
+
   explicit StopSignals(std::function<void(int signal)> onStop);
   ~StopSignals();
   StopSignals(const StopSignals &) = delete;

@@ -33,6 +33,9 @@ namespace {
 constexpr int kExitVmFailed = 1, kExitUsage = 2, kExitCannotRun = 3;
 constexpr const char *kVersion = "0.1";
 constexpr uint64_t kDefaultRxRing = 64 << 10;
+constexpr long long kMaxFilesPerVm = 65536; // the light kernel's descriptor table
+// Bytes/s: keeps the kernel's pacing arithmetic inside 64 bits.
+constexpr uint64_t kMaxConsoleRate = 1ull << 30;
 
 int usageError(const std::string &message) {
   std::cerr << "gpuvm: error: " << message << " (see gpuvm --help)\n";
@@ -76,13 +79,17 @@ void printUsage(const po::options_description &runOptions,
       << "usage: gpuvm run IMAGE [options] [-- ARGS...]\n"
          "       gpuvm inspect IMAGE\n"
          "       gpuvm stat [--control PATH]\n"
+         "       gpuvm stop VM [--control PATH]\n"
          "       gpuvm --help | --version\n\n"
          "run      boots --vms copies of a gpu-c++ image as isolated VMs and waits for all.\n"
          "         ARGS become argv[1..] of every VM; \"{vm}\" in ARGS or --env expands to the\n"
          "         VM id. argv[0] is ./IMAGE-NAME.\n"
          "inspect  prints an image's target, entry, private segment sizes and what it needs.\n"
          "stat     prints the network counters of a running gpuvm (run with --control):\n"
-         "         the bridge's totals, then one line per VM.\n\n"
+         "         the bridge's totals, then one line per VM.\n"
+         "stop     ends VM (its id) of a running gpuvm (run with --control): it ends at\n"
+         "         its next wait, or within 32,768 iterations of a loop that never waits\n"
+         "         in a confined image, as a crash (signal 9, \"stopped by gpuvm stop\").\n\n"
       << runOptions << "\n"
       << netOptions
       << "\nNetwork: VM k is PREFIX::100+k; the host side of the TUN is PREFIX::1; the\n"
@@ -97,7 +104,8 @@ void printUsage(const po::options_description &runOptions,
          "target and says what is missing if it is not present.\n\n"
          "Exit status: 0 all VMs exited 0; 1 some VM failed (non-zero exit, abort, crash,\n"
          "lost); 2 bad command line; 3 nothing ran (bad image, no backend, no memory, no\n"
-         "permission to make the TUN device).\n";
+         "permission to make the TUN device). gpuvm stop: 0 the VM was asked to stop; 1 it\n"
+         "had ended or does not exist; 3 no run answered.\n";
 }
 
 // Every VM may hold files open; let the host's limit be as high as allowed.
@@ -249,8 +257,83 @@ int printStat(const po::variables_map &vm) {
   return 0;
 }
 
+int requestStop(const po::variables_map &vm) {
+  const std::string id = vm["image"].as<std::string>();
+  if (id.empty() || id.size() > 10 || id.find_first_not_of("0123456789") != std::string::npos ||
+      std::stoull(id) > 0xffffffffull)
+    return usageError("stop expects a VM id (0 to 4294967295), not '" + id + "'");
+  std::string reply;
+  std::string path = vm.count("control") ? vm["control"].as<std::string>() : "";
+  if (std::string why = net::controlRequest(path, "stop " + id, reply); !why.empty())
+    return cannotRun(why);
+  if (reply.starts_with("gpuvm: ")) {
+    std::cerr << reply;
+    return kExitVmFailed;
+  }
+  std::cout << reply;
+  return 0;
+}
+
+// What the VMs' limits refused or delayed: one line per limit that any VM
+// ran into, with the flag that sets it.
+std::vector<std::string> limitNotes(const std::vector<VmOutcome> &outcomes,
+                                    const LaunchConfig &config) {
+  struct Tally {
+    uint64_t total = 0;
+    std::vector<uint32_t> vms;
+  } files, sockets, console;
+  for (uint32_t vm = 0; vm < outcomes.size(); ++vm) {
+    const gpuvm_limit_counters &c = outcomes[vm].limits;
+    for (auto [tally, count] :
+         {std::pair{&files, c.files_refused}, std::pair{&sockets, c.sockets_refused},
+          std::pair{&console, c.console_wait_ns}})
+      if (count) {
+        tally->total += count;
+        tally->vms.push_back(vm);
+      }
+  }
+  auto listOf = [](const std::vector<uint32_t> &vms) {
+    std::string text = " (vm ";
+    for (size_t i = 0; i < vms.size() && i < 5; ++i)
+      text += (i ? ", " : "") + std::to_string(vms[i]);
+    return text + (vms.size() > 5 ? ", ...)" : ")");
+  };
+  auto vmsText = [](size_t n) { return std::to_string(n) + (n == 1 ? " VM" : " VMs"); };
+  std::vector<std::string> notes;
+  if (!files.vms.empty())
+    notes.push_back("--max-files " + std::to_string(config.maxFiles) + " refused " +
+                    std::to_string(files.total) + " descriptors (EMFILE) to " +
+                    vmsText(files.vms.size()) + listOf(files.vms));
+  if (!sockets.vms.empty())
+    notes.push_back("--max-sockets " + std::to_string(config.maxSockets) + " refused " +
+                    std::to_string(sockets.total) +
+                    " sockets or connections (EMFILE, connections reset) to " +
+                    vmsText(sockets.vms.size()) + listOf(sockets.vms));
+  if (!console.vms.empty()) {
+    char seconds[32];
+    std::snprintf(seconds, sizeof seconds, "%.3f", double(console.total) / 1e9);
+    notes.push_back("--console-rate " + std::to_string(config.consoleBytesPerSecond) +
+                    " held back the output of " + vmsText(console.vms.size()) + " for " + seconds +
+                    " s in all" + listOf(console.vms));
+  }
+  return notes;
+}
+
+// A VM's limit counters for its --status-file line, those not zero.
+std::string limitCountersText(const gpuvm_limit_counters &c) {
+  std::string text;
+  if (c.files_refused)
+    text += " files_refused=" + std::to_string(c.files_refused);
+  if (c.sockets_refused)
+    text += " sockets_refused=" + std::to_string(c.sockets_refused);
+  if (c.console_wait_ns)
+    text += " console_wait_ms=" + std::to_string(c.console_wait_ns / 1000000);
+  return text;
+}
+
 int run(const std::string &imagePath, const po::variables_map &vm,
         const std::vector<std::string> &vmArgs) {
+  StopSignals::block(); // before the console's and the control socket's threads
   LaunchConfig config;
   long long vms = vm["vms"].as<long long>();
   if (vms < 1 || vms > 0xffffffffll)
@@ -264,6 +347,21 @@ int run(const std::string &imagePath, const po::variables_map &vm,
   if (maxCpuMs < 0 || maxCpuMs > 1000ll * 1000 * 1000 * 1000)
     return usageError("--max-cpu-ms must be between 0 (no limit) and 10^12");
   config.maxRunNs = uint64_t(maxCpuMs) * 1000000;
+  long long maxFiles = vm["max-files"].as<long long>();
+  if (maxFiles < 0 || maxFiles > kMaxFilesPerVm)
+    return usageError("--max-files must be between 0 (the kernel's 65536) and 65536, not " +
+                      std::to_string(maxFiles));
+  config.maxFiles = uint32_t(maxFiles);
+  long long maxSockets = vm["max-sockets"].as<long long>();
+  if (maxSockets < 0 || maxSockets > kMaxFilesPerVm)
+    return usageError("--max-sockets must be between 0 (no limit) and 65536, not " +
+                      std::to_string(maxSockets));
+  config.maxSockets = uint32_t(maxSockets);
+  const std::string &rateText = vm["console-rate"].as<std::string>();
+  if (!parseSize(rateText, config.consoleBytesPerSecond) ||
+      config.consoleBytesPerSecond > kMaxConsoleRate)
+    return usageError("--console-rate: '" + rateText +
+                      "' is not a size from 0 (no limit) to 1G bytes per second");
   config.workers = vm["workers"].as<unsigned>();
   config.verbose = vm.count("verbose") > 0;
   std::string backendName = vm["backend"].as<std::string>();
@@ -398,14 +496,28 @@ int run(const std::string &imagePath, const po::variables_map &vm,
       return cannotRun(why);
     config.network = &*network;
   }
+  struct {
+    std::mutex mutex;
+    RpcServer *server = nullptr;
+  } stopper;
   net::ControlServer control;
   if (vm.count("control")) {
     std::string path = vm["control"].as<std::string>();
     if (path.empty())
       path = net::defaultControlPath();
-    auto answer = [&network](const std::string &request) -> std::string {
+    // Built before the server it stops; answers only once the server exists.
+    auto answer = [&network, &stopper](const std::string &request) -> std::string {
+      if (request.starts_with("stop ")) {
+        char *end = nullptr;
+        unsigned long long id = std::strtoull(request.c_str() + 5, &end, 10);
+        if (*end || id > 0xffffffffull)
+          return "gpuvm: bad stop request '" + request + "'\n";
+        std::lock_guard<std::mutex> lock(stopper.mutex);
+        return stopper.server ? stopper.server->requestStop(uint32_t(id))
+                              : "gpuvm: the VMs have not started yet\n";
+      }
       if (request != "stat")
-        return "gpuvm: unknown request '" + request + "' (expected stat)\n";
+        return "gpuvm: unknown request '" + request + "' (expected stat or stop VM)\n";
       return network ? network->statText() : "network: off (--rx-ring 0)\n";
     };
     if (std::string why = control.open(path, answer); !why.empty())
@@ -417,10 +529,25 @@ int run(const std::string &imagePath, const po::variables_map &vm,
   Console console(consoleOptions, config.vmCount, descriptors, hostLimit);
   consoleForNotes = &console;
   RpcServer server(console, fileService, config.vmCount);
+  {
+    std::lock_guard<std::mutex> lock(stopper.mutex);
+    stopper.server = &server;
+  }
+  // The control socket's thread may still ask the server while it goes.
+  struct Forget {
+    decltype(stopper) &s;
+    ~Forget() {
+      std::lock_guard<std::mutex> lock(s.mutex);
+      s.server = nullptr;
+    }
+  } forget{stopper};
   // What a run leaves behind (the console's last lines, the status file, the
   // summary), whether it ends or is stopped. stoppedBy names the signal.
   auto report = [&](const std::string &stoppedBy) -> int {
     console.flush();
+    const std::vector<std::string> limits = limitNotes(server.outcomes(), config);
+    for (const std::string &note : limits)
+      std::cerr << "gpuvm: " << note << "\n";
     if (vm.count("status-file")) {
       std::ofstream status(vm["status-file"].as<std::string>());
       if (!status)
@@ -432,10 +559,13 @@ int run(const std::string &imagePath, const po::variables_map &vm,
                << (o.exited            ? kinds[o.kind]
                    : stoppedBy.empty() ? "lost"
                                        : "stopped")
-               << " " << o.status << (network ? network->vmCountersText(i) : std::string()) << "\n";
+               << " " << o.status << limitCountersText(o.limits)
+               << (network ? network->vmCountersText(i) : std::string()) << "\n";
       }
       std::lock_guard<std::mutex> lock(hostNotesMutex);
       for (const std::string &note : hostNotes)
+        status << "# " << note << "\n";
+      for (const std::string &note : limits)
         status << "# " << note << "\n";
     }
     return summarize(server.outcomes(), backend->name(), stoppedBy, std::cerr);
@@ -495,6 +625,17 @@ int main(int argc, char **argv) {
      "end a VM that runs this many milliseconds without waiting (a blocking system call, a "
      "host call, a yield): a loop that never ends is reported as a crash of that VM alone; "
      "0: no limit")
+    ("max-files", po::value<long long>()->default_value(0),
+     "descriptors each VM may hold at once (files, sockets, pipes): its RLIMIT_NOFILE hard "
+     "limit; past it EMFILE, counted and reported; 0: the light kernel's 65536")
+    ("max-sockets", po::value<long long>()->default_value(0),
+     "sockets each VM may hold at once, accepted connections included: past it socket() "
+     "fails with EMFILE and a new connection is reset, counted and reported; 0: no limit "
+     "but --max-files")
+    ("console-rate", po::value<std::string>()->default_value("0"),
+     "bytes per second each VM may write to stdout and stderr together (K, M, G "
+     "suffixes), a second's worth at once: a faster writer waits, as on a slow terminal, "
+     "and nothing is lost; the waits are reported; 0: no limit")
     ("workers", po::value<unsigned>()->default_value(0),
      "host backend: worker threads (0: one per core)")
     ("console", po::value<std::string>()->default_value("prefix"),
@@ -516,8 +657,10 @@ int main(int argc, char **argv) {
      "host descriptors kept open for the VMs' files, roots and logs (0: half the process's "
      "limit); past it the least recently used are closed and reopened by name when needed")
     ("status-file", po::value<std::string>(),
-     "write one line per VM: id, exit|abort|crash|lost, status, then its network counters "
-     "(packets_in=N ...); then a line starting with # for each host limit VMs ran into")
+     "write one line per VM: id, exit|abort|crash|lost, status, what its limits refused "
+     "where not 0 (files_refused=N sockets_refused=N console_wait_ms=N), then its network "
+     "counters (packets_in=N ...); then a line starting with # for each host or VM limit "
+     "VMs ran into")
     ("allow-unconfined",
      "run an image built without software fault isolation (gpu-c++ -fno-gpuvm-sfi), whose "
      "VMs are not kept out of each other's memory")
@@ -540,8 +683,8 @@ int main(int argc, char **argv) {
     ("pcap", po::value<std::string>(),
      "write what crosses the bridge to FILE (pcap, raw IPv6; read with tcpdump -r)")
     ("control", po::value<std::string>()->implicit_value(""),
-     "listen on unix socket PATH for gpuvm stat (--control alone: /run/gpuvm/PID.sock); "
-     "gpuvm stat without it asks the only live socket there");
+     "listen on unix socket PATH for gpuvm stat and gpuvm stop (--control alone: "
+     "/run/gpuvm/PID.sock); gpuvm stat or stop without it asks the only live socket there");
   // clang-format on
   po::options_description all;
   all.add(runOptions)
@@ -576,12 +719,14 @@ int main(int argc, char **argv) {
     return 0;
   }
   if (!vm.count("command"))
-    return usageError("missing command: run, inspect or stat");
+    return usageError("missing command: run, inspect, stat or stop");
   std::string command = vm["command"].as<std::string>();
-  if (command != "run" && command != "inspect" && command != "stat")
-    return usageError("unknown command '" + command + "' (expected run, inspect or stat)");
+  if (command != "run" && command != "inspect" && command != "stat" && command != "stop")
+    return usageError("unknown command '" + command + "' (expected run, inspect, stat or stop)");
   if (command == "stat")
     return vm.count("image") ? usageError("stat takes no IMAGE") : printStat(vm);
+  if (command == "stop")
+    return vm.count("image") ? requestStop(vm) : usageError("stop expects a VM id");
   if (!vm.count("image"))
     return usageError("missing IMAGE");
   if (command == "inspect")

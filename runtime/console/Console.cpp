@@ -11,6 +11,7 @@ namespace gpuvm::runtime {
 
 namespace {
 constexpr size_t kBatchBytes = 1 << 16;
+constexpr auto kBatchDelay = std::chrono::milliseconds(50);
 // A line held for a VM until its newline is at most this long; a longer one
 // is cut into lines this long, so that a VM that never ends its line holds
 // bounded host memory and its output still comes out whole and in order.
@@ -45,6 +46,16 @@ Console::Console(const ConsoleOptions &options, uint32_t vmCount, DescriptorCach
       logCreated_[i].assign(vmCount, 0);
     }
   }
+  flusher_ = std::jthread([this](std::stop_token stop) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    while (!stop.stop_requested()) {
+      flushed_.wait_for(lock, stop, kBatchDelay, [] { return false; });
+      if (!batch_[0].empty()) {
+        writeAll(1, batch_[0]);
+        batch_[0].clear();
+      }
+    }
+  });
 }
 
 Console::~Console() {

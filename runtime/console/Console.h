@@ -1,6 +1,7 @@
 // Console output of many VMs: whole lines, each prefixed with its VM, or one
 // log file per VM. Output is batched: thousands of VMs printing a line each
-// cost a few large writes, not one write per line. Log files hold no
+// cost a few large writes, not one write per line; a batch waits at most
+// kBatchDelay, so that a server's log line shows while it runs. Log files hold no
 // descriptor each: they are opened for appending through a DescriptorCache
 // as VMs write, so 100,000 VMs' logs fit any descriptor limit.
 #pragma once
@@ -8,10 +9,13 @@
 #include "rpc/DescriptorCache.h"
 
 #include <atomic>
+#include <chrono>
+#include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace gpuvm::runtime {
@@ -54,6 +58,9 @@ private:
   std::vector<char> logCreated_[2]; // truncated at its first write, appended to after
   std::mutex mutex_;
   std::string batch_[2];
+  // Writes what the batch holds every kBatchDelay; last, so it stops first.
+  std::condition_variable_any flushed_;
+  std::jthread flusher_;
 };
 
 } // namespace gpuvm::runtime

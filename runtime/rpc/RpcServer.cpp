@@ -73,9 +73,10 @@ void RpcServer::serve(uint32_t vm, gpuvm_mailbox &box) {
       box.arg[0] = nowNs(CLOCK_MONOTONIC);
       break;
     case GPUVM_RPC_EXIT: {
+      std::lock_guard<std::mutex> lock(mutex_);
       VmOutcome &out = outcomes_[vm];
       if (!out.exited) {
-        out = {true, int(box.arg[0]), int(box.arg[1])};
+        out = {true, int(box.arg[0]), int(box.arg[1]), box.limits};
         // The reason is the VM's own text: bounded by the payload, one line.
         size_t len = size_t(std::clamp<int64_t>(box.arg[2], 0, GPUVM_MAILBOX_PAYLOAD));
         const char *text = reinterpret_cast<const char *>(box.payload);
@@ -99,11 +100,30 @@ void RpcServer::serve(uint32_t vm, gpuvm_mailbox &box) {
 }
 
 void RpcServer::recordCrash(uint32_t vm, int signal) {
+  std::lock_guard<std::mutex> lock(mutex_);
   VmOutcome &out = outcomes_[vm];
   if (!out.exited) {
     out = {true, 128 + signal, GPUVM_EXIT_CRASH};
     exited_.fetch_add(1, std::memory_order_acq_rel);
   }
+}
+
+void RpcServer::setMailboxes(gpuvm_mailbox *mailboxes) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  mailboxes_ = mailboxes;
+}
+
+std::string RpcServer::requestStop(uint32_t vm) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (vm >= outcomes_.size())
+    return "gpuvm: no vm " + std::to_string(vm) + ": this run has vm 0 to " +
+           std::to_string(outcomes_.size() - 1) + "\n";
+  if (outcomes_[vm].exited)
+    return "gpuvm: vm " + std::to_string(vm) + " has already ended\n";
+  if (!mailboxes_)
+    return "gpuvm: vm " + std::to_string(vm) + " is not running\n";
+  __atomic_store_n(&mailboxes_[vm].stop, int64_t(1), __ATOMIC_RELEASE);
+  return "vm " + std::to_string(vm) + ": asked to stop\n";
 }
 
 } // namespace gpuvm::runtime

@@ -10,7 +10,9 @@
 
 #include <atomic>
 #include <cstdint>
+#include <mutex>
 #include <span>
+#include <string>
 #include <vector>
 
 namespace gpuvm::runtime {
@@ -19,6 +21,9 @@ struct VmOutcome {
   bool exited = false;
   int status = 0;
   int kind = GPUVM_EXIT_NORMAL; // enum gpuvm_exit_kind
+  // What the VM's limits refused or delayed, as its kernel counted them at
+  // exit (zero for a VM that never reported one).
+  gpuvm_limit_counters limits{};
 };
 
 class RpcServer {
@@ -34,6 +39,12 @@ public:
 
   // Records an exit the runtime saw instead of the VM (a caught fault).
   void recordCrash(uint32_t vm, int signal);
+
+  // The running launch's mailboxes, for stop requests (null: none running).
+  void setMailboxes(gpuvm_mailbox *mailboxes);
+  // gpuvm stop: asks VM `vm` to end (its kernel looks at its next wait, or
+  // within 32,768 iterations of a confined loop). The answer for the asker.
+  std::string requestStop(uint32_t vm);
 
   const std::vector<VmOutcome> &outcomes() const { return outcomes_; }
   uint32_t exitedCount() const { return exited_.load(std::memory_order_acquire); }
@@ -51,6 +62,10 @@ private:
   Console &console_;
   FileService &files_;
   VmMemory *memory_ = nullptr;
+  // Guards outcomes_[].exited and mailboxes_ against stop requests, which
+  // come from the control socket's thread.
+  std::mutex mutex_;
+  gpuvm_mailbox *mailboxes_ = nullptr;
   std::vector<VmOutcome> outcomes_;
   std::atomic<uint32_t> exited_{0};
   std::atomic<uint64_t> calls_{0};

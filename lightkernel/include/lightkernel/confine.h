@@ -35,8 +35,10 @@ void __gpuvm_confine_call(const void *fn, const char *site);
 /* The run budget (launch.confinement.max_run_ns): gpu-c++ calls
  * __gpuvm_confine_budget every few thousand iterations of each loop of the
  * VM's code; it ends a VM that has run longer than the budget since it last
- * waited. The kernel marks its waits in lk_wait_epoch, which is odd while a
- * wait is under way (a host call spinning on its reply is not running). */
+ * waited, or that the runtime was asked to stop (gpuvm stop); on the host
+ * it also lets the other VMs of its worker run. The kernel marks its waits
+ * in lk_wait_epoch, which is odd while a wait is under way (a host call
+ * spinning on its reply is not running). */
 extern uint32_t lk_wait_epoch;
 static inline void lk_waited(void) {
   lk_wait_epoch += 2;

@@ -4,6 +4,7 @@
 #include "netscript.h"
 
 #include "../../mem/memory.h"
+#include "../../rpc/control.h"
 #include "../../rpc/host.h"
 #include "../net.h"
 #include "../tcp/tcp_private.h"
@@ -231,8 +232,12 @@ int net_poll(void) {
 
 /* ---- The host's services: none here ----------------------------------------- */
 
-/* A launch without a data set. */
+/* A launch without a data set; tests may set its limits. */
 struct gpuvm_launch __gpuvm_launch;
+static struct gpuvm_limit_counters limit_counters;
+struct gpuvm_limit_counters *lk_limit_counters(void) {
+  return &limit_counters;
+}
 
 /* The test process is the one VM: all of its memory is the VM's own. */
 int lk_may_read(const void *p, uint64_t len) {

@@ -1,7 +1,9 @@
 #include "socket.h"
 
+#include <lightkernel/arch.h>
 #include <lightkernel/confine.h>
 
+#include "../../rpc/control.h"
 #include "../tcp/tcp.h"
 #include "../udp/udp.h"
 
@@ -83,8 +85,12 @@ unsigned socket_poll(struct lk_file *file) {
   return NET_POLLOUT | NET_POLLHUP;
 }
 
+/* Sockets the VM holds, for --max-sockets. */
+static uint32_t open_sockets;
+
 static void socket_release(struct lk_file *file) {
   struct socket *s = (struct socket *)file;
+  --open_sockets;
   if (s->tcp)
     tcp_close(s->tcp);
   if (s->udp)
@@ -125,11 +131,23 @@ static void write_address(void *address, uint32_t *length, const struct net_addr
   *length = sizeof sa;
 }
 
+/* 0, or -EMFILE (counted) when the VM holds --max-sockets already. */
+static long socket_room(void) {
+  const uint32_t max = __gpuvm_launch.limits.max_sockets;
+  if (!max || open_sockets < max)
+    return 0;
+  ++lk_limit_counters()->sockets_refused;
+  return -NET_EMFILE;
+}
+
+/* Counted from here; socket_release uncounts it. */
 static struct socket *new_socket(int type, int nonblocking) {
   struct socket *s = (struct socket *)lk_file_new(sizeof *s, &socket_ops,
                                                   LK_O_RDWR | (nonblocking ? LK_O_NONBLOCK : 0));
-  if (s)
+  if (s) {
     s->type = type;
+    ++open_sockets;
+  }
   return s;
 }
 
@@ -146,6 +164,9 @@ long lk_socket(int domain, int type, int protocol) {
     return -NET_ESOCKTNOSUPPORT;
   if (protocol && protocol != (kind == SOCK_STREAM ? NET_IPPROTO_TCP : NET_IPPROTO_UDP))
     return -NET_EPROTONOSUPPORT;
+  long room = socket_room();
+  if (room)
+    return room;
   struct socket *s = new_socket(kind, (type & SOCK_NONBLOCK) != 0);
   if (!s)
     return -NET_ENOMEM;
@@ -221,17 +242,23 @@ long lk_accept4(int fd, void *address, uint32_t *length, int flags) {
     if (parked)
       return lk_file_result(&s->file, net_park_answer(parked, -NET_EAGAIN));
   }
-  struct socket *accepted = new_socket(SOCK_STREAM, (flags & SOCK_NONBLOCK) != 0);
-  int new_fd = accepted ? lk_fd_install(&accepted->file, (flags & SOCK_CLOEXEC) != 0) : -NET_ENOMEM;
+  const long room = socket_room();
+  struct socket *accepted = room ? 0 : new_socket(SOCK_STREAM, (flags & SOCK_NONBLOCK) != 0);
+  int new_fd = room       ? (int)room
+               : accepted ? lk_fd_install(&accepted->file, (flags & SOCK_CLOEXEC) != 0)
+                          : -NET_ENOMEM;
   if (new_fd < 0) {
-    /* No room for the descriptor: the connection is refused with a reset. */
+    /* No room for the socket or its descriptor: the connection is refused
+     * with a reset. */
     struct linger_option {
       int on, seconds;
     } abort_now = {1, 0};
     tcp_setsockopt(pcb, SOL_SOCKET, 13 /* SO_LINGER */, &abort_now, sizeof abort_now);
     tcp_close(pcb);
-    if (accepted)
+    if (accepted) {
+      socket_release(&accepted->file); /* no connection yet: only uncounts it */
       net_free(accepted);
+    }
     return new_fd;
   }
   accepted->tcp = pcb;

@@ -465,6 +465,7 @@ public:
     if (std::string why = confinementOf(held.module, launch.confinement); !why.empty())
       return why;
     launch.confinement.max_run_ns = config.maxRunNs;
+    launch.limits = {config.maxFiles, config.maxSockets, config.consoleBytesPerSecond};
     if (network)
       if (std::string why = prepareNetwork(config, device, slice, held, launch.net); !why.empty())
         return why;

@@ -322,6 +322,7 @@ public:
     launch->confinement.entries = reinterpret_cast<uintptr_t>(entries.data());
     launch->confinement.entry_count = entries.size();
     launch->confinement.max_run_ns = config.maxRunNs;
+    launch->limits = {config.maxFiles, config.maxSockets, config.consoleBytesPerSecond};
 
     // The network: each VM's inbound ring at the top of its slice, the
     // uplink ring and the counters in ordinary memory the bridge reads.
@@ -360,6 +361,7 @@ public:
 
     HostVmMemory memory(launch->slices, slice, kBulkMax);
     server.setVmMemory(&memory);
+    server.setMailboxes(mailboxes.data());
     activeServer = &server;
     activeMailboxes = mailboxes.data();
     activeEntry = entry;
@@ -394,6 +396,7 @@ public:
       config.network->detach();
 
     server.setVmMemory(nullptr);
+    server.setMailboxes(nullptr);
     activeServer = nullptr;
     activeMailboxes = nullptr;
     activeEntry = nullptr;

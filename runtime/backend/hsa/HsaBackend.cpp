@@ -457,6 +457,7 @@ public:
       launch.confinement.entry_count = entries.size();
     }
     launch.confinement.max_run_ns = config.maxRunNs;
+    launch.limits = {config.maxFiles, config.maxSockets, config.consoleBytesPerSecond};
     std::memcpy(launchStaging, &launch, sizeof launch);
     if (hsa_status_t s =
             hsa_.hsa_memory_copy(reinterpret_cast<void *>(uintptr_t(kernel.launchAddress)),

@@ -2,11 +2,17 @@
  * half-open blocks; a full accept queue refuses handshakes; running out of
  * memory drops segments (counted) and never breaks the stack, and windows
  * shrink with the memory left so that a well-behaved peer loses nothing; an idle
- * connection costs one block; a connection to the VM itself works. */
+ * connection costs one block; a connection to the VM itself works; past
+ * --max-sockets a new connection is reset and socket() fails, counted. */
 #include "../support/tcp_peer.h"
 
 #include "../../../lightkernel/net/net.h"
 #include "../../../lightkernel/net/tcp/tcp_private.h"
+#include "../../../lightkernel/rpc/control.h"
+
+#include <gpuvm/launch.h>
+
+extern struct gpuvm_launch __gpuvm_launch;
 
 static struct seg s;
 static uint8_t data[200000];
@@ -61,6 +67,29 @@ static void accept_queue_limit(void) {
   peer_send_options(&p[2], SYN, &opt, NULL, 0);
   EXPECT(&s);
   CHECK_EQ(s.flags, SYN | ACK);
+}
+
+static void socket_limit_resets_connection(void) {
+  start_stack(1500, 0);
+  __gpuvm_launch.limits.max_sockets = 1; /* the listener is the one */
+  int listener = vm_listen(80, 4);
+  struct options opt = {1440, -1, 0, 0, 0, 0, 0, 0};
+  struct peer p;
+  peer_init(&p, 42000, 80);
+  peer_send_options(&p, SYN, &opt, NULL, 0);
+  EXPECT(&s);
+  peer_saw(&p, &s);
+  peer_send(&p, ACK, NULL, 0);
+  CHECK_EQ(lk_accept4(listener, NULL, NULL, 0), -NET_EMFILE);
+  EXPECT(&s);
+  CHECK(s.flags & RST);
+  CHECK_EQ(lk_socket(NET_AF_INET6, 2 /* SOCK_DGRAM */, 0), -NET_EMFILE);
+  CHECK_EQ(lk_limit_counters()->sockets_refused, 2);
+  /* Closing the listener makes room. */
+  CHECK_EQ(lk_close(listener), 0);
+  int udp = (int)lk_socket(NET_AF_INET6, 2, 0);
+  CHECK(udp >= 0);
+  __gpuvm_launch.limits.max_sockets = 0;
 }
 
 static void memory_exhaustion_drops(void) {
@@ -194,6 +223,7 @@ int main(int argc, char **argv) {
   static const struct test_case cases[] = {
       {"syn_flood_is_bounded", syn_flood_is_bounded},
       {"accept_queue_limit", accept_queue_limit},
+      {"socket_limit_resets_connection", socket_limit_resets_connection},
       {"memory_exhaustion_drops", memory_exhaustion_drops},
       {"window_follows_free_memory", window_follows_free_memory},
       {"idle_connection_cost", idle_connection_cost},
