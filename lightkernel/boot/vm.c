@@ -19,6 +19,8 @@ uint64_t lk_stack_size(void) {
 }
 
 void lk_heap_region(char **start, char **end) {
+  if (!lk_may_write(start, sizeof *start) || !lk_may_write(end, sizeof *end))
+    return;
   *start = lk_heap_start;
   /* The top of the slice is the VM's inbound packet ring. */
   *end =

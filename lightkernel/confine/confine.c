@@ -79,6 +79,15 @@ __attribute__((always_inline)) int lk_may_read(const void *p, uint64_t len) {
   return set && lk_within(at, len, (uintptr_t)set, set->size);
 }
 
+int lk_may_read_string(const char *s, uint64_t most) {
+  for (uint64_t i = 0; i < most; ++i)
+    if (!lk_may_read(s + i, 1))
+      return 0;
+    else if (!s[i])
+      return 1;
+  return 1;
+}
+
 int lk_may_use_iovec(const struct lk_iovec *iov, int count, int write) {
   if (count < 0 || !lk_may_read(iov, (uint64_t)count * sizeof *iov))
     return 0;

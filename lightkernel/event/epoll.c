@@ -121,7 +121,7 @@ long lk_epoll_ctl(int epfd, int op, int fd, void *event) {
     at = &(*at)->next;
   struct epoll_event_linux ev = {0, 0};
   if (op != EPOLL_CTL_DEL) {
-    if (!event)
+    if (!event || !lk_may_read(event, sizeof ev))
       return -NET_EFAULT;
     net_copy(&ev, event, sizeof ev);
   }

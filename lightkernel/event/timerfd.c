@@ -1,5 +1,7 @@
 /* timerfd(2): expirations are computed from the clock when asked, so a timer
  * costs nothing between reads. */
+#include <lightkernel/confine.h>
+
 #include "../fd/fd.h"
 #include "../net/socket/socket.h"
 
@@ -117,6 +119,9 @@ long lk_timerfd_settime(int fd, int flags, const void *new_value, void *old_valu
   if (flags & ~(TFD_TIMER_ABSTIME | TFD_TIMER_CANCEL_ON_SET))
     return -NET_EINVAL;
   struct itimerspec64 spec;
+  if (!new_value || !lk_may_read(new_value, sizeof spec) ||
+      (old_value && !lk_may_write(old_value, sizeof spec)))
+    return -NET_EFAULT;
   net_copy(&spec, new_value, sizeof spec);
   if (spec.value.nanoseconds < 0 || spec.value.nanoseconds >= NS || spec.value.seconds < 0 ||
       spec.interval.nanoseconds < 0 || spec.interval.nanoseconds >= NS || spec.interval.seconds < 0)
@@ -144,6 +149,8 @@ long lk_timerfd_gettime(int fd, void *current) {
   if (!t)
     return error;
   struct itimerspec64 now;
+  if (!current || !lk_may_write(current, sizeof now))
+    return -NET_EFAULT;
   current_value(t, &now);
   net_copy(current, &now, sizeof now);
   return 0;

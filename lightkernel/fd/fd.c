@@ -180,6 +180,8 @@ void lk_file_put(struct lk_file *file) {
 }
 
 long lk_open(const char *path, int flags, int mode) {
+  if (!lk_may_read_string(path, GPUVM_MAILBOX_PAYLOAD))
+    return -NET_EFAULT;
   int status = flags & (LK_O_ACCMODE | LK_O_APPEND | LK_O_NONBLOCK | LK_O_DIRECTORY);
   int in_data_set = 0;
   /* A plain read-only open of a data-set file needs no round trip while the
@@ -331,13 +333,17 @@ long lk_futimens(int fd, int64_t atime_ns, int64_t mtime_ns) {
 
 const void *lk_file_in_place(int fd, uint64_t *size) {
   struct lk_file *file = lk_fd_get(fd);
-  return file && file->ops->kind == LK_FILE_DATA_SET ? lk_data_set_bytes(file, size) : 0;
+  return file && file->ops->kind == LK_FILE_DATA_SET && lk_may_write(size, sizeof *size)
+             ? lk_data_set_bytes(file, size)
+             : 0;
 }
 
 long lk_fstatvfs(int fd, struct gpuvm_statvfs *out) {
   struct lk_file *file = lk_fd_get(fd);
   if (!file)
     return -NET_EBADF;
+  if (!lk_may_write(out, sizeof *out))
+    return -NET_EFAULT;
   if (file->ops->kind == LK_FILE_HOST)
     return host_fstatvfs(file->host_fd, out);
   net_zero(out, sizeof *out);
@@ -358,6 +364,8 @@ long lk_fstat(int fd, struct gpuvm_stat *out) {
   struct lk_file *file = lk_fd_get(fd);
   if (!file)
     return -NET_EBADF;
+  if (!lk_may_write(out, sizeof *out))
+    return -NET_EFAULT;
   if (file->ops->kind == LK_FILE_HOST)
     return host_fstat(file->host_fd, out);
   if (file->ops->kind == LK_FILE_DATA_SET) {
@@ -438,6 +446,12 @@ long lk_ioctl(int fd, unsigned long request, void *argument) {
   struct lk_file *file = lk_fd_get(fd);
   if (!file)
     return -NET_EBADF;
+  /* The two requests it knows take an int: FIONBIO reads it, FIONREAD
+   * writes it. */
+  if ((request == FIONBIO || request == FIONREAD) &&
+      (!argument || !(request == FIONBIO ? lk_may_read(argument, sizeof(int))
+                                         : lk_may_write(argument, sizeof(int)))))
+    return -NET_EFAULT;
   if (request == FIONBIO) {
     if (*(const int *)argument)
       file->status |= LK_O_NONBLOCK;

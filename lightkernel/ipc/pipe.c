@@ -2,6 +2,8 @@
  * memory grows with what it holds, up to the pipe's capacity (Linux's 64 KiB
  * by default), because a VM with a 1 MiB slice cannot keep 64 KiB for each
  * self-pipe that only ever carries one byte. */
+#include <lightkernel/confine.h>
+
 #include "../fd/fd.h"
 #include "../mem/memory.h"
 #include "../net/socket/socket.h"
@@ -182,6 +184,8 @@ static const struct lk_file_ops write_end_ops = {LK_FILE_PIPE, wrong_end_read, p
 long lk_pipe2(int *fds, int flags) {
   if (flags & ~(O_CLOEXEC | O_NONBLOCK | O_DIRECT))
     return -NET_EINVAL;
+  if (!fds || !lk_may_write(fds, 2 * sizeof *fds))
+    return -NET_EFAULT;
   int status = flags & O_NONBLOCK ? LK_O_NONBLOCK : 0;
   struct pipe_queue *q = (struct pipe_queue *)lk_kalloc(sizeof *q);
   struct pipe_end *in = (struct pipe_end *)lk_file_new(sizeof *in, &read_end_ops, status);

@@ -12,6 +12,7 @@
 
 #define ENAMETOOLONG 36
 #define EINVAL 22
+#define EFAULT 14
 
 static struct gpuvm_mailbox *my_mailbox(void) {
   return (struct gpuvm_mailbox *)(uintptr_t)__gpuvm_launch.mailboxes + arch_vm_id();
@@ -25,19 +26,22 @@ static long call(struct gpuvm_mailbox *box, uint32_t op) {
   return box->error ? -box->error : box->result;
 }
 
-/* Copies NUL-terminated strings into the payload back to back. */
-static int put_paths(struct gpuvm_mailbox *box, const char *first, const char *second) {
+/* Copies NUL-terminated strings into the payload back to back: 0,
+ * -ENAMETOOLONG, or -EFAULT where a string runs outside what the VM may read. */
+static long put_paths(struct gpuvm_mailbox *box, const char *first, const char *second) {
   size_t at = 0;
   const char *paths[2] = {first, second};
   for (int i = 0; i < 2 && paths[i]; ++i) {
     const char *s = paths[i];
     do {
       if (at >= GPUVM_MAILBOX_PAYLOAD)
-        return 0;
+        return -ENAMETOOLONG;
+      if (!lk_may_read(s, 1))
+        return -EFAULT;
       box->payload[at++] = (uint8_t)*s;
     } while (*s++);
   }
-  return 1;
+  return 0;
 }
 
 int host_data_set_in_place(void) {
@@ -46,8 +50,9 @@ int host_data_set_in_place(void) {
 
 long host_open(const char *path, int flags, int mode, int *in_data_set) {
   struct gpuvm_mailbox *box = my_mailbox();
-  if (!put_paths(box, path, 0))
-    return -ENAMETOOLONG;
+  long refused = put_paths(box, path, 0);
+  if (refused)
+    return refused;
   box->arg[0] = flags;
   box->arg[1] = mode;
   long result = call(box, GPUVM_RPC_OPEN);
@@ -100,14 +105,17 @@ long host_file_op(unsigned op, int fd, long arg) {
 }
 
 long lk_stat(const char *path, int follow_last_link, struct gpuvm_stat *out) {
+  if (!lk_may_read_string(path, GPUVM_MAILBOX_PAYLOAD) || !lk_may_write(out, sizeof *out))
+    return -EFAULT;
   long index = host_data_set_in_place() ? lk_data_set_find(path) : -1;
   if (index >= 0) {
     lk_data_set_stat_index(index, out);
     return 0;
   }
   struct gpuvm_mailbox *box = my_mailbox();
-  if (!put_paths(box, path, 0))
-    return -ENAMETOOLONG;
+  long refused = put_paths(box, path, 0);
+  if (refused)
+    return refused;
   box->arg[0] = follow_last_link ? 1 : 0;
   long rc = call(box, GPUVM_RPC_STAT);
   if (rc == 0)
@@ -127,8 +135,9 @@ long host_fstat(int fd, struct gpuvm_stat *out) {
 
 static long path_call(uint32_t op, const char *path, int64_t arg0, int64_t arg1) {
   struct gpuvm_mailbox *box = my_mailbox();
-  if (!put_paths(box, path, 0))
-    return -ENAMETOOLONG;
+  long refused = put_paths(box, path, 0);
+  if (refused)
+    return refused;
   box->arg[0] = arg0;
   box->arg[1] = arg1;
   return call(box, op);
@@ -159,8 +168,9 @@ static long set_times(struct gpuvm_mailbox *box, int64_t atime_ns, int64_t mtime
 
 long lk_utimens(const char *path, int follow_last_link, int64_t atime_ns, int64_t mtime_ns) {
   struct gpuvm_mailbox *box = my_mailbox();
-  if (!put_paths(box, path, 0))
-    return -ENAMETOOLONG;
+  long refused = put_paths(box, path, 0);
+  if (refused)
+    return refused;
   box->arg[0] = follow_last_link ? 1 : 0;
   return set_times(box, atime_ns, mtime_ns);
 }
@@ -174,8 +184,9 @@ long host_futimens(int host_fd, int64_t atime_ns, int64_t mtime_ns) {
 
 long lk_symlink(const char *target, const char *path) {
   struct gpuvm_mailbox *box = my_mailbox();
-  if (!put_paths(box, target, path))
-    return -ENAMETOOLONG;
+  long refused = put_paths(box, target, path);
+  if (refused)
+    return refused;
   return call(box, GPUVM_RPC_SYMLINK);
 }
 
@@ -185,25 +196,31 @@ long lk_chroot(const char *path) {
 
 long lk_link(const char *from, const char *to) {
   struct gpuvm_mailbox *box = my_mailbox();
-  if (!put_paths(box, from, to))
-    return -ENAMETOOLONG;
+  long refused = put_paths(box, from, to);
+  if (refused)
+    return refused;
   return call(box, GPUVM_RPC_LINK);
 }
 
 /* As readlink(2): at most `size` bytes of the text, no NUL added. */
 long lk_readlink(const char *path, char *buf, size_t size) {
   struct gpuvm_mailbox *box = my_mailbox();
-  if (!put_paths(box, path, 0))
-    return -ENAMETOOLONG;
+  long refused = put_paths(box, path, 0);
+  if (refused)
+    return refused;
   long length = call(box, GPUVM_RPC_READLINK);
   if (length < 0)
     return length;
   size_t n = (size_t)length < size ? (size_t)length : size;
+  if (!lk_may_write(buf, n))
+    return -EFAULT;
   net_copy(buf, box->payload, n);
   return (long)n;
 }
 
 static long statvfs_call(struct gpuvm_mailbox *box, struct gpuvm_statvfs *out) {
+  if (!lk_may_write(out, sizeof *out))
+    return -EFAULT;
   long rc = call(box, GPUVM_RPC_STATVFS);
   if (rc == 0)
     net_copy(out, box->payload, sizeof *out);
@@ -212,8 +229,9 @@ static long statvfs_call(struct gpuvm_mailbox *box, struct gpuvm_statvfs *out) {
 
 long lk_statvfs(const char *path, struct gpuvm_statvfs *out) {
   struct gpuvm_mailbox *box = my_mailbox();
-  if (!put_paths(box, path, 0))
-    return -ENAMETOOLONG;
+  long refused = put_paths(box, path, 0);
+  if (refused)
+    return refused;
   box->arg[0] = 0;
   return statvfs_call(box, out);
 }
@@ -233,14 +251,17 @@ long host_fd_path(int host_fd, char *buf, size_t size) {
     return length;
   if ((size_t)length + 1 > size)
     return -ENAMETOOLONG;
+  if (!lk_may_write(buf, (size_t)length + 1))
+    return -EFAULT;
   net_copy(buf, box->payload, (size_t)length + 1);
   return length;
 }
 
 long lk_rename(const char *from, const char *to) {
   struct gpuvm_mailbox *box = my_mailbox();
-  if (!put_paths(box, from, to))
-    return -ENAMETOOLONG;
+  long refused = put_paths(box, from, to);
+  if (refused)
+    return refused;
   return call(box, GPUVM_RPC_RENAME);
 }
 
@@ -249,6 +270,8 @@ long host_readdir(int fd, void *buf, size_t len) {
   if (len < GPUVM_MAILBOX_PAYLOAD)
     return -EINVAL; /* a record batch is only as small as the payload guarantees */
   box->arg[0] = fd;
+  if (!lk_may_write(buf, GPUVM_MAILBOX_PAYLOAD))
+    return -EFAULT;
   long got = call(box, GPUVM_RPC_READDIR);
   if (got > 0)
     net_copy(buf, box->payload, (size_t)got);

@@ -75,7 +75,9 @@ static _Noreturn void leave(int status, int kind, const char *reason) {
     __atomic_fetch_add((uint32_t *)(uintptr_t)__gpuvm_launch.net.exited, 1u, __ATOMIC_RELEASE);
   struct gpuvm_mailbox *box = my_mailbox();
   size_t len = 0;
-  for (; reason && reason[len] && len < GPUVM_MAILBOX_PAYLOAD - 1; ++len)
+  /* A reason the VM handed lk_crash is read only as far as it may read. */
+  for (; reason && len < GPUVM_MAILBOX_PAYLOAD - 1 && lk_may_read(reason + len, 1) && reason[len];
+       ++len)
     box->payload[len] = reason[len];
   box->payload[len] = 0;
   box->op = GPUVM_RPC_EXIT;

@@ -80,6 +80,7 @@
 // RUN: FileCheck %s --check-prefix=SYSCALL < %t/syscall.out
 // SYSCALL: [vm 37] write EFAULT, read EFAULT, pread EFAULT, pwrite EFAULT, getrandom EFAULT,
 // SYSCALL-SAME: poll EFAULT, sendto EFAULT, recv EFAULT
+// SYSCALL: [vm 37] kernel calls: 12 of 12 EFAULT
 //
 // Without confinement the same attack works: the test can tell. gpuvm
 // refuses such an image unless told.
@@ -99,9 +100,27 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/random.h>
 #include <sys/socket.h>
 #include <unistd.h>
+#ifdef __gpuvm__
+// The light kernel's system calls (lightkernel/syscall.h) the attack makes.
+struct gpuvm_stat;
+struct gpuvm_statvfs;
+long lk_open(const char *path, int flags, int mode);
+long lk_stat(const char *path, int follow_last_link, struct gpuvm_stat *out);
+long lk_fstat(int fd, struct gpuvm_stat *out);
+long lk_rename(const char *from, const char *to);
+long lk_readlink(const char *path, char *buf, size_t size);
+long lk_statvfs(const char *path, struct gpuvm_statvfs *out);
+long lk_pipe2(int *fds, int flags);
+long lk_getsockopt(int fd, int level, int name, void *value, uint32_t *length);
+long lk_getsockname(int fd, void *address, uint32_t *length);
+long lk_ioctl(int fd, unsigned long request, void *argument);
+long lk_epoll_create1(int flags);
+long lk_epoll_ctl(int epfd, int op, int fd, void *event);
+#endif
 
 #define HOSTILE_VM 37
 #define SLICE (1u << 20) /* --mem-per-vm */
@@ -209,6 +228,31 @@ static int attack(const char *mode) {
     printf(" sendto %s,", fault_name(sendto(udp, (const void *)neighbour, 64, 0,
                                             (const struct sockaddr *)&self, sizeof self)));
     printf(" recv %s\n", fault_name(recv(udp, (void *)neighbour, 64, MSG_DONTWAIT)));
+#ifdef __gpuvm__
+    // The light kernel's own calls, which libc's wrappers reach through
+    // copies of their own: paths, and buffers the kernel fills.
+    void *other = (void *)neighbour;
+    uint32_t length = 64;
+    int epoll = (int)lk_epoll_create1(0);
+    symlink("scratch", "/link");
+    long kernel_calls[] = {lk_open((const char *)other, 0, 0),
+                           lk_stat((const char *)other, 1, (struct gpuvm_stat *)other),
+                           lk_stat("/scratch", 1, (struct gpuvm_stat *)other),
+                           lk_fstat(fd, (struct gpuvm_stat *)other),
+                           lk_rename("/scratch", (const char *)other),
+                           lk_readlink("/link", (char *)other, 64),
+                           lk_statvfs("/", (struct gpuvm_statvfs *)other),
+                           lk_pipe2((int *)other, 0),
+                           lk_getsockopt(udp, SOL_SOCKET, SO_TYPE, other, &length),
+                           lk_getsockname(udp, other, &length),
+                           lk_ioctl(udp, FIONREAD, other),
+                           lk_epoll_ctl(epoll, 1 /* EPOLL_CTL_ADD */, udp, other)};
+    int refused = 0;
+    for (unsigned i = 0; i < sizeof kernel_calls / sizeof *kernel_calls; ++i)
+      refused += kernel_calls[i] == -EFAULT;
+    printf("kernel calls: %d of %d EFAULT\n", refused,
+           (int)(sizeof kernel_calls / sizeof *kernel_calls));
+#endif
     return 0;
   }
   return 0;

@@ -19,6 +19,11 @@ static inline int lk_within(uintptr_t at, uint64_t len, uint64_t start, uint64_t
 int lk_may_read(const void *p, uint64_t len);
 int lk_may_write(const void *p, uint64_t len);
 
+/* A NUL-terminated string the VM hands the kernel (a path): 1 when each
+ * byte up to its NUL, or its first `most` bytes, may be read (the reader
+ * then says whether it is too long); 0 otherwise (EFAULT). */
+int lk_may_read_string(const char *s, uint64_t most);
+
 /* The array and every buffer it names (write: the kernel fills them). */
 struct lk_iovec;
 int lk_may_use_iovec(const struct lk_iovec *iov, int count, int write);

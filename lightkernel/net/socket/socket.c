@@ -528,6 +528,8 @@ long lk_getsockopt(int fd, int level, int name, void *value, uint32_t *length) {
   long status = socket_fd(fd, &s);
   if (status)
     return status;
+  if (length && (!lk_may_write(length, sizeof *length) || !lk_may_write(value, *length)))
+    return -NET_EFAULT;
   net_poll();
   if (level == SOL_SOCKET) {
     switch (name) {
@@ -566,7 +568,7 @@ long lk_setsockopt(int fd, int level, int name, const void *value, uint32_t leng
   long status = socket_fd(fd, &s);
   if (status)
     return status;
-  if (!value)
+  if (!value || !lk_may_read(value, length))
     return -NET_EFAULT;
   net_poll();
   if (level == SOL_SOCKET && (name == SO_RCVTIMEO || name == SO_SNDTIMEO)) {
@@ -597,7 +599,8 @@ long lk_getsockname(int fd, void *address, uint32_t *length) {
   long status = socket_fd(fd, &s);
   if (status)
     return status;
-  if (!address || !length)
+  if (!address || !length || !lk_may_write(length, sizeof *length) ||
+      !lk_may_write(address, *length))
     return -NET_EFAULT;
   struct net_addr addr;
   uint16_t port;
@@ -614,7 +617,8 @@ long lk_getpeername(int fd, void *address, uint32_t *length) {
   long status = socket_fd(fd, &s);
   if (status)
     return status;
-  if (!address || !length)
+  if (!address || !length || !lk_may_write(length, sizeof *length) ||
+      !lk_may_write(address, *length))
     return -NET_EFAULT;
   struct net_addr addr;
   uint16_t port;
@@ -650,6 +654,8 @@ long lk_zc_recv(int fd, const void **data, int flags) {
   long status = zc_socket(fd, &s);
   if (status)
     return status;
+  if (!data || !lk_may_write(data, sizeof *data))
+    return -NET_EFAULT;
   int blocking = lk_file_blocking(&s->file, flags & NET_MSG_DONTWAIT);
   int64_t deadline = deadline_after(s->receive_timeout);
   for (;;) {
@@ -674,6 +680,8 @@ long lk_zc_send_reserve(int fd, void **data, size_t wanted, int flags) {
   long status = zc_socket(fd, &s);
   if (status)
     return status;
+  if (!data || !lk_may_write(data, sizeof *data))
+    return -NET_EFAULT;
   int blocking = lk_file_blocking(&s->file, flags & NET_MSG_DONTWAIT);
   int64_t deadline = deadline_after(s->send_timeout);
   uint32_t want = wanted > 0x7fffffffu ? 0x7fffffffu : (uint32_t)wanted;
