@@ -51,9 +51,28 @@ bool isKernel(const Function &fn) {
 // Whether a pointer to fn reaches the VM's code: fn is the program's own and
 // its address is taken, or the VM's code names a light-kernel function other
 // than by calling it (a callback it passes on).
+// libc's start and exit call constructors and destructors through the
+// image's tables, compiler-made ones in the light kernel too (NVPTX's
+// __gpuvm_break_global_cycles).
+bool isConstructorOrDestructor(const Function &fn) {
+  for (const char *name : {"llvm.global_ctors", "llvm.global_dtors"}) {
+    const GlobalVariable *table = fn.getParent()->getNamedGlobal(name);
+    auto *entries = table && table->hasInitializer()
+                        ? dyn_cast<ConstantArray>(table->getInitializer())
+                        : nullptr;
+    for (unsigned i = 0; entries && i < entries->getNumOperands(); ++i)
+      if (auto *entry = dyn_cast<ConstantStruct>(entries->getOperand(i));
+          entry && entry->getNumOperands() > 1 && entry->getOperand(1) == &fn)
+        return true;
+  }
+  return false;
+}
+
 bool isCallTarget(const Function &fn) {
   if (fn.isIntrinsic())
     return false;
+  if (isConstructorOrDestructor(fn))
+    return true;
   if (!isKernel(fn))
     return fn.hasAddressTaken(nullptr, /*IgnoreCallbackUses=*/false,
                               /*IgnoreAssumeLikeCalls=*/true, /*IgnoreLLVMUsed=*/true);

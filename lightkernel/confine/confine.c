@@ -121,15 +121,6 @@ CHECK_LINKAGE void __gpuvm_confine_read(const void *p, uint64_t len, const char 
 }
 
 int lk_may_call(const void *fn) {
-#ifdef __NVPTX__
-  /* Not enforced on NVIDIA yet: there every C++ image's VMs were refused an
-   * indirect call of a function the table holds (H100, 2026-12-06: a C++
-   * program's first call through a pointer, while a C program's passes);
-   * the cause is not found. Until it is, a pointer call goes where it
-   * points, as before this check existed. */
-  (void)fn;
-  return 1;
-#endif
   const uint64_t *entries = (const uint64_t *)(uintptr_t)__gpuvm_launch.confinement.entries;
   uint64_t low = 0, high = __gpuvm_launch.confinement.entry_count;
   while (low < high) {

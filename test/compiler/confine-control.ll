@@ -15,13 +15,15 @@
 target triple = "x86_64-unknown-linux-gnu"
 
 ; What an indirect call may reach: a function whose address the program
-; takes, one that a global names, and a light-kernel function the program
-; names (a callback it hands on) -- not one only called directly, nor one
-; only the light kernel names.
-; LATE-DAG: @__gpuvm_function_entries = constant [3 x ptr] [ptr @taken, ptr @in_table, ptr @kernel_callback]
+; takes, one that a global names, a light-kernel function the program names
+; (a callback it hands on), and a constructor libc's start calls through the
+; image's table, the light kernel's too (NVPTX's cycle breaker) -- not one
+; only called directly, nor one only the light kernel names.
+; LATE-DAG: @__gpuvm_function_entries = constant [4 x ptr] [ptr @taken, ptr @in_table, ptr @kernel_callback, ptr @kernel_constructor]
 ; LATE-DAG: @llvm.compiler.used = {{.*}}@__gpuvm_confine_budget
 
 @callbacks = constant [1 x ptr] [ptr @in_table]
+@llvm.global_ctors = appending global [1 x { i32, ptr, ptr }] [{ i32, ptr, ptr } { i32 0, ptr @kernel_constructor, ptr null }]
 
 ; CHECK-LABEL: define i32 @dispatch(
 ; CHECK: call void @__gpuvm_confine_call(ptr %fn, ptr null)
@@ -96,6 +98,9 @@ exit:
 }
 define i32 @kernel_callback(i32 %x) #0 {
   ret i32 %x
+}
+define void @kernel_constructor() #0 {
+  ret void
 }
 define i32 @kernel_internal(i32 %x) #0 {
   ret i32 %x
