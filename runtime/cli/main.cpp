@@ -508,9 +508,10 @@ int run(const std::string &imagePath, const po::variables_map &vm,
     // Built before the server it stops; answers only once the server exists.
     auto answer = [&network, &stopper](const std::string &request) -> std::string {
       if (request.starts_with("stop ")) {
+        const char *digits = request.c_str() + 5;
         char *end = nullptr;
-        unsigned long long id = std::strtoull(request.c_str() + 5, &end, 10);
-        if (*end || id > 0xffffffffull)
+        unsigned long long id = std::strtoull(digits, &end, 10);
+        if (end == digits || *end || *digits < '0' || *digits > '9' || id > 0xffffffffull)
           return "gpuvm: bad stop request '" + request + "'\n";
         std::lock_guard<std::mutex> lock(stopper.mutex);
         return stopper.server ? stopper.server->requestStop(uint32_t(id))
