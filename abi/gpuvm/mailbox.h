@@ -125,8 +125,9 @@ struct gpuvm_mailbox {
    * VM's kernel may open the set's files by path itself. 0 at launch. */
   int64_t data_set_in_place;
   /* Written by the host (gpuvm stop): nonzero asks the VM to end. Its kernel
-   * looks at every wait and, in confined code, every 32,768 iterations of a
-   * loop that never waits. */
+   * looks once a millisecond of its waits and system calls (not at each: on
+   * a GPU this is host memory) and, in confined code, every 32,768
+   * iterations of a loop that never waits. */
   int64_t stop;
   struct gpuvm_limit_counters limits; /* written by the VM's kernel */
   int64_t result;

@@ -82,7 +82,6 @@ int net_poll(void) {
 
 int net_wait(int64_t deadline_ns) {
   (void)deadline_ns; /* the caller checks its deadline each time it retries */
-  lk_stop_if_asked();
   lk_waited();
   arch_pause();
   net_poll();

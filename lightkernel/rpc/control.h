@@ -7,7 +7,8 @@
 #include <gpuvm/mailbox.h>
 
 /* Ends the VM (signal 9, "stopped by gpuvm stop") if the runtime asked.
- * Waits call it; so does confined code's run budget. */
+ * The network's poll calls it once a millisecond (every wait polls); so does
+ * confined code's run budget. */
 void lk_stop_if_asked(void);
 /* This VM's counters, which the host reads when it exits. */
 struct gpuvm_limit_counters *lk_limit_counters(void);

@@ -87,9 +87,9 @@ void printUsage(const po::options_description &runOptions,
          "inspect  prints an image's target, entry, private segment sizes and what it needs.\n"
          "stat     prints the network counters of a running gpuvm (run with --control):\n"
          "         the bridge's totals, then one line per VM.\n"
-         "stop     ends VM (its id) of a running gpuvm (run with --control): it ends at\n"
-         "         its next wait, or within 32,768 iterations of a loop that never waits\n"
-         "         in a confined image, as a crash (signal 9, \"stopped by gpuvm stop\").\n\n"
+         "stop     ends VM (its id) of a running gpuvm (run with --control): within a\n"
+         "         millisecond while it waits, or 32,768 iterations of a loop that never\n"
+         "         waits in a confined image, as a crash (signal 9, \"stopped by gpuvm stop\").\n\n"
       << runOptions << "\n"
       << netOptions
       << "\nNetwork: VM k is PREFIX::100+k; the host side of the TUN is PREFIX::1; the\n"
@@ -173,6 +173,14 @@ std::unique_ptr<Backend> chooseBackend(const std::string &name, unsigned gpu, co
   return backend;
 }
 
+// " (vm 3, 17, ...)": the first five of some VMs, for a summary line.
+std::string listOf(const std::vector<uint32_t> &vms) {
+  std::string text = " (vm ";
+  for (size_t i = 0; i < vms.size() && i < 5; ++i)
+    text += (i ? ", " : "") + std::to_string(vms[i]);
+  return text + (vms.size() > 5 ? ", ...)" : ")");
+}
+
 // One line per way VMs ended, e.g. "990 exited with status 0 (vm 0, 1, 2, ...)".
 int summarize(const std::vector<VmOutcome> &outcomes, const std::string &backend,
               const std::string &stoppedBy, std::ostream &out) {
@@ -184,12 +192,6 @@ int summarize(const std::vector<VmOutcome> &outcomes, const std::string &backend
     else
       groups[{outcomes[vm].kind, outcomes[vm].status}].push_back(vm);
   }
-  auto listOf = [](const std::vector<uint32_t> &vms) {
-    std::string text = " (vm ";
-    for (size_t i = 0; i < vms.size() && i < 5; ++i)
-      text += (i ? ", " : "") + std::to_string(vms[i]);
-    return text + (vms.size() > 5 ? ", ...)" : ")");
-  };
   bool failed = !lost.empty();
   out << "gpuvm: " << outcomes.size() << " VMs on " << backend << ":";
   for (const auto &[key, vms] : groups) {
@@ -292,12 +294,6 @@ std::vector<std::string> limitNotes(const std::vector<VmOutcome> &outcomes,
         tally->vms.push_back(vm);
       }
   }
-  auto listOf = [](const std::vector<uint32_t> &vms) {
-    std::string text = " (vm ";
-    for (size_t i = 0; i < vms.size() && i < 5; ++i)
-      text += (i ? ", " : "") + std::to_string(vms[i]);
-    return text + (vms.size() > 5 ? ", ...)" : ")");
-  };
   auto vmsText = [](size_t n) { return std::to_string(n) + (n == 1 ? " VM" : " VMs"); };
   std::vector<std::string> notes;
   if (!files.vms.empty())

@@ -42,8 +42,9 @@ public:
 
   // The running launch's mailboxes, for stop requests (null: none running).
   void setMailboxes(gpuvm_mailbox *mailboxes);
-  // gpuvm stop: asks VM `vm` to end (its kernel looks at its next wait, or
-  // within 32,768 iterations of a confined loop). The answer for the asker.
+  // gpuvm stop: asks VM `vm` to end (its kernel looks once a millisecond
+  // while it waits, or every 32,768 iterations of a confined loop). The
+  // answer for the asker.
   std::string requestStop(uint32_t vm);
 
   const std::vector<VmOutcome> &outcomes() const { return outcomes_; }
