@@ -92,9 +92,11 @@ const std::set<std::string> &exportedSymbols() {
   return names;
 }
 
-// Symbols the runtime, not the image, defines (the host backend's VM pointer).
+// Symbols the runtime, not the image, defines (the host backend's VM
+// pointers).
 bool providedByRuntime(const Target &t, StringRef name) {
-  return t.kind == TargetKind::Host && name == "__gpuvm_host_vm_base";
+  return t.kind == TargetKind::Host &&
+         (name == "__gpuvm_host_vm_base" || name == "__gpuvm_host_vm_stack");
 }
 
 // Symbols the privatizing pass defines for the light kernel's boot.
@@ -191,7 +193,9 @@ public:
 
   // Archive semantics: a member is linked when it defines a symbol the image
   // still needs, until nothing more is needed. pulled tells whether any was.
-  bool addArchive(const std::string &path, bool &pulled) {
+  // library: one of gpuvm's own (libc_gpu, libc++), whose inline assembly
+  // a confined image may hold.
+  bool addArchive(const std::string &path, bool library, bool &pulled) {
     auto buffer = MemoryBuffer::getFile(path);
     if (!buffer) {
       error(path + ": " + buffer.getError().message());
@@ -221,6 +225,8 @@ public:
       auto module = load(*ref, label);
       if (!module)
         return false;
+      if (library)
+        gpuvm::markRuntimeLibrary(*module);
       members.push_back({label, std::move(module)});
     }
     if (err) {
@@ -413,11 +419,13 @@ private:
   }
 
   // A confined image's program, libc and libc++ reach the light kernel
-  // through its system calls alone.
+  // through its system calls alone, and hold no inline assembly.
   bool checkKernelUses() {
     if (!job_.confine)
       return true;
     std::vector<std::string> uses = gpuvm::kernelInternalsUsed(*image_);
+    for (std::string &use : gpuvm::inlineAssemblyUsed(*image_))
+      uses.push_back(std::move(use));
     for (const std::string &use : uses)
       error(use);
     return uses.empty();
@@ -721,14 +729,16 @@ int linkImage(const Toolchain &tc, const LinkJob &job) {
   for (const std::string &object : job.objects)
     if (!linker.addObject(object))
       return 1;
-  std::vector<std::string> archives = job.archives;
+  std::vector<std::pair<std::string, bool>> archives; // path, gpuvm's own
+  for (const std::string &archive : job.archives)
+    archives.emplace_back(archive, false);
   if (job.withRuntimeLibraries) {
     // The light kernel (crt.o) is the root: its boot calls libc, which calls main.
     std::string libDir = tc.libDir(job.target);
     if (!linker.addObject(libDir + "/crt.o", /*kernel=*/true))
       return 1;
     for (const std::string &archive : runtimeArchives(tc, job.target))
-      archives.push_back(archive);
+      archives.emplace_back(archive, true);
   }
   if (job.target.kind == TargetKind::Host && job.withRuntimeLibraries)
     linker.require(hostLibcalls());
@@ -736,8 +746,8 @@ int linkImage(const Toolchain &tc, const LinkJob &job) {
   for (bool pulled = true; pulled;) {
     pulled = false;
     linker.rerouteMathIntrinsics();
-    for (const std::string &archive : archives)
-      if (!linker.addArchive(archive, pulled))
+    for (const auto &[archive, library] : archives)
+      if (!linker.addArchive(archive, library, pulled))
         return 1;
   }
 

@@ -12,6 +12,7 @@
 #include <llvm/IR/DebugInfoMetadata.h>
 #include <llvm/IR/Dominators.h>
 #include <llvm/IR/IRBuilder.h>
+#include <llvm/IR/InlineAsm.h>
 #include <llvm/IR/InstIterator.h>
 #include <llvm/IR/Instructions.h>
 #include <llvm/IR/IntrinsicInst.h>
@@ -31,6 +32,8 @@ namespace {
 
 constexpr const char *kConfineRead = "__gpuvm_confine_read";
 constexpr const char *kConfineWrite = "__gpuvm_confine_write";
+constexpr const char *kConfineKernelRead = "__gpuvm_confine_kernel_read";
+constexpr const char *kConfineKernelWrite = "__gpuvm_confine_kernel_write";
 constexpr const char *kConfineCall = "__gpuvm_confine_call";
 constexpr const char *kConfineBudget = "__gpuvm_confine_budget";
 // Marks, before optimization, each function the VM's code may call through a
@@ -48,9 +51,45 @@ bool isKernel(const Function &fn) {
   return fn.hasFnAttribute(GPUVM_KERNEL_ATTRIBUTE);
 }
 
-// Whether a pointer to fn reaches the VM's code: fn is the program's own and
-// its address is taken, or the VM's code names a light-kernel function other
-// than by calling it (a callback it passes on).
+// What code generation may call for a memory intrinsic: their bodies work on
+// whatever the light kernel hands them, so their callers are checked instead.
+bool isMemoryPrimitive(const Function &fn) {
+  StringRef name = fn.getName();
+  return name == "memcpy" || name == "memmove" || name == "memset";
+}
+
+// The light kernel's functions that stay unchecked: those it marks
+// LK_TRUSTED (they reach other VMs' rings, the launch's shared tables, the
+// host), the checks themselves, and the inline helpers that only those call
+// (the shared ABI's rings and doorbells), part of their bodies once inlined.
+// Not ordinary functions that only they call: the network's input, called
+// by the trusted drain of the VM's ring, stays checked.
+SmallPtrSet<const Function *, 32> trustedKernelFunctions(const Module &m) {
+  SmallPtrSet<const Function *, 32> trusted;
+  for (const Function &fn : m.functions())
+    if (isKernel(fn) && (fn.hasFnAttribute(GPUVM_TRUSTED_ATTRIBUTE) ||
+                         fn.getName().starts_with("__gpuvm_confine_") || isMemoryPrimitive(fn)))
+      trusted.insert(&fn);
+  auto onlyCalledFromTrusted = [&](const Function &fn) {
+    if (!fn.hasLocalLinkage() || fn.use_empty() ||
+        !(fn.hasFnAttribute(Attribute::InlineHint) || fn.hasFnAttribute(Attribute::AlwaysInline)))
+      return false;
+    for (const Use &use : fn.uses()) {
+      auto *call = dyn_cast<CallBase>(use.getUser());
+      if (!call || !call->isCallee(&use) || !trusted.count(call->getFunction()))
+        return false;
+    }
+    return true;
+  };
+  for (bool grew = true; grew;) {
+    grew = false;
+    for (const Function &fn : m.functions())
+      if (isKernel(fn) && !fn.isDeclaration() && !trusted.count(&fn) && onlyCalledFromTrusted(fn))
+        grew = trusted.insert(&fn).second;
+  }
+  return trusted;
+}
+
 // libc's start and exit call constructors and destructors through the
 // image's tables, compiler-made ones in the light kernel too (NVPTX's
 // __gpuvm_break_global_cycles).
@@ -68,28 +107,19 @@ bool isConstructorOrDestructor(const Function &fn) {
   return false;
 }
 
-bool isCallTarget(const Function &fn) {
+// Whether an indirect call may reach fn: its address is taken, by the VM's
+// code or by the light kernel's (a file's operations: the kernel's state
+// sits in the VM's slice, where the VM can overwrite it, so the kernel's
+// indirect calls are checked like the VM's). Trusted functions never are.
+bool isCallTarget(const Function &fn, const SmallPtrSetImpl<const Function *> &trusted) {
   if (fn.isIntrinsic())
     return false;
   if (isConstructorOrDestructor(fn))
     return true;
-  if (!isKernel(fn))
-    return fn.hasAddressTaken(nullptr, /*IgnoreCallbackUses=*/false,
-                              /*IgnoreAssumeLikeCalls=*/true, /*IgnoreLLVMUsed=*/true);
-  for (const Use &use : fn.uses()) {
-    auto *inst = dyn_cast<Instruction>(use.getUser());
-    auto *call = dyn_cast_or_null<CallBase>(inst);
-    if (inst && !isKernel(*inst->getFunction()) && !(call && call->isCallee(&use)))
-      return true;
-  }
-  return false;
-}
-
-// What code generation may call for a memory intrinsic: their bodies work on
-// whatever the light kernel hands them, so their callers are checked instead.
-bool isMemoryPrimitive(const Function &fn) {
-  StringRef name = fn.getName();
-  return name == "memcpy" || name == "memmove" || name == "memset";
+  if (trusted.count(&fn))
+    return false;
+  return fn.hasAddressTaken(nullptr, /*IgnoreCallbackUses=*/false,
+                            /*IgnoreAssumeLikeCalls=*/true, /*IgnoreLLVMUsed=*/true);
 }
 
 struct Access {
@@ -106,8 +136,13 @@ public:
   }
 
   bool ready() const { return isDefined(m_, kConfineRead) && isDefined(m_, kConfineWrite); }
+  bool kernelReady() const {
+    return isDefined(m_, kConfineKernelRead) && isDefined(m_, kConfineKernelWrite);
+  }
 
-  void confine(Function &fn) {
+  // kernel: fn is the light kernel's, checked against what the kernel may
+  // touch (the VM's memory, its mailbox and counters).
+  void confine(Function &fn, bool kernel) {
     SmallVector<std::pair<Instruction *, Access>, 32> work;
     SmallVector<CallBase *, 8> indirect;
     const bool checkCalls = isDefined(m_, kConfineCall);
@@ -120,7 +155,7 @@ public:
         indirect.push_back(call);
     }
     for (auto &[inst, access] : work)
-      insertCheck(*inst, access);
+      insertCheck(*inst, access, kernel);
     for (CallBase *call : indirect)
       insertCallCheck(*call);
   }
@@ -206,14 +241,16 @@ private:
     return triple_.isNVPTX() && pointer->getType()->getPointerAddressSpace() == 4;
   }
 
-  void insertCheck(Instruction &inst, const Access &access) {
+  void insertCheck(Instruction &inst, const Access &access, bool kernel) {
     IRBuilder<> b(&inst);
     PointerType *generic = PointerType::get(m_.getContext(), 0);
     Value *pointer = access.pointer;
     if (pointer->getType() != generic)
       pointer = b.CreateAddrSpaceCast(pointer, generic);
-    FunctionCallee check = m_.getOrInsertFunction(access.write ? kConfineWrite : kConfineRead,
-                                                  b.getVoidTy(), generic, b.getInt64Ty(), generic);
+    const char *name = kernel ? (access.write ? kConfineKernelWrite : kConfineKernelRead)
+                              : (access.write ? kConfineWrite : kConfineRead);
+    FunctionCallee check =
+        m_.getOrInsertFunction(name, b.getVoidTy(), generic, b.getInt64Ty(), generic);
     CallInst *call = b.CreateCall(check, {pointer, access.size, siteOf(inst, b)});
     call->setDebugLoc(inst.getDebugLoc());
   }
@@ -271,12 +308,13 @@ void takeSystemCallAnnotations(Module &m, bool kernel) {
     auto *data = text && text->hasInitializer()
                      ? dyn_cast<ConstantDataSequential>(text->getInitializer())
                      : nullptr;
-    if (!fn || !data || !data->isCString() || data->getAsCString() != GPUVM_SYSCALL_ATTRIBUTE) {
+    StringRef mark = data && data->isCString() ? data->getAsCString() : "";
+    if (!fn || (mark != GPUVM_SYSCALL_ATTRIBUTE && mark != GPUVM_TRUSTED_ATTRIBUTE)) {
       kept.push_back(entry);
       continue;
     }
     if (kernel && !fn->isDeclaration())
-      fn->addFnAttr(GPUVM_SYSCALL_ATTRIBUTE);
+      fn->addFnAttr(mark);
     for (unsigned field = 1; field < entry->getNumOperands(); ++field)
       if (auto *gv = dyn_cast<GlobalVariable>(entry->getOperand(field)->stripPointerCasts()))
         strings.insert(gv);
@@ -364,16 +402,52 @@ std::vector<std::string> kernelInternalsUsed(const Module &m) {
   return uses;
 }
 
+void markRuntimeLibrary(Module &library) {
+  for (Function &fn : library.functions())
+    if (!fn.isDeclaration())
+      fn.addFnAttr(GPUVM_LIBRARY_ATTRIBUTE);
+}
+
+std::vector<std::string> inlineAssemblyUsed(const Module &m) {
+  std::vector<std::string> uses;
+  for (const Function &fn : m.functions()) {
+    if (fn.isDeclaration() || isKernel(fn) || fn.hasFnAttribute(GPUVM_LIBRARY_ATTRIBUTE))
+      continue;
+    for (const Instruction &inst : instructions(fn)) {
+      auto *call = dyn_cast<CallBase>(&inst);
+      auto *assembly = call ? dyn_cast<InlineAsm>(call->getCalledOperand()) : nullptr;
+      if (!assembly || StringRef(assembly->getAsmString()).trim().empty())
+        continue;
+      std::string where;
+      if (const DebugLoc &loc = inst.getDebugLoc())
+        where = " (" + cast<DIScope>(loc->getScope())->getFilename().str() + ":" +
+                std::to_string(loc.getLine()) + ")";
+      std::string text = StringRef(assembly->getAsmString()).trim().str();
+      if (text.size() > 40)
+        text = text.substr(0, 40) + "...";
+      uses.push_back(fn.getName().str() + where + " uses inline assembly ('" + text +
+                     "'), which confinement cannot check (-fno-gpuvm-sfi links it unconfined)");
+    }
+  }
+  return uses;
+}
+
 PreservedAnalyses ConfineMemoryPass::run(Module &m, ModuleAnalysisManager &) {
   Confiner confiner(m);
   if (!confiner.ready())
     return PreservedAnalyses::all();
+  const SmallPtrSet<const Function *, 32> trusted = trustedKernelFunctions(m);
   for (Function &fn : m.functions())
-    if (isCallTarget(fn))
+    if (isCallTarget(fn, trusted))
       fn.addFnAttr(kCallTarget);
-  for (Function &fn : m.functions())
-    if (!fn.isDeclaration() && !isKernel(fn) && !isMemoryPrimitive(fn))
-      confiner.confine(fn);
+  for (Function &fn : m.functions()) {
+    if (fn.isDeclaration() || isMemoryPrimitive(fn))
+      continue;
+    if (!isKernel(fn))
+      confiner.confine(fn, /*kernel=*/false);
+    else if (confiner.kernelReady() && !trusted.count(&fn))
+      confiner.confine(fn, /*kernel=*/true);
+  }
   // Its calls are put in after optimization, which would otherwise have
   // dropped it as unused.
   if (Function *budget = m.getFunction(kConfineBudget); budget && !budget->isDeclaration())

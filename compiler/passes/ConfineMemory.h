@@ -6,9 +6,14 @@
 // it calls __gpuvm_confine_read or __gpuvm_confine_write (the light kernel's;
 // inlined by the optimizer), which end the VM alone when the range is outside
 // its slice, its stack and, for reads, the image's constants and the shared
-// data set. Functions marked GPUVM_KERNEL_ATTRIBUTE (the light kernel, which
-// works on shared structures for every VM) are left as they are; the
-// optimizer may inline them afterwards, which keeps them unchecked.
+// data set. Functions marked GPUVM_KERNEL_ATTRIBUTE (the light kernel) are
+// checked too, against __gpuvm_confine_kernel_read/write, which also let
+// them reach the VM's mailbox and network counters: the kernel's state lives
+// in the VM's slice, where the VM can overwrite it, and must not lead the
+// kernel into another VM. Those it marks GPUVM_TRUSTED_ATTRIBUTE (LK_TRUSTED:
+// the router, the rings, the host's calls, the checks), and what only they
+// call, are left as they are; the optimizer may inline them afterwards,
+// which keeps them unchecked.
 //
 // Safe without a check: a constant offset inside a stack object, inside a
 // global that becomes private data, or (reads) inside any other global.
@@ -40,6 +45,8 @@ inline constexpr const char *GPUVM_CONFINED_FLAG = "gpuvm.confined";
 // them) GPUVM_SYSCALL_ATTRIBUTE; drops the annotations, which would keep every
 // system call in every image.
 inline constexpr const char *GPUVM_SYSCALL_ATTRIBUTE = "gpuvm-syscall";
+// Given, as the system calls are, through an annotation (LK_TRUSTED).
+inline constexpr const char *GPUVM_TRUSTED_ATTRIBUTE = "gpuvm-trusted";
 void markLightKernel(llvm::Module &kernel);
 // Drops the system-call annotations of any other module (libc, the program:
 // whatever includes the header), which mark nothing: only the kernel's own
@@ -51,6 +58,15 @@ void takeSystemCallAnnotations(llvm::Module &module, bool kernel);
 // the kernel's state by name). One line per use, "user uses the light
 // kernel's internal 'name'"; empty when there is none.
 std::vector<std::string> kernelInternalsUsed(const llvm::Module &module);
+
+// Nor may its own code hold inline assembly, which no check can see into (an
+// empty string, the usual optimization barrier, is allowed); gpuvm's own
+// libraries, marked by markRuntimeLibrary, may (LLVM libc's floating-point
+// environment on x86-64). One line per use, "function (file:line) uses
+// inline assembly ..."; empty when there is none.
+std::vector<std::string> inlineAssemblyUsed(const llvm::Module &module);
+inline constexpr const char *GPUVM_LIBRARY_ATTRIBUTE = "gpuvm-library";
+void markRuntimeLibrary(llvm::Module &library);
 
 struct ConfineMemoryPass : llvm::PassInfoMixin<ConfineMemoryPass> {
   llvm::PreservedAnalyses run(llvm::Module &module, llvm::ModuleAnalysisManager &);

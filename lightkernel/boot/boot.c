@@ -1,7 +1,10 @@
 /* Boot of one VM: its private segment from the image's template, its
- * arguments, then the C library. */
+ * arguments, then the C library. Trusted (LK_TRUSTED) but for its failure
+ * report: it runs before any of the VM's code, and reads the launch's
+ * arguments in the runtime's memory. */
 #include <lightkernel/arch.h>
 #include <lightkernel/boot.h>
+#include <lightkernel/confine.h>
 #include <lightkernel/syscall.h>
 
 #include <gpuvm/image.h>
@@ -12,7 +15,7 @@ extern const uint64_t __gpuvm_fixups[];
 
 char *lk_heap_start;
 
-static void copy_bytes(char *dst, const unsigned char *src, uint64_t n) {
+LK_TRUSTED static void copy_bytes(char *dst, const unsigned char *src, uint64_t n) {
   uint64_t i = 0;
   for (; i + 8 <= n; i += 8)
     *(uint64_t *)(dst + i) = *(const uint64_t *)(src + i);
@@ -20,7 +23,7 @@ static void copy_bytes(char *dst, const unsigned char *src, uint64_t n) {
     dst[i] = (char)src[i];
 }
 
-static void zero_bytes(char *dst, uint64_t n) {
+LK_TRUSTED static void zero_bytes(char *dst, uint64_t n) {
   uint64_t i = 0;
   for (; i < n && ((uintptr_t)(dst + i) & 7); ++i)
     dst[i] = 0;
@@ -30,7 +33,7 @@ static void zero_bytes(char *dst, uint64_t n) {
     dst[i] = 0;
 }
 
-static uint64_t align_up(uint64_t v, uint64_t a) {
+LK_TRUSTED static uint64_t align_up(uint64_t v, uint64_t a) {
   return (v + a - 1) & ~(a - 1);
 }
 
@@ -58,7 +61,7 @@ struct placement {
 
 /* Copies the next packed string to p->out, expanding "{vm}"; returns where
  * the copy starts. */
-static char *place_string(struct placement *p) {
+LK_TRUSTED static char *place_string(struct placement *p) {
   char *start = p->out;
   for (; *p->src; ++p->src) {
     const char *s = p->src;
@@ -81,7 +84,7 @@ static char *place_string(struct placement *p) {
 
 /* Copies argv/envp, then the hostname, into the slice after the private
  * data. */
-static struct lk_args place_arguments(char *at, char *end) {
+LK_TRUSTED static struct lk_args place_arguments(char *at, char *end) {
   uint32_t count = __gpuvm_launch.argc + __gpuvm_launch.envc;
   char **vec = (char **)at;
   struct placement p = {
@@ -109,7 +112,7 @@ static struct lk_args place_arguments(char *at, char *end) {
 
 /* A packed struct can hold an address at any byte offset, and GPUs fault on
  * a misaligned 8-byte access. */
-static void relocate(char *at, uint64_t base) {
+LK_TRUSTED static void relocate(char *at, uint64_t base) {
   if (((uintptr_t)at & 7) == 0) {
     *(uint64_t *)at += base;
     return;
@@ -122,7 +125,7 @@ static void relocate(char *at, uint64_t base) {
     at[i] = (char)value;
 }
 
-_Noreturn void lk_boot(void) {
+LK_TRUSTED _Noreturn void lk_boot(void) {
   const struct gpuvm_image_info *info = &__gpuvm_image_info;
   char *base = (char *)__gpuvm_private_base();
   char *end = base + __gpuvm_launch.slice_size - __gpuvm_launch.net.rx_ring_bytes;

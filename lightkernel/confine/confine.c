@@ -41,19 +41,21 @@ static void append_site(char **out, char *end, const char *site) {
 }
 
 _Noreturn __attribute__((noinline, cold)) static void fault(uintptr_t at, uint64_t len, int write,
-                                                            const char *site) {
+                                                            int kernel, const char *site) {
   char reason[192];
   char *out = reason, *end = reason + sizeof reason - 1;
   append(&out, end, write ? "wild write of " : "wild read of ");
   append_number(&out, end, len, 10);
   append(&out, end, len == 1 ? " byte at " : " bytes at ");
   append_number(&out, end, at, 16);
+  if (kernel)
+    append(&out, end, " by the light kernel, its state overwritten");
   append_site(&out, end, site);
   *out = 0;
   lk_crash(11 /* SIGSEGV */, reason);
 }
 
-__attribute__((always_inline)) int lk_may_write(const void *p, uint64_t len) {
+LK_TRUSTED __attribute__((always_inline)) int lk_may_write(const void *p, uint64_t len) {
   uintptr_t at = (uintptr_t)p;
   if (!len)
     return 1; /* touches nothing, as Linux's write(fd, NULL, 0) */
@@ -65,7 +67,7 @@ __attribute__((always_inline)) int lk_may_write(const void *p, uint64_t len) {
          arch_in_own_stack(at, len);
 }
 
-__attribute__((always_inline)) int lk_may_read(const void *p, uint64_t len) {
+LK_TRUSTED __attribute__((always_inline)) int lk_may_read(const void *p, uint64_t len) {
   uintptr_t at = (uintptr_t)p;
   if (!len)
     return 1;
@@ -79,7 +81,7 @@ __attribute__((always_inline)) int lk_may_read(const void *p, uint64_t len) {
   return set && lk_within(at, len, (uintptr_t)set, set->size);
 }
 
-int lk_may_read_string(const char *s, uint64_t most) {
+LK_TRUSTED int lk_may_read_string(const char *s, uint64_t most) {
   for (uint64_t i = 0; i < most; ++i)
     if (!lk_may_read(s + i, 1))
       return 0;
@@ -88,7 +90,7 @@ int lk_may_read_string(const char *s, uint64_t most) {
   return 1;
 }
 
-int lk_may_use_iovec(const struct lk_iovec *iov, int count, int write) {
+LK_TRUSTED int lk_may_use_iovec(const struct lk_iovec *iov, int count, int write) {
   if (count < 0 || !lk_may_read(iov, (uint64_t)count * sizeof *iov))
     return 0;
   for (int i = 0; i < count; ++i)
@@ -112,15 +114,37 @@ int lk_may_use_iovec(const struct lk_iovec *iov, int count, int write) {
 
 CHECK_LINKAGE void __gpuvm_confine_write(void *p, uint64_t len, const char *site) {
   if (!lk_may_write(p, len))
-    fault((uintptr_t)p, len, 1, site);
+    fault((uintptr_t)p, len, 1, 0, site);
 }
 
 CHECK_LINKAGE void __gpuvm_confine_read(const void *p, uint64_t len, const char *site) {
   if (!lk_may_read(p, len))
-    fault((uintptr_t)p, len, 0, site);
+    fault((uintptr_t)p, len, 0, 0, site);
 }
 
-int lk_may_call(const void *fn) {
+/* Beyond the VM's own memory, the kernel keeps its mailbox (host calls,
+ * limit counters) and its network counters, both outside every slice. */
+static int in_own_host_area(uintptr_t at, uint64_t len) {
+  const uint32_t vm = arch_vm_id();
+  const struct gpuvm_launch *l = &__gpuvm_launch;
+  return lk_within(at, len, l->mailboxes + vm * sizeof(struct gpuvm_mailbox),
+                   sizeof(struct gpuvm_mailbox)) ||
+         (l->net.counters &&
+          lk_within(at, len, l->net.counters + vm * sizeof(struct gpuvm_net_counters),
+                    sizeof(struct gpuvm_net_counters)));
+}
+
+CHECK_LINKAGE void __gpuvm_confine_kernel_write(void *p, uint64_t len, const char *site) {
+  if (!lk_may_write(p, len) && !in_own_host_area((uintptr_t)p, len))
+    fault((uintptr_t)p, len, 1, 1, site);
+}
+
+CHECK_LINKAGE void __gpuvm_confine_kernel_read(const void *p, uint64_t len, const char *site) {
+  if (!lk_may_read(p, len) && !in_own_host_area((uintptr_t)p, len))
+    fault((uintptr_t)p, len, 0, 1, site);
+}
+
+LK_TRUSTED int lk_may_call(const void *fn) {
   const uint64_t *entries = (const uint64_t *)(uintptr_t)__gpuvm_launch.confinement.entries;
   uint64_t low = 0, high = __gpuvm_launch.confinement.entry_count;
   while (low < high) {

@@ -48,22 +48,30 @@ size_t net_memory_free(void) {
   return lk_kmemory_free();
 }
 
+/* Trusted: the ring's indices, at the top of the slice, are written by the
+ * routers of other VMs and by this one alone; the VM's code may not write
+ * them, nor may the kernel's checked code. */
+LK_TRUSTED static int drain_ring(void) {
+  const struct gpuvm_launch *l = &__gpuvm_launch;
+  if (!(l->net.flags & GPUVM_NET_ENABLED) || !l->net.rx_ring_bytes)
+    return 0;
+  struct gpuvm_ring *ring =
+      gpuvm_vm_ring(l->slices, l->slice_size, l->net.rx_ring_bytes, arch_vm_id());
+  uint32_t length;
+  const uint8_t *packet;
+  int taken = 0;
+  /* A bounded batch, so that a flood cannot keep the VM from its program. */
+  while (taken < 256 && (packet = gpuvm_ring_peek(ring, &length))) {
+    ip6_input(packet, length);
+    gpuvm_ring_pop(ring);
+    ++taken;
+  }
+  return taken;
+}
+
 int net_poll(void) {
   net_init();
-  int taken = 0;
-  if (net_if.up) {
-    const struct gpuvm_launch *l = &__gpuvm_launch;
-    struct gpuvm_ring *ring =
-        gpuvm_vm_ring(l->slices, l->slice_size, l->net.rx_ring_bytes, arch_vm_id());
-    uint32_t length;
-    const uint8_t *packet;
-    /* A bounded batch, so that a flood cannot keep the VM from its program. */
-    while (taken < 256 && (packet = gpuvm_ring_peek(ring, &length))) {
-      ip6_input(packet, length);
-      gpuvm_ring_pop(ring);
-      ++taken;
-    }
-  }
+  int taken = net_if.up ? drain_ring() : 0;
   int64_t now = net_now();
   /* A program that makes socket calls in a tight loop (a flood) never
    * blocks: on the host backend, where VMs are fibers sharing a few worker
@@ -88,7 +96,7 @@ int net_wait(int64_t deadline_ns) {
   return 0;
 }
 
-void net_exited(void) {
+LK_TRUSTED void net_exited(void) {
   if (!initialized)
     return;
   const struct gpuvm_launch *l = &__gpuvm_launch;

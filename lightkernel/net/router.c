@@ -6,31 +6,55 @@
  * answers as a router: Destination Unreachable for an address in the prefix
  * with no VM, Time Exceeded, Packet Too Big. A packet whose source is not
  * the sending VM's own address is dropped and counted. Its own ICMPv6
- * messages come from PREFIX::2, the router's address. */
+ * messages come from PREFIX::2, the router's address.
+ *
+ * All of it is trusted (LK_TRUSTED): it writes other VMs' rings. So it reads
+ * nothing of the kernel's state in the VM's slice, which the VM can
+ * overwrite (the interface's address and counters are taken from the
+ * launch), and checks the packet it is handed: parts the VM may read, their
+ * lengths adding up to the packet's. */
 #include "net.h"
 #include "tcp/tcp.h"
 
 #include <gpuvm/ring.h>
 #include <lightkernel/arch.h>
+#include <lightkernel/confine.h>
 
 #define IP6_HEADER 40u
 #define ROUTER_ID 2u
+#define MOST_PARTS 8
 
-static struct gpuvm_ring *ring_of(uint32_t vm) {
+/* The VM's own address and counters, from the launch. */
+LK_TRUSTED static struct net_addr own_address(void) {
+  struct net_addr own;
+  gpuvm_address_of(__gpuvm_launch.net.prefix, GPUVM_NET_FIRST_VM + (uint64_t)arch_vm_id(),
+                   own.bytes);
+  return own;
+}
+
+#define COUNT(field)                                                                               \
+  do {                                                                                             \
+    if (__gpuvm_launch.net.counters)                                                               \
+      ++((struct gpuvm_net_counters *)(uintptr_t)__gpuvm_launch.net.counters + arch_vm_id())       \
+            ->field;                                                                               \
+  } while (0)
+
+LK_TRUSTED static struct gpuvm_ring *ring_of(uint32_t vm) {
   const struct gpuvm_launch *l = &__gpuvm_launch;
   return gpuvm_vm_ring(l->slices, l->slice_size, l->net.rx_ring_bytes, vm);
 }
 
-static int push(struct gpuvm_ring *ring, const struct lk_iovec *parts, int part_count,
-                uint32_t length) {
+LK_TRUSTED static int push(struct gpuvm_ring *ring, const struct lk_iovec *parts, int part_count,
+                           uint32_t length) {
   if (gpuvm_ring_push(ring, (const struct gpuvm_ring_part *)parts, part_count, length))
     return 0;
-  ++net_if.counters->drop_ring_full;
+  COUNT(drop_ring_full);
   return -NET_ENOBUFS;
 }
 
 /* The packet's first BYTES bytes, gathered from its parts. */
-static void gather(uint8_t *to, const struct lk_iovec *parts, int part_count, uint32_t bytes) {
+LK_TRUSTED static void gather(uint8_t *to, const struct lk_iovec *parts, int part_count,
+                              uint32_t bytes) {
   for (int i = 0; i < part_count && bytes; ++i) {
     uint32_t n = parts[i].length < bytes ? (uint32_t)parts[i].length : bytes;
     net_copy(to, parts[i].base, n);
@@ -40,12 +64,12 @@ static void gather(uint8_t *to, const struct lk_iovec *parts, int part_count, ui
 }
 
 /* An ICMPv6 error from the router back to this VM, quoting the packet. */
-static void answer(uint8_t type, uint8_t code, uint32_t field, const struct lk_iovec *parts,
-                   int part_count, uint32_t length) {
+LK_TRUSTED static void answer(uint8_t type, uint8_t code, uint32_t field,
+                              const struct lk_iovec *parts, int part_count, uint32_t length) {
   uint8_t message[GPUVM_NET_MIN_MTU];
   uint32_t quoted = length < GPUVM_NET_MIN_MTU - 48u ? length : GPUVM_NET_MIN_MTU - 48u;
   gather(message + 48, parts, part_count, quoted);
-  struct net_addr router;
+  struct net_addr router, own = own_address();
   gpuvm_address_of(__gpuvm_launch.net.prefix, ROUTER_ID, router.bytes);
   message[0] = 0x60;
   message[1] = message[2] = message[3] = 0;
@@ -53,12 +77,12 @@ static void answer(uint8_t type, uint8_t code, uint32_t field, const struct lk_i
   message[6] = NET_IPPROTO_ICMPV6;
   message[7] = 64;
   net_copy(message + 8, router.bytes, 16);
-  net_copy(message + 24, net_if.address.bytes, 16);
+  net_copy(message + 24, own.bytes, 16);
   message[40] = type;
   message[41] = code;
   message[42] = message[43] = 0;
   net_put32(message + 44, field);
-  uint32_t sum = net_pseudo_sum(&router, &net_if.address, 8 + quoted, NET_IPPROTO_ICMPV6);
+  uint32_t sum = net_pseudo_sum(&router, &own, 8 + quoted, NET_IPPROTO_ICMPV6);
   net_put16(message + 42, net_fold(net_sum(sum, message + 40, 8 + quoted)));
   struct lk_iovec whole = {message, 48 + quoted};
   push(ring_of(lk_vm_id()), &whole, 1, 48 + quoted);
@@ -69,8 +93,9 @@ static void answer(uint8_t type, uint8_t code, uint32_t field, const struct lk_i
  * own exit, linger that long): the router answers for it as a host answers
  * for connections that no longer exist, TCP with a reset, anything else
  * with Destination Unreachable. */
-static int answer_for_exited(const struct lk_iovec *parts, int part_count, uint32_t length) {
-  ++net_if.counters->to_exited;
+LK_TRUSTED static int answer_for_exited(const struct lk_iovec *parts, int part_count,
+                                        uint32_t length) {
+  COUNT(to_exited);
   uint8_t head[IP6_HEADER + 60];
   uint32_t seen = length < sizeof head ? length : (uint32_t)sizeof head;
   gather(head, parts, part_count, seen);
@@ -86,42 +111,54 @@ static int answer_for_exited(const struct lk_iovec *parts, int part_count, uint3
   return -NET_EHOSTUNREACH;
 }
 
-int router_output(const struct lk_iovec *parts, int part_count, uint32_t length) {
+LK_TRUSTED int router_output(const struct lk_iovec *given, int part_count, uint32_t length) {
   const struct gpuvm_net_launch *net = &__gpuvm_launch.net;
-  /* Our own header is whole in parts[0]; a copy lets us decrement it. */
-  if (part_count < 1 || parts[0].length < IP6_HEADER || part_count > 8)
+  /* A copy of the parts, checked: what the rest reads. */
+  struct lk_iovec parts[MOST_PARTS];
+  if (part_count < 1 || part_count > MOST_PARTS || !lk_may_read(given, part_count * sizeof *given))
     return -NET_EINVAL;
+  uint64_t total = 0;
+  for (int i = 0; i < part_count; ++i) {
+    parts[i] = given[i];
+    if (!lk_may_read(parts[i].base, parts[i].length))
+      return -NET_EINVAL;
+    total += parts[i].length;
+  }
+  /* Our own header is whole in parts[0]; a copy lets us decrement it. */
+  if (total != length || parts[0].length < IP6_HEADER)
+    return -NET_EINVAL;
+  const struct net_addr own = own_address();
   uint8_t header[IP6_HEADER];
   net_copy(header, parts[0].base, IP6_HEADER);
   const uint8_t *dst = header + 24;
   const struct net_addr *src = (const struct net_addr *)(header + 8);
   int loopback = net_addr_is_loopback((const struct net_addr *)dst);
-  if (loopback ? !net_addr_is_loopback(src) && !net_addr_equal(src, &net_if.address)
-               : !net_addr_equal(src, &net_if.address)) {
-    ++net_if.counters->drop_spoofed;
+  if (loopback ? !net_addr_is_loopback(src) && !net_addr_equal(src, &own)
+               : !net_addr_equal(src, &own)) {
+    COUNT(drop_spoofed);
     return -NET_EINVAL;
   }
   if (length > net->mtu) {
     answer(ICMP6_PACKET_TOO_BIG, 0, net->mtu, parts, part_count, length);
     return -NET_EMSGSIZE;
   }
-  if (loopback || net_addr_equal((const struct net_addr *)dst, &net_if.address))
+  if (loopback || net_addr_equal((const struct net_addr *)dst, &own))
     return push(ring_of(lk_vm_id()), parts, part_count, length); /* to itself: no hop */
 
   if (header[7] <= 1) {
-    ++net_if.counters->drop_hop_limit;
+    COUNT(drop_hop_limit);
     answer(ICMP6_TIME_EXCEEDED, 0, 0, parts, part_count, length);
     return -NET_EHOSTUNREACH;
   }
   --header[7];
-  struct lk_iovec routed[8];
+  struct lk_iovec routed[MOST_PARTS];
   routed[0].base = header;
   routed[0].length = IP6_HEADER;
   for (int i = 1; i < part_count; ++i)
     routed[i] = parts[i];
   if (parts[0].length > IP6_HEADER) {
     /* The caller put more than the header in its first part. */
-    if (part_count == 8)
+    if (part_count == MOST_PARTS)
       return -NET_EINVAL;
     for (int i = part_count; i > 1; --i)
       routed[i] = routed[i - 1];
@@ -142,13 +179,13 @@ int router_output(const struct lk_iovec *parts, int part_count, uint32_t length)
     for (int i = 8; i < 16; ++i)
       low = (low << 8) | dst[i];
     if (low != GPUVM_NET_HOST_ID) {
-      ++net_if.counters->drop_unreachable;
+      COUNT(drop_unreachable);
       answer(ICMP6_DST_UNREACH, ICMP6_DST_UNREACH_ADDR, 0, parts, part_count, length);
       return -NET_EHOSTUNREACH;
     }
   }
   if (!net->uplink) {
-    ++net_if.counters->drop_unreachable;
+    COUNT(drop_unreachable);
     answer(ICMP6_DST_UNREACH, ICMP6_DST_UNREACH_NOROUTE, 0, parts, part_count, length);
     return -NET_ENETUNREACH;
   }

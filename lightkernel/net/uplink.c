@@ -7,17 +7,18 @@
  * routed what it sends (by arithmetic); anything not for a VM is dropped. */
 #include <gpuvm/ring.h>
 #include <lightkernel/arch.h>
+#include <lightkernel/confine.h>
 
 #include "net.h"
 
 /* Packets moved per ring per round, so neither direction starves the other. */
 #define BATCH 64
 
-static uint32_t exited_count(const struct gpuvm_net_launch *net) {
+LK_TRUSTED static uint32_t exited_count(const struct gpuvm_net_launch *net) {
   return __atomic_load_n((uint32_t *)(uintptr_t)net->exited, __ATOMIC_ACQUIRE);
 }
 
-_Noreturn void lk_uplink_main(void) {
+LK_TRUSTED _Noreturn void lk_uplink_main(void) {
   const struct gpuvm_launch *l = &__gpuvm_launch;
   const struct gpuvm_net_launch *net = &l->net;
   struct gpuvm_ring *uplink = (struct gpuvm_ring *)(uintptr_t)net->uplink;

@@ -63,16 +63,23 @@ struct gpuvm_limit_counters *lk_limit_counters(void) {
   return &my_mailbox()->limits;
 }
 
-static _Noreturn void leave(int status, int kind, const char *reason) {
-  leaving = 1;
-  /* As a process's exit on Linux: descriptors close, and connections still
-   * deliver what they were given. */
-  lk_fd_close_all();
-  net_linger();
-  net_exited();
-  /* GPUs: the bridge's device thread runs until every VM has left. */
+/* GPUs: the bridge's device thread runs until every VM has left. */
+LK_TRUSTED static void count_exit(void) {
   if (__gpuvm_launch.net.exited)
     __atomic_fetch_add((uint32_t *)(uintptr_t)__gpuvm_launch.net.exited, 1u, __ATOMIC_RELEASE);
+}
+
+static _Noreturn void leave(int status, int kind, const char *reason) {
+  /* As a process's exit on Linux: descriptors close, and connections still
+   * deliver what they were given. Once: a crash in that cleanup (the
+   * kernel's state overwritten by the VM) leaves without it. */
+  if (!leaving) {
+    leaving = 1;
+    lk_fd_close_all();
+    net_linger();
+    net_exited();
+  }
+  count_exit();
   struct gpuvm_mailbox *box = my_mailbox();
   size_t len = 0;
   /* A reason the VM handed lk_crash is read only as far as it may read. */

@@ -2,7 +2,10 @@
 ; checked against the functions it may reach, which the pass marks and, after
 ; optimization, lists in the image's table; every loop of the program's own
 ; code counts its iterations and calls the light kernel's budget check every
-; 4096 of them. The light kernel's own functions stay as they are.
+; 4096 of them. The light kernel's own functions are checked against the
+; kernel's own checks, and their indirect calls as the program's; its
+; loops have no budget. Its trusted functions, and the inline helpers only
+; they call, stay as they are.
 ; RUN: opt -load-pass-plugin=%plugin -passes='gpuvm-confine' -S %s | FileCheck %s
 ; RUN: opt -load-pass-plugin=%plugin -passes='gpuvm-confine,gpuvm-confine-late' -S %s \
 ; RUN:   | FileCheck %s --check-prefix=LATE
@@ -16,10 +19,11 @@ target triple = "x86_64-unknown-linux-gnu"
 
 ; What an indirect call may reach: a function whose address the program
 ; takes, one that a global names, a light-kernel function the program names
-; (a callback it hands on), and a constructor libc's start calls through the
-; image's table, the light kernel's too (NVPTX's cycle breaker) -- not one
-; only called directly, nor one only the light kernel names.
-; LATE-DAG: @__gpuvm_function_entries = constant [4 x ptr] [ptr @taken, ptr @in_table, ptr @kernel_callback, ptr @kernel_constructor]
+; (a callback it hands on) or the kernel itself does (its state, where such
+; pointers sit, is in the VM's slice), and a constructor libc's start calls
+; through the image's table, the light kernel's too (NVPTX's cycle breaker)
+; -- not one only called directly, nor a trusted one whatever names it.
+; LATE-DAG: @__gpuvm_function_entries = constant [5 x ptr] [ptr @taken, ptr @in_table, ptr @kernel_callback, ptr @kernel_constructor, ptr @kernel_internal]
 ; LATE-DAG: @llvm.compiler.used = {{.*}}@__gpuvm_confine_budget
 
 @callbacks = constant [1 x ptr] [ptr @in_table]
@@ -76,14 +80,44 @@ exit:
 }
 
 ; CHECK-LABEL: define i32 @kernel_dispatch(
-; CHECK-NOT: __gpuvm_confine
-; CHECK: ret i32
+; CHECK-NEXT: call void @__gpuvm_confine_kernel_read(ptr %state, i64 8, ptr null)
+; CHECK-NEXT: %fn = load ptr, ptr %state
+; CHECK-NEXT: call void @__gpuvm_confine_call(ptr %fn, ptr null)
+; CHECK-NEXT: %a = call i32 %fn(i32 1)
 ; LATE-LABEL: define void @kernel_loop(
 ; LATE-NOT: gpuvm.budget
 ; LATE: ret void
-define i32 @kernel_dispatch(ptr %fn) #0 {
+define i32 @kernel_dispatch(ptr %state) #0 {
+  %fn = load ptr, ptr %state
   %a = call i32 %fn(i32 1)
   ret i32 %a
+}
+
+; CHECK-LABEL: define void @kernel_trusted(
+; CHECK-NOT: __gpuvm_confine
+; CHECK: ret void
+; CHECK-LABEL: define internal void @trusted_inline_helper(
+; CHECK-NOT: __gpuvm_confine
+; CHECK: ret void
+; CHECK-LABEL: define internal void @trusted_callee(
+; CHECK-NEXT: call void @__gpuvm_confine_kernel_write(ptr %p, i64 4, ptr null)
+define void @kernel_trusted(ptr %ring, ptr %fn) #1 {
+  store i32 1, ptr %ring
+  call void @trusted_inline_helper(ptr %ring)
+  call void @trusted_callee(ptr %ring)
+  %a = call i32 %fn(i32 1)
+  ret void
+}
+define ptr @kernel_names_trusted() #0 {
+  ret ptr @kernel_trusted
+}
+define internal void @trusted_inline_helper(ptr %p) #2 {
+  store i32 2, ptr %p
+  ret void
+}
+define internal void @trusted_callee(ptr %p) #0 {
+  store i32 3, ptr %p
+  ret void
 }
 define void @kernel_loop(i64 %n) #0 {
 entry:
@@ -121,5 +155,13 @@ define void @__gpuvm_confine_call(ptr %fn, ptr %site) #0 {
 define void @__gpuvm_confine_budget() #0 {
   ret void
 }
+define void @__gpuvm_confine_kernel_read(ptr %p, i64 %n, ptr %site) #0 {
+  ret void
+}
+define void @__gpuvm_confine_kernel_write(ptr %p, i64 %n, ptr %site) #0 {
+  ret void
+}
 
 attributes #0 = { "gpuvm-kernel" }
+attributes #1 = { "gpuvm-kernel" "gpuvm-trusted" }
+attributes #2 = { "gpuvm-kernel" inlinehint }

@@ -12,7 +12,7 @@
 // INSPECT: confined: yes
 //
 // RUN: for mode in wild-write wild-read const-write memset-past huge-stack-index bad-call \
-// RUN:     endless-loop deep-recursion huge-frame malloc-all console-flood; do \
+// RUN:     kernel-state endless-loop deep-recursion huge-frame malloc-all console-flood; do \
 // RUN:   %gpuvm run %t/confined.img --vms 100 --mem-per-vm 1M --max-cpu-ms 300 \
 // RUN:     --status-file %t/$mode.status -- {vm} $mode > %t/$mode.out 2> %t/$mode.err; \
 // RUN:   echo "$mode exit $?" >> %t/exits; \
@@ -47,6 +47,10 @@
 // HOSTILE-NEXT: 99
 // HOSTILE-NEXT: 37 crash 139
 // HOSTILE-NEXT: gpuvm: vm 37 crashed: indirect call to 0x{{[0-9a-f]+}}, not a function of the image ({{.*}}confinement.c:[[#]])
+// HOSTILE-NEXT: kernel-state exit 1
+// HOSTILE-NEXT: 99
+// HOSTILE-NEXT: 37 crash 139
+// HOSTILE-NEXT: gpuvm: vm 37 crashed: wild {{read|write}} of {{[0-9]+}} bytes at 0x{{[0-9a-f]+}} by the light kernel, its state overwritten
 // HOSTILE-NEXT: endless-loop exit 1
 // HOSTILE-NEXT: 99
 // HOSTILE-NEXT: 37 crash 152
@@ -120,6 +124,8 @@ long lk_getsockname(int fd, void *address, uint32_t *length);
 long lk_ioctl(int fd, unsigned long request, void *argument);
 long lk_epoll_create1(int flags);
 long lk_epoll_ctl(int epfd, int op, int fd, void *event);
+long lk_write(int fd, const void *buf, size_t len);
+void lk_heap_region(char **start, char **end);
 #endif
 
 #define HOSTILE_VM 37
@@ -191,6 +197,21 @@ static int attack(const char *mode) {
     /* One byte into a function: past its checks, were it allowed. */
     int (*jump)(uintptr_t) = (int (*)(uintptr_t))launder((uintptr_t)&recurse + 1);
     return jump(0);
+  } else if (!strcmp(mode, "kernel-state")) {
+#ifdef __gpuvm__
+    /* The kernel keeps its objects (a pipe's files and buffer) in the VM's
+     * heap: every pointer there into the heap is moved to the same place in
+     * the neighbour's, then the kernel is asked to write into the pipe. */
+    int pipe_ends[2];
+    if (pipe(pipe_ends))
+      return 1;
+    char *start, *end;
+    lk_heap_region(&start, &end);
+    for (uintptr_t *word = (uintptr_t *)start; (char *)(word + 1) <= end; ++word)
+      if (*word >= (uintptr_t)start && *word < (uintptr_t)end)
+        *word += SLICE;
+    lk_write(pipe_ends[1], "into the neighbour's memory", 27);
+#endif
   } else if (!strcmp(mode, "endless-loop")) {
     volatile uint64_t spins = 0;
     for (;;)

@@ -2,24 +2,31 @@
  * Untested on hardware: no AMD GPU has been available to the project. */
 #include <lightkernel/arch.h>
 #include <lightkernel/boot.h>
+#include <lightkernel/confine.h>
+#include <lightkernel/syscall.h>
 
-__attribute__((always_inline)) uint32_t arch_vm_id(void) {
+/* Every function here reaches beyond the VM's memory (the launch, the
+ * doorbells, the mailbox): all are trusted (LK_TRUSTED). */
+
+LK_TRUSTED __attribute__((always_inline)) uint32_t arch_vm_id(void) {
   return __builtin_amdgcn_workgroup_id_x();
 }
 
-__attribute__((always_inline)) void *__gpuvm_private_base(void) {
+LK_TRUSTED __attribute__((always_inline)) void *__gpuvm_private_base(void) {
   return (char *)(uintptr_t)__gpuvm_launch.slices +
          (uint64_t)arch_vm_id() * __gpuvm_launch.slice_size;
 }
 
 /* Flat addresses in the private aperture reach this work-item's scratch
  * alone. */
-__attribute__((always_inline)) int arch_in_own_stack(uintptr_t at, uint64_t len) {
+LK_TRUSTED __attribute__((always_inline)) int arch_in_own_stack(uintptr_t at, uint64_t len) {
   (void)len;
   return __builtin_amdgcn_is_private((const __attribute__((address_space(0))) void *)at);
 }
 
-void arch_rpc(struct gpuvm_mailbox *box) {
+LK_TRUSTED void arch_rpc(struct gpuvm_mailbox *box) {
+  if (box != (struct gpuvm_mailbox *)(uintptr_t)__gpuvm_launch.mailboxes + arch_vm_id())
+    lk_crash(11 /* SIGSEGV */, "a host call through another VM's mailbox");
   __atomic_thread_fence(__ATOMIC_SEQ_CST);
   __atomic_store_n(&box->state, GPUVM_MAILBOX_REQUEST, __ATOMIC_RELEASE);
   gpuvm_doorbell_ring(&__gpuvm_launch.doorbells, arch_vm_id());
@@ -32,20 +39,21 @@ void arch_rpc(struct gpuvm_mailbox *box) {
 
 void arch_yield(void) {}
 
-void arch_pause(void) {
+LK_TRUSTED void arch_pause(void) {
   __builtin_amdgcn_s_sleep(8);
 }
 
-_Noreturn void arch_exit(void) {
+LK_TRUSTED _Noreturn void arch_exit(void) {
   __builtin_amdgcn_endpgm();
 }
 
 /* s_memrealtime counts at a constant 100 MHz on gfx9 and gfx10. */
-int64_t arch_clock_ns(void) {
+LK_TRUSTED int64_t arch_clock_ns(void) {
   return (int64_t)__builtin_amdgcn_s_memrealtime() * 10;
 }
 
-__attribute__((amdgpu_kernel, amdgpu_flat_work_group_size(1, 1))) void __gpuvm_start(void) {
+LK_TRUSTED __attribute__((amdgpu_kernel, amdgpu_flat_work_group_size(1, 1))) void
+__gpuvm_start(void) {
   uint32_t id = arch_vm_id();
   if (id < __gpuvm_launch.vm_count)
     lk_boot();

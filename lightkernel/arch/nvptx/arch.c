@@ -2,13 +2,17 @@
 #include <lightkernel/arch.h>
 #include <lightkernel/boot.h>
 #include <lightkernel/confine.h>
+#include <lightkernel/syscall.h>
 
-__attribute__((always_inline)) uint32_t arch_vm_id(void) {
+/* Every function here reaches beyond the VM's memory (the launch, the
+ * doorbells, the mailbox): all are trusted (LK_TRUSTED). */
+
+LK_TRUSTED __attribute__((always_inline)) uint32_t arch_vm_id(void) {
   return __nvvm_read_ptx_sreg_ctaid_x() * __nvvm_read_ptx_sreg_ntid_x() +
          __nvvm_read_ptx_sreg_tid_x();
 }
 
-__attribute__((always_inline)) void *__gpuvm_private_base(void) {
+LK_TRUSTED __attribute__((always_inline)) void *__gpuvm_private_base(void) {
   return (char *)(uintptr_t)__gpuvm_launch.slices +
          (uint64_t)arch_vm_id() * __gpuvm_launch.slice_size;
 }
@@ -22,7 +26,7 @@ __attribute__((always_inline)) void *__gpuvm_private_base(void) {
 #define LOCAL_WINDOW_TOP (1ull << 24)
 #define STACK_BOTTOM_RESERVE 2048u
 
-__attribute__((always_inline)) int arch_in_own_stack(uintptr_t at, uint64_t len) {
+LK_TRUSTED __attribute__((always_inline)) int arch_in_own_stack(uintptr_t at, uint64_t len) {
   if (!__nvvm_isspacep_local((const void *)at))
     return 0;
   uint64_t local =
@@ -35,7 +39,9 @@ __attribute__((always_inline)) int arch_in_own_stack(uintptr_t at, uint64_t len)
 /* The mailbox lives in host memory mapped into the GPU: publish the request
  * system-wide, ring the doorbell that tells the host, then wait for the
  * host's reply. */
-void arch_rpc(struct gpuvm_mailbox *box) {
+LK_TRUSTED void arch_rpc(struct gpuvm_mailbox *box) {
+  if (box != (struct gpuvm_mailbox *)(uintptr_t)__gpuvm_launch.mailboxes + arch_vm_id())
+    lk_crash(11 /* SIGSEGV */, "a host call through another VM's mailbox");
   __nvvm_membar_sys();
   *(volatile uint32_t *)&box->state = GPUVM_MAILBOX_REQUEST;
   __nvvm_membar_sys();
@@ -50,20 +56,20 @@ void arch_rpc(struct gpuvm_mailbox *box) {
 
 void arch_yield(void) {}
 
-void arch_pause(void) {
+LK_TRUSTED void arch_pause(void) {
   __nvvm_nanosleep(500);
 }
 
-_Noreturn void arch_exit(void) {
+LK_TRUSTED _Noreturn void arch_exit(void) {
   __asm__ volatile("exit;");
   __builtin_unreachable();
 }
 
-int64_t arch_clock_ns(void) {
+LK_TRUSTED int64_t arch_clock_ns(void) {
   return (int64_t)__nvvm_read_ptx_sreg_globaltimer();
 }
 
-__attribute__((nvptx_kernel)) void __gpuvm_start(void) {
+LK_TRUSTED __attribute__((nvptx_kernel)) void __gpuvm_start(void) {
   uint32_t id = arch_vm_id();
   if (id < __gpuvm_launch.vm_count)
     lk_boot();

@@ -31,6 +31,17 @@ int lk_may_use_iovec(const struct lk_iovec *iov, int count, int write);
 void __gpuvm_confine_read(const void *p, uint64_t len, const char *site);
 void __gpuvm_confine_write(void *p, uint64_t len, const char *site);
 
+/* The light kernel's state lives in the VM's slice, where the VM can
+ * overwrite it: its own accesses are checked too, against what the VM may
+ * touch and the VM's mailbox and network counters, so that state cannot
+ * lead it into another VM. A function that must reach further (other VMs'
+ * rings, the launch's tables, the host) is marked LK_TRUSTED, left
+ * unchecked, and checks every pointer it is handed itself; so is whatever
+ * only such functions call. */
+#define LK_TRUSTED __attribute__((annotate("gpuvm-trusted")))
+void __gpuvm_confine_kernel_read(const void *p, uint64_t len, const char *site);
+void __gpuvm_confine_kernel_write(void *p, uint64_t len, const char *site);
+
 /* Whether fn is the entry of a function the VM's code may call through a
  * pointer (launch.confinement.entries); gpu-c++ checks every indirect call
  * of the VM's own code with __gpuvm_confine_call. */

@@ -33,10 +33,13 @@
 
 namespace ctx = boost::context::detail;
 
-// The running VM's private segment; the image reads it through initial-exec
-// TLS, so gpuvm exports it (see runtime/CMakeLists.txt).
+// The running VM's private segment and the bottom of its stack's reserve
+// (where confinement's stack range starts); the image reads them through
+// initial-exec TLS, so gpuvm exports them (see runtime/CMakeLists.txt). Not
+// in the VM's memory, where the VM could move them.
 extern "C" {
 __attribute__((visibility("default"))) thread_local char *__gpuvm_host_vm_base = nullptr;
+__attribute__((visibility("default"))) thread_local char *__gpuvm_host_vm_stack = nullptr;
 }
 
 namespace gpuvm::runtime {
@@ -46,6 +49,7 @@ namespace {
 struct Fiber {
   uint32_t vm = 0;
   char *base = nullptr;
+  char *stackBottom = nullptr; // of its stride, guard page included
   char *stackTop = nullptr;
   char *guard = nullptr; // the page under its stack, where an overflow faults; null: none
   ctx::fcontext_t context = nullptr;
@@ -172,10 +176,12 @@ void runWorker(Worker &w) {
       w.current = f;
       f->waiting = false;
       __gpuvm_host_vm_base = f->base;
+      __gpuvm_host_vm_stack = f->stackBottom;
       ctx::transfer_t back = ctx::jump_fcontext(f->context, nullptr);
       f->context = back.fctx;
       w.current = nullptr;
       __gpuvm_host_vm_base = nullptr;
+      __gpuvm_host_vm_stack = nullptr;
       allWaited = allWaited && f->waiting;
       if (!f->done)
         ready[kept++] = f;
@@ -378,6 +384,7 @@ public:
       char *bottom = stacks.data() + uint64_t(vm) * stackStride;
       if (guards && mprotect(bottom, page, PROT_NONE) == 0)
         f.guard = bottom;
+      f.stackBottom = bottom;
       f.stackTop = bottom + stackStride;
       f.context = ctx::make_fcontext(f.stackTop, stack, fiberMain);
       pool[vm % workers].fibers.push_back(&f);
