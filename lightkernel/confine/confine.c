@@ -10,7 +10,7 @@
 
 #include "../rpc/control.h"
 
-LK_TRUSTED static inline int in_own_slice(uintptr_t at, uint64_t len, uint64_t size) {
+LK_TRUSTED_INLINE static inline int in_own_slice(uintptr_t at, uint64_t len, uint64_t size) {
   return lk_within(at, len, (uintptr_t)__gpuvm_private_base(), size);
 }
 
@@ -55,7 +55,7 @@ fault(uintptr_t at, uint64_t len, int write, int kernel, const char *site) {
   lk_crash(11 /* SIGSEGV */, reason);
 }
 
-LK_TRUSTED __attribute__((always_inline)) int lk_may_write(const void *p, uint64_t len) {
+LK_TRUSTED_INLINE int lk_may_write(const void *p, uint64_t len) {
   uintptr_t at = (uintptr_t)p;
   if (!len)
     return 1; /* touches nothing, as Linux's write(fd, NULL, 0) */
@@ -67,7 +67,7 @@ LK_TRUSTED __attribute__((always_inline)) int lk_may_write(const void *p, uint64
          arch_in_own_stack(at, len);
 }
 
-LK_TRUSTED __attribute__((always_inline)) int lk_may_read(const void *p, uint64_t len) {
+LK_TRUSTED_INLINE int lk_may_read(const void *p, uint64_t len) {
   uintptr_t at = (uintptr_t)p;
   if (!len)
     return 1;

@@ -8,18 +8,18 @@
 /* Every function here reaches beyond the VM's memory (the launch, the
  * doorbells, the mailbox): all are trusted (LK_TRUSTED). */
 
-LK_TRUSTED __attribute__((always_inline)) uint32_t arch_vm_id(void) {
+LK_TRUSTED_INLINE uint32_t arch_vm_id(void) {
   return __builtin_amdgcn_workgroup_id_x();
 }
 
-LK_TRUSTED __attribute__((always_inline)) void *__gpuvm_private_base(void) {
+LK_TRUSTED_INLINE void *__gpuvm_private_base(void) {
   return (char *)(uintptr_t)__gpuvm_launch.slices +
          (uint64_t)arch_vm_id() * __gpuvm_launch.slice_size;
 }
 
 /* Flat addresses in the private aperture reach this work-item's scratch
  * alone. */
-LK_TRUSTED __attribute__((always_inline)) int arch_in_own_stack(uintptr_t at, uint64_t len) {
+LK_TRUSTED_INLINE int arch_in_own_stack(uintptr_t at, uint64_t len) {
   (void)len;
   return __builtin_amdgcn_is_private((const __attribute__((address_space(0))) void *)at);
 }

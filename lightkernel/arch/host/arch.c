@@ -16,7 +16,7 @@ LK_TRUSTED static const struct gpuvm_host_services *services(void) {
   return (const struct gpuvm_host_services *)(uintptr_t)__gpuvm_launch.host_services;
 }
 
-LK_TRUSTED __attribute__((always_inline)) void *__gpuvm_private_base(void) {
+LK_TRUSTED_INLINE void *__gpuvm_private_base(void) {
   return __gpuvm_host_vm_base;
 }
 
@@ -25,7 +25,7 @@ LK_TRUSTED uint32_t arch_vm_id(void) {
                     __gpuvm_launch.slice_size);
 }
 
-LK_TRUSTED __attribute__((always_inline)) int arch_in_own_stack(uintptr_t at, uint64_t len) {
+LK_TRUSTED_INLINE int arch_in_own_stack(uintptr_t at, uint64_t len) {
   return lk_within(at, len, (uintptr_t)__gpuvm_host_vm_stack,
                    __gpuvm_launch.confinement.stack_stride);
 }

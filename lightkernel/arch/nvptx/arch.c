@@ -7,12 +7,12 @@
 /* Every function here reaches beyond the VM's memory (the launch, the
  * doorbells, the mailbox): all are trusted (LK_TRUSTED). */
 
-LK_TRUSTED __attribute__((always_inline)) uint32_t arch_vm_id(void) {
+LK_TRUSTED_INLINE uint32_t arch_vm_id(void) {
   return __nvvm_read_ptx_sreg_ctaid_x() * __nvvm_read_ptx_sreg_ntid_x() +
          __nvvm_read_ptx_sreg_tid_x();
 }
 
-LK_TRUSTED __attribute__((always_inline)) void *__gpuvm_private_base(void) {
+LK_TRUSTED_INLINE void *__gpuvm_private_base(void) {
   return (char *)(uintptr_t)__gpuvm_launch.slices +
          (uint64_t)arch_vm_id() * __gpuvm_launch.slice_size;
 }
@@ -26,7 +26,7 @@ LK_TRUSTED __attribute__((always_inline)) void *__gpuvm_private_base(void) {
 #define LOCAL_WINDOW_TOP (1ull << 24)
 #define STACK_BOTTOM_RESERVE 2048u
 
-LK_TRUSTED __attribute__((always_inline)) int arch_in_own_stack(uintptr_t at, uint64_t len) {
+LK_TRUSTED_INLINE int arch_in_own_stack(uintptr_t at, uint64_t len) {
   if (!__nvvm_isspacep_local((const void *)at))
     return 0;
   uint64_t local =

@@ -38,7 +38,14 @@ void __gpuvm_confine_write(void *p, uint64_t len, const char *site);
  * rings, the launch's tables, the host) is marked LK_TRUSTED, left
  * unchecked, and checks every pointer it is handed itself; so is whatever
  * only such functions call. */
-#define LK_TRUSTED __attribute__((annotate("gpuvm-trusted")))
+/* Kept out of line (noinline): built file by file at -O2, an unchecked
+ * caller in the same file would otherwise take in its body before gpu-c++
+ * sees it, and check it (on an H100 leave() took in the exit counter's
+ * update and faulted there). LK_TRUSTED_INLINE is for the few that must
+ * be inlined (the checks' fast path) and whose callers in their own file
+ * are all trusted. */
+#define LK_TRUSTED __attribute__((annotate("gpuvm-trusted"), noinline))
+#define LK_TRUSTED_INLINE __attribute__((annotate("gpuvm-trusted"), always_inline))
 void __gpuvm_confine_kernel_read(const void *p, uint64_t len, const char *site);
 void __gpuvm_confine_kernel_write(void *p, uint64_t len, const char *site);
 
