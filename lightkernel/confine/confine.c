@@ -124,9 +124,10 @@ CHECK_LINKAGE void __gpuvm_confine_read(const void *p, uint64_t len, const char 
 
 /* The kernel's own checks, which gpu-c++ puts in its code only where they
  * are defined: on the host backend alone for now. On an H100 every cuda
- * image with them faulted as its VMs left (a write of the exit path
- * refused, then the report recursing; the refused write is not found yet),
- * so GPU images keep the kernel unchecked. */
+ * image with them faulted as its VMs left: the per-file build had inlined
+ * the trusted exit counter's update into leave(), where it was checked and
+ * refused. LK_TRUSTED now keeps trusted functions out of line; until a GPU
+ * run confirms it, GPU images keep the kernel unchecked. */
 #if !defined(__NVPTX__) && !defined(__AMDGPU__)
 /* Beyond the VM's own memory, the kernel keeps its mailbox (host calls,
  * limit counters) and its network counters, both outside every slice. */
