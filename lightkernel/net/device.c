@@ -71,7 +71,7 @@ LK_TRUSTED static int drain_ring(void) {
 
 int net_poll(void) {
   net_init();
-  int taken = net_if.up ? drain_ring() : 0;
+  int taken = drain_ring(); /* it asks the launch, not net_if.up, which the VM can overwrite */
   int64_t now = net_now();
   /* A program that makes socket calls in a tight loop (a flood) never
    * blocks: on the host backend, where VMs are fibers sharing a few worker
