@@ -6,6 +6,7 @@
 #include "LinkerSymbols.h"
 #include "NvptxParts.h"
 #include "PrivatizeGlobals.h"
+#include "SourceNames.h"
 #include "gpuvm/image.h"
 
 #include <llvm/Bitcode/BitcodeReader.h>
@@ -132,7 +133,7 @@ void normalizeMain(Module &m) {
   FunctionType *expected = FunctionType::get(i32, {i32, ptr, ptr}, false);
   if (userMain->getFunctionType() == expected)
     return;
-  userMain->setName("__gpuvm_user_main");
+  userMain->setName(RENAMED_USER_MAIN);
   Function *wrapper = Function::Create(expected, GlobalValue::ExternalLinkage, "main", m);
   userMain->replaceAllUsesWith(wrapper);
   IRBuilder<> b(BasicBlock::Create(ctx, "entry", wrapper));

@@ -1,6 +1,7 @@
 #include "ConfineMemory.h"
 
 #include "PrivatizeGlobals.h"
+#include "SourceNames.h"
 
 #include "gpuvm/image.h"
 
@@ -425,7 +426,7 @@ std::vector<std::string> inlineAssemblyUsed(const Module &m) {
       std::string text = StringRef(assembly->getAsmString()).trim().str();
       if (text.size() > 40)
         text = text.substr(0, 40) + "...";
-      uses.push_back(fn.getName().str() + where + " uses inline assembly ('" + text +
+      uses.push_back(sourceName(fn) + where + " uses inline assembly ('" + text +
                      "'), which confinement cannot check (-fno-gpuvm-sfi links it unconfined)");
     }
   }

@@ -1,6 +1,7 @@
 #include "PrivatizeGlobals.h"
 
 #include "ConfineMemory.h"
+#include "SourceNames.h"
 
 #include "UsedLists.h"
 
@@ -337,9 +338,7 @@ void rejectAssemblyUses(Module &m, const SmallSetVector<GlobalVariable *, 32> &p
     for (Instruction &inst : instructions(fn))
       if (auto *call = dyn_cast<CallBase>(&inst))
         if (auto *assembly = dyn_cast<InlineAsm>(call->getCalledOperand()))
-          check(assembly->getAsmString(),
-                // gpu-c++ renames a main that takes fewer than three arguments.
-                "'" + (fn.getName() == "__gpuvm_user_main" ? "main" : fn.getName().str()) + "'");
+          check(assembly->getAsmString(), "'" + sourceName(fn) + "'");
 }
 
 } // namespace

@@ -8,6 +8,9 @@
 // CHECK: gpu-c++: error: poke ({{.*}}inline-asm.c:[[#]]) uses inline assembly ('movq {{.*}}'), which confinement cannot check (-fno-gpuvm-sfi links it unconfined)
 // CHECK-NOT: barrier
 // NVPTX: gpu-c++: error: poke uses inline assembly ('st.u64 {{.*}}')
+// A main without parameters is renamed inside gpu-c++; the message names it main.
+// RUN: not %gpucxx --target=host -O2 -DONLY_BARRIER -DIN_MAIN %s -o %t.main.img 2>&1 | FileCheck %s --check-prefix=MAIN
+// MAIN: gpu-c++: error: main uses inline assembly ('nop')
 // RUN: %gpucxx --target=host -O2 -DONLY_BARRIER %s -o %t.ok.img
 // RUN: %gpucxx --target=host -O2 -fno-gpuvm-sfi %s -o %t.unconfined.img
 #include <stdint.h>
@@ -28,5 +31,8 @@ void poke(uintptr_t *at) {
 #endif
 
 int main(void) {
+#ifdef IN_MAIN
+  __asm__ volatile("nop");
+#endif
   return (int)barrier(0);
 }
