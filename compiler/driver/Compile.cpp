@@ -18,7 +18,11 @@ Command compileCommand(const Toolchain &tc, const std::string &clang, const Targ
     break;
   case TargetKind::Nvptx:
     // Thread-locals are per-VM globals; clang alone refuses them on NVPTX.
-    a.insert(a.end(), {"-march=" + target.arch, "-fplugin=" + tc.clangPlugin()});
+    // Clang takes the PTX version from the CUDA it finds, and without one
+    // falls back to 4.2, which no arch we build for accepts: ask for 7.8,
+    // the version the link asks for (a CUDA found adds its own, the higher).
+    a.insert(a.end(), {"-march=" + target.arch, "-fplugin=" + tc.clangPlugin(), "-Xclang",
+                       "-target-feature", "-Xclang", "+ptx78"});
     break;
   case TargetKind::Host:
     // Host images are shared objects that many VMs share: position independent.
