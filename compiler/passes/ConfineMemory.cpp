@@ -389,7 +389,7 @@ std::vector<std::string> kernelInternalsUsed(const Module &m) {
     for (const Instruction &inst : instructions(fn))
       for (const Value *operand : inst.operands())
         namedGlobals(operand, named, seen);
-    report(fn.getName().str(), named);
+    report(sourceName(fn), named);
   }
   for (const GlobalVariable &gv : m.globals()) {
     if (!gv.hasInitializer() || gv.hasMetadata(GPUVM_KERNEL_ATTRIBUTE) ||

@@ -7,6 +7,7 @@
 // CHECK-DAG: gpu-c++: error: steal_heap uses the light kernel's internal 'lk_heap_start': a program reaches the kernel through its system calls (<lightkernel/syscall.h>) alone
 // CHECK-DAG: gpu-c++: error: poll_network uses the light kernel's internal 'net_poll'
 // CHECK-DAG: gpu-c++: error: handlers uses the light kernel's internal 'lk_fd_close_all'
+// CHECK-DAG: gpu-c++: error: main uses the light kernel's internal 'lk_private'
 // CHECK-NOT: write_console
 // System calls are open to it, and -fno-gpuvm-sfi (unconfined) links anyway.
 // RUN: %gpucxx --target=host -O2 -DONLY_SYSCALLS %s -o %t.ok.img
@@ -33,8 +34,12 @@ int poll_network(void) {
 }
 
 void (*handlers[])(void) = {lk_fd_close_all};
+void *lk_private(void);
 #endif
 
 int main(void) {
+#ifndef ONLY_SYSCALLS
+  *(int *)lk_private() = 1;
+#endif
   return (int)write_console() != 3;
 }
