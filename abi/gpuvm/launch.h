@@ -49,6 +49,8 @@ struct gpuvm_limits {
   uint64_t console_bytes_per_s;
 };
 
+#define GPUVM_KERNEL_PRIVATE_BYTES 64
+
 struct gpuvm_launch {
   uint64_t slices;     /* address of VM 0's memory slice */
   uint64_t slice_size; /* bytes per VM; slices are contiguous */
@@ -71,6 +73,12 @@ struct gpuvm_launch {
   uint64_t args_size;
   uint64_t host_services; /* struct gpuvm_host_services *, host backend only */
   uint64_t data_set;      /* struct gpuvm_data_set *, 0 without --ro-root */
+  /* Memory each VM's kernel keeps outside every slice, zeroed at launch:
+   * VM n's GPUVM_KERNEL_PRIVATE_BYTES at kernel_private + n *
+   * GPUVM_KERNEL_PRIVATE_BYTES, in memory as near the VM as its slice (device
+   * memory on a GPU). What the VM's own code must not change (its run budget,
+   * that it is leaving) lives there, where confined code cannot write. */
+  uint64_t kernel_private;
   struct gpuvm_confinement confinement;
   struct gpuvm_limits limits;
   struct gpuvm_net_launch net;

@@ -122,6 +122,14 @@ CHECK_LINKAGE void __gpuvm_confine_read(const void *p, uint64_t len, const char 
     fault((uintptr_t)p, len, 0, 0, site);
 }
 
+_Static_assert(sizeof(struct lk_private) <= GPUVM_KERNEL_PRIVATE_BYTES,
+               "the runtime allocates GPUVM_KERNEL_PRIVATE_BYTES per VM");
+
+LK_TRUSTED struct lk_private *lk_private(void) {
+  return (struct lk_private *)(uintptr_t)(__gpuvm_launch.kernel_private +
+                                          (uint64_t)arch_vm_id() * GPUVM_KERNEL_PRIVATE_BYTES);
+}
+
 /* The kernel's own checks, which gpu-c++ puts in its code only where they
  * are defined: on the host backend alone for now. On an H100 every cuda
  * image with them faulted as its VMs left: the per-file build had inlined
@@ -130,24 +138,27 @@ CHECK_LINKAGE void __gpuvm_confine_read(const void *p, uint64_t len, const char 
  * run confirms it, GPU images keep the kernel unchecked. */
 #if !defined(__NVPTX__) && !defined(__AMDGPU__)
 /* Beyond the VM's own memory, the kernel keeps its mailbox (host calls,
- * limit counters) and its network counters, both outside every slice. */
-LK_TRUSTED static int in_own_host_area(uintptr_t at, uint64_t len) {
+ * limit counters), its network counters and its private memory, all
+ * outside every slice. */
+LK_TRUSTED static int in_own_kernel_area(uintptr_t at, uint64_t len) {
   const uint32_t vm = arch_vm_id();
   const struct gpuvm_launch *l = &__gpuvm_launch;
   return lk_within(at, len, l->mailboxes + vm * sizeof(struct gpuvm_mailbox),
                    sizeof(struct gpuvm_mailbox)) ||
+         lk_within(at, len, l->kernel_private + (uint64_t)vm * GPUVM_KERNEL_PRIVATE_BYTES,
+                   sizeof(struct lk_private)) ||
          (l->net.counters &&
           lk_within(at, len, l->net.counters + vm * sizeof(struct gpuvm_net_counters),
                     sizeof(struct gpuvm_net_counters)));
 }
 
 CHECK_LINKAGE void __gpuvm_confine_kernel_write(void *p, uint64_t len, const char *site) {
-  if (!lk_may_write(p, len) && !in_own_host_area((uintptr_t)p, len))
+  if (!lk_may_write(p, len) && !in_own_kernel_area((uintptr_t)p, len))
     fault((uintptr_t)p, len, 1, 1, site);
 }
 
 CHECK_LINKAGE void __gpuvm_confine_kernel_read(const void *p, uint64_t len, const char *site) {
-  if (!lk_may_read(p, len) && !in_own_host_area((uintptr_t)p, len))
+  if (!lk_may_read(p, len) && !in_own_kernel_area((uintptr_t)p, len))
     fault((uintptr_t)p, len, 0, 1, site);
 }
 #endif
@@ -182,37 +193,34 @@ void __gpuvm_confine_call(const void *fn, const char *site) {
     bad_call(fn, site);
 }
 
-uint32_t lk_wait_epoch;
-static uint32_t budget_epoch; /* lk_wait_epoch when the run began */
-static int64_t run_began;
-
-static uint32_t budget_calls;
-
+/* Its state is in lk_private(): in the slice, the VM could reset its own
+ * budget or mark itself leaving, and run on past --max-cpu-ms and gpuvm stop. */
 __attribute__((noinline, cold)) void __gpuvm_confine_budget(void) {
+  struct lk_private *own = lk_private();
   /* Every 8th call (32,768 loop iterations), not by the clock, which is a
    * host call on the host: the stop request, in a mailbox that may be across
    * the bus (cuda); and on the host, where VMs are fibers sharing worker
    * threads, a loop that never waits lets the VMs behind it run (not a
    * wait: its budget runs on). */
-  if (!(++budget_calls & 7)) {
+  if (!(++own->budget_calls & 7)) {
     lk_stop_if_asked();
     arch_yield();
   }
   const uint64_t budget = __gpuvm_launch.confinement.max_run_ns;
-  if (!budget || (lk_wait_epoch & 1))
+  if (!budget || (own->wait_epoch & 1))
     return;
   int64_t now = arch_clock_ns();
-  if (budget_epoch != lk_wait_epoch || !run_began) {
-    budget_epoch = lk_wait_epoch;
-    run_began = now;
+  if (own->budget_epoch != own->wait_epoch || !own->run_began) {
+    own->budget_epoch = own->wait_epoch;
+    own->run_began = now;
     return;
   }
-  if ((uint64_t)(now - run_began) <= budget)
+  if ((uint64_t)(now - own->run_began) <= budget)
     return;
   char reason[128];
   char *out = reason, *end = reason + sizeof reason - 1;
   append(&out, end, "ran ");
-  append_number(&out, end, (uint64_t)(now - run_began) / 1000000, 10);
+  append_number(&out, end, (uint64_t)(now - own->run_began) / 1000000, 10);
   append(&out, end, " ms without waiting (--max-cpu-ms ");
   append_number(&out, end, budget / 1000000, 10);
   append(&out, end, ")");

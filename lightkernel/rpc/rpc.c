@@ -50,12 +50,10 @@ long host_write(int fd, const void *buf, size_t len, int64_t at) {
   return (long)done;
 }
 
-/* Set once the VM is on its way out: what it does then (closing, lingering)
- * may wait, and must not be stopped a second time. */
-static int leaving;
-
 void lk_stop_if_asked(void) {
-  if (!leaving && __atomic_load_n(&my_mailbox()->stop, __ATOMIC_RELAXED))
+  /* Once the VM is on its way out, what it does (closing, lingering) may
+   * wait, and must not be stopped a second time. */
+  if (!lk_private()->leaving && __atomic_load_n(&my_mailbox()->stop, __ATOMIC_RELAXED))
     lk_crash(9 /* SIGKILL */, "stopped by gpuvm stop");
 }
 
@@ -73,8 +71,9 @@ static _Noreturn void leave(int status, int kind, const char *reason) {
   /* As a process's exit on Linux: descriptors close, and connections still
    * deliver what they were given. Once: a crash in that cleanup (the
    * kernel's state overwritten by the VM) leaves without it. */
-  if (!leaving) {
-    leaving = 1;
+  struct lk_private *own = lk_private();
+  if (!own->leaving) {
+    own->leaving = 1;
     lk_fd_close_all();
     net_linger();
     net_exited();

@@ -12,8 +12,8 @@
 // INSPECT: confined: yes
 //
 // RUN: for mode in wild-write wild-read const-write memset-past huge-stack-index bad-call \
-// RUN:     kernel-state endless-loop deep-recursion huge-frame malloc-all console-flood; do \
-// RUN:   %gpuvm run %t/confined.img --vms 100 --mem-per-vm 1M --max-cpu-ms 300 \
+// RUN:     kernel-state endless-loop budget-escape deep-recursion huge-frame malloc-all console-flood; do \
+// RUN:   timeout 60 %gpuvm run %t/confined.img --vms 100 --mem-per-vm 1M --max-cpu-ms 300 \
 // RUN:     --status-file %t/$mode.status -- {vm} $mode > %t/$mode.out 2> %t/$mode.err; \
 // RUN:   echo "$mode exit $?" >> %t/exits; \
 // RUN:   grep -c "^\[vm [0-9]*\] $(cat %t/sum) secret intact$" %t/$mode.out >> %t/exits; \
@@ -55,6 +55,11 @@
 // HOSTILE-NEXT: 99
 // HOSTILE-NEXT: 37 crash 152
 // HOSTILE-NEXT: gpuvm: vm 37 crashed: ran {{[0-9]+}} ms without waiting (--max-cpu-ms 300)
+// The budget ends it; leaving, its kernel finds its own state overwritten.
+// HOSTILE-NEXT: budget-escape exit 1
+// HOSTILE-NEXT: 99
+// HOSTILE-NEXT: 37 crash {{152|139}}
+// HOSTILE-NEXT: gpuvm: vm 37 crashed: {{ran [0-9]+ ms without waiting|wild .* by the light kernel, its state overwritten}}
 // HOSTILE-NEXT: deep-recursion exit 1
 // HOSTILE-NEXT: 99
 // HOSTILE-NEXT: 37 crash 139
@@ -213,6 +218,23 @@ static int attack(const char *mode) {
     lk_write(pipe_ends[1], "into the neighbour's memory", 27);
 #endif
   } else if (!strcmp(mode, "endless-loop")) {
+    volatile uint64_t spins = 0;
+    for (;;)
+      spins = spins + 1;
+  } else if (!strcmp(mode, "budget-escape")) {
+#ifdef __gpuvm__
+    /* Every word of the VM's globals, its kernel's among them, made odd: an
+     * odd wait epoch says the VM is waiting, and were the epoch among them,
+     * the run budget would never run out. The globals lie below the heap,
+     * down to the slice's start, found as a thief would: the first bytes
+     * the kernel refuses to fill. */
+    char *heap, *top, *low;
+    lk_heap_region(&heap, &top);
+    for (low = heap; getrandom(low - 16, 16, 0) == 16; low -= 16)
+      ;
+    for (uint32_t *word = (uint32_t *)low; (char *)(word + 1) <= heap; ++word)
+      *word = 1;
+#endif
     volatile uint64_t spins = 0;
     for (;;)
       spins = spins + 1;

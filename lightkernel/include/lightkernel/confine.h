@@ -33,7 +33,8 @@ void __gpuvm_confine_write(void *p, uint64_t len, const char *site);
 
 /* The light kernel's state lives in the VM's slice, where the VM can
  * overwrite it: its own accesses are checked too, against what the VM may
- * touch and the VM's mailbox and network counters, so that state cannot
+ * touch and the VM's mailbox, network counters and private memory (struct
+ * lk_private below), so that state cannot
  * lead it into another VM. A function that must reach further (other VMs'
  * rings, the launch's tables, the host) is marked LK_TRUSTED, left
  * unchecked, and checks every pointer it is handed itself; so is whatever
@@ -55,22 +56,34 @@ void __gpuvm_confine_kernel_write(void *p, uint64_t len, const char *site);
 int lk_may_call(const void *fn);
 void __gpuvm_confine_call(const void *fn, const char *site);
 
+/* What the VM's own code must not change, kept outside its slice (the
+ * launch's kernel_private), where confined code cannot write and only the
+ * kernel's own (checked against it) can. */
+struct lk_private {
+  /* Odd while a wait is under way (a host call spinning on its reply is
+   * not running); the run budget counts from the last change. */
+  uint32_t wait_epoch;
+  uint32_t budget_epoch; /* wait_epoch when the run began */
+  int64_t run_began;
+  uint32_t budget_calls;
+  uint32_t leaving; /* the VM is on its way out: not stopped a second time */
+};
+struct lk_private *lk_private(void);
+
 /* The run budget (launch.confinement.max_run_ns): gpu-c++ calls
  * __gpuvm_confine_budget every few thousand iterations of each loop of the
  * VM's code; it ends a VM that has run longer than the budget since it last
  * waited, or that the runtime was asked to stop (gpuvm stop); on the host
  * it also lets the other VMs of its worker run. The kernel marks its waits
- * in lk_wait_epoch, which is odd while a wait is under way (a host call
- * spinning on its reply is not running). */
-extern uint32_t lk_wait_epoch;
+ * in lk_private()->wait_epoch. */
 static inline void lk_waited(void) {
-  lk_wait_epoch += 2;
+  lk_private()->wait_epoch += 2;
 }
 static inline void lk_wait_begin(void) {
-  ++lk_wait_epoch;
+  ++lk_private()->wait_epoch;
 }
 static inline void lk_wait_end(void) {
-  ++lk_wait_epoch;
+  ++lk_private()->wait_epoch;
 }
 void __gpuvm_confine_budget(void);
 

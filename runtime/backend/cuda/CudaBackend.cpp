@@ -218,6 +218,7 @@ struct LaunchResources {
   bool contextRetained = false;
   CUmodule module = nullptr;
   CUdeviceptr slices = 0;
+  CUdeviceptr kernelPrivate = 0;
   CUdeviceptr arguments = 0;
   CUdeviceptr dataSet = 0;
   void *mailboxes = nullptr;
@@ -275,6 +276,8 @@ struct LaunchResources {
       driver.cuMemFree(dataSet);
     if (arguments)
       driver.cuMemFree(arguments);
+    if (kernelPrivate)
+      driver.cuMemFree(kernelPrivate);
     if (slices)
       driver.cuMemFree(slices);
     if (module)
@@ -383,26 +386,34 @@ public:
              std::to_string(resident ? resident - 1 : 0) + " VMs, not " + std::to_string(vmCount);
 
     const uint64_t slice = alignUp(config.memPerVm, kSliceAlignment);
-    // The network's device memory besides the slices: each VM's counters,
-    // the uplink ring and the count of exited VMs.
-    const uint64_t netPerVm = network ? sizeof(gpuvm_net_counters) : 0;
+    // Device memory besides the slices: each VM's kernel-private block and,
+    // with a network, its counters, the uplink ring and the count of exited VMs.
+    const uint64_t perVmBesides =
+        GPUVM_KERNEL_PRIVATE_BYTES + (network ? sizeof(gpuvm_net_counters) : 0);
     const uint64_t netFixed = network ? net::kUplinkBytes + sizeof(uint32_t) : 0;
     size_t freeBytes = 0, totalBytes = 0;
     if (CUresult r = driver_.cuMemGetInfo(&freeBytes, &totalBytes))
       return failed("cuMemGetInfo", r);
     uint64_t usable = freeBytes > kDriverHeadroom ? freeBytes - kDriverHeadroom : 0;
     uint64_t slicesBytes = saturatingProduct(slice, vmCount);
-    uint64_t neededBytes = saturatingSum(saturatingProduct(slice + netPerVm, vmCount), netFixed);
+    uint64_t neededBytes =
+        saturatingSum(saturatingProduct(slice + perVmBesides, vmCount), netFixed);
     if (neededBytes > usable)
       return std::to_string(vmCount) + " VMs × " + formatBytes(slice) +
              (network ? " with their network counters and the uplink ring" : "") + " = " +
              formatBytes(neededBytes) + " exceeds the GPU's free memory " + formatBytes(freeBytes) +
              "; at most " +
-             std::to_string(usable > netFixed ? (usable - netFixed) / (slice + netPerVm) : 0) +
+             std::to_string(usable > netFixed ? (usable - netFixed) / (slice + perVmBesides) : 0) +
              " VMs of " + formatBytes(slice) + " fit";
 
     if (CUresult r = driver_.cuMemAlloc(&held.slices, slicesBytes))
       return failed("cuMemAlloc (VM memory slices)", r);
+    const size_t kernelPrivateBytes = size_t(vmCount) * GPUVM_KERNEL_PRIVATE_BYTES;
+    if (CUresult r = driver_.cuMemAlloc(&held.kernelPrivate, kernelPrivateBytes))
+      return failed("cuMemAlloc (the VMs' kernel-private memory)", r);
+    static_assert(GPUVM_KERNEL_PRIVATE_BYTES % sizeof(uint32_t) == 0);
+    if (CUresult r = driver_.cuMemsetD32(held.kernelPrivate, 0, kernelPrivateBytes / 4))
+      return failed("cuMemsetD32 (the VMs' kernel-private memory)", r);
     const size_t mailboxBytes = size_t(vmCount) * sizeof(gpuvm_mailbox);
     if (CUresult r = driver_.cuMemHostAlloc(&held.mailboxes, mailboxBytes,
                                             CU_MEMHOSTALLOC_DEVICEMAP | CU_MEMHOSTALLOC_PORTABLE))
@@ -462,6 +473,7 @@ public:
     launch.args = held.arguments;
     launch.args_size = arguments.size();
     launch.data_set = dataSet;
+    launch.kernel_private = held.kernelPrivate;
     if (std::string why = confinementOf(held.module, launch.confinement); !why.empty())
       return why;
     launch.confinement.max_run_ns = config.maxRunNs;

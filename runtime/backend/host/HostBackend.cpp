@@ -301,6 +301,9 @@ public:
       return "cannot reserve memory for " + std::to_string(config.vmCount) + " VMs";
     }
     std::vector<gpuvm_mailbox> mailboxes(config.vmCount);
+    static_assert(GPUVM_KERNEL_PRIVATE_BYTES % sizeof(uint64_t) == 0);
+    std::vector<uint64_t> kernelPrivate(size_t(config.vmCount) * GPUVM_KERNEL_PRIVATE_BYTES /
+                                        sizeof(uint64_t));
     std::vector<char> args = packArguments(config);
 
     *launch = gpuvm_launch{};
@@ -318,6 +321,7 @@ public:
     launch->data_set =
         config.dataSet ? reinterpret_cast<uintptr_t>(config.dataSet->block()) : uint64_t(0);
     launch->host_services = reinterpret_cast<uintptr_t>(&kServices);
+    launch->kernel_private = reinterpret_cast<uintptr_t>(kernelPrivate.data());
     launch->confinement.stacks = reinterpret_cast<uintptr_t>(stacks.data());
     launch->confinement.stack_stride = stackStride;
     ReadonlyRange range = readonlyRange(imageTable(handle, GPUVM_CONSTANT_BOUNDS_SYMBOL));

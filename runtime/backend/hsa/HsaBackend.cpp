@@ -351,7 +351,7 @@ public:
              std::to_string(largestAllocation / slice) + " VMs of " + formatBytes(slice) + " fit";
 
     void *slices = nullptr, *mailboxes = nullptr, *arguments = nullptr, *launchStaging = nullptr,
-         *kernarg = nullptr;
+         *kernarg = nullptr, *kernelPrivate = nullptr;
     if (std::string why =
             allocate(session, *devicePool.found, slicesBytes, nullptr, slices, "VM memory slices");
         !why.empty())
@@ -362,6 +362,14 @@ public:
         !why.empty())
       return why;
     std::memset(mailboxes, 0, mailboxBytes);
+    // Zeroed by the host, so in system memory (coarse-grained device memory
+    // would need a copy or a fill).
+    const size_t kernelPrivateBytes = size_t(vmCount) * GPUVM_KERNEL_PRIVATE_BYTES;
+    if (std::string why = allocate(session, *systemPool.found, kernelPrivateBytes, &gpu,
+                                   kernelPrivate, "the VMs' kernel-private memory");
+        !why.empty())
+      return why;
+    std::memset(kernelPrivate, 0, kernelPrivateBytes);
     // One doorbell queue, served by this thread; its tickets and slots in
     // fine-grained system memory (ROCm requires PCIe atomics, so the VMs'
     // atomics on the tickets hold there).
@@ -423,6 +431,7 @@ public:
     launch.args = reinterpret_cast<uintptr_t>(arguments);
     launch.args_size = packed.size();
     launch.data_set = reinterpret_cast<uintptr_t>(dataSet);
+    launch.kernel_private = reinterpret_cast<uintptr_t>(kernelPrivate);
     // The variable lives in device memory the host can't write; ROCr copies
     // from memory the GPU can reach.
     const size_t staged =
