@@ -161,8 +161,10 @@ PreservedAnalyses BreakGlobalCyclesPass::run(Module &m, ModuleAnalysisManager &)
     if (!fixup) {
       fixup = Function::Create(FunctionType::get(Type::getVoidTy(m.getContext()), false),
                                GlobalValue::InternalLinkage, "__gpuvm_break_global_cycles", m);
-      // Compiler-made stores to shared data: not the program's, not confined.
+      // Compiler-made stores to shared data: not the program's, not confined;
+      // trusted, as the kernel's own checks would refuse them (shared data).
       fixup->addFnAttr(GPUVM_KERNEL_ATTRIBUTE);
+      fixup->addFnAttr(GPUVM_TRUSTED_ATTRIBUTE);
       BasicBlock::Create(m.getContext(), "entry", fixup);
       ReturnInst::Create(m.getContext(), &fixup->getEntryBlock());
       appendToGlobalCtors(m, fixup, 0);

@@ -36,11 +36,14 @@ target triple = "nvptx64-nvidia-cuda"
 ; CHECK: @a = global ptr @b
 ; CHECK: @b = global ptr @a
 ; CHECK: @llvm.global_ctors = appending global [2 x { i32, ptr, ptr }] [{ i32, ptr, ptr } { i32 65535, ptr @init, ptr null }, { i32, ptr, ptr } { i32 0, ptr @__gpuvm_break_global_cycles, ptr null }]
-; CHECK: define internal void @__gpuvm_break_global_cycles()
+; CHECK: define internal void @__gpuvm_break_global_cycles() [[FIXUP:#[0-9]+]]
 ; CHECK-NEXT: entry:
 ; CHECK-NEXT: store ptr getelementptr inbounds (ptr, ptr @vtable, i64 2), ptr @typeinfo, align 8
 ; CHECK-NEXT: store ptr getelementptr (i8, ptr @self, i64 8), ptr @self, align 8
 ; CHECK-NEXT: ret void
+; Not the program's code, and its stores to shared data are meant: the
+; kernel's checks would refuse them, so it is trusted.
+; CHECK: attributes [[FIXUP]] = { "gpuvm-kernel" "gpuvm-trusted" }
 
 ; The cut globals stay shared (no section left on a GPU), and the
 ; constructor that mends them runs first.
