@@ -130,13 +130,6 @@ LK_TRUSTED struct lk_private *lk_private(void) {
                                           (uint64_t)arch_vm_id() * GPUVM_KERNEL_PRIVATE_BYTES);
 }
 
-/* The kernel's own checks, which gpu-c++ puts in its code only where they
- * are defined: on the host backend alone for now. On an H100 every cuda
- * image with them faulted as its VMs left: the per-file build had inlined
- * the trusted exit counter's update into leave(), where it was checked and
- * refused. LK_TRUSTED now keeps trusted functions out of line; until a GPU
- * run confirms it, GPU images keep the kernel unchecked. */
-#if !defined(__NVPTX__) && !defined(__AMDGPU__)
 /* Beyond the VM's own memory, the kernel keeps its mailbox (host calls,
  * limit counters), its network counters and its private memory, all
  * outside every slice. */
@@ -161,7 +154,6 @@ CHECK_LINKAGE void __gpuvm_confine_kernel_read(const void *p, uint64_t len, cons
   if (!lk_may_read(p, len) && !in_own_kernel_area((uintptr_t)p, len))
     fault((uintptr_t)p, len, 0, 1, site);
 }
-#endif
 
 LK_TRUSTED int lk_may_call(const void *fn) {
   const uint64_t *entries = (const uint64_t *)(uintptr_t)__gpuvm_launch.confinement.entries;
