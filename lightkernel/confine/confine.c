@@ -130,6 +130,18 @@ LK_TRUSTED struct lk_private *lk_private(void) {
                                           (uint64_t)arch_vm_id() * GPUVM_KERNEL_PRIVATE_BYTES);
 }
 
+/* Trusted: called at every wait, they would otherwise pay a kernel check
+ * (whose fast path, the slice, always misses here) on top of the call. */
+LK_TRUSTED void lk_waited(void) {
+  lk_private()->wait_epoch += 2;
+}
+LK_TRUSTED void lk_wait_begin(void) {
+  ++lk_private()->wait_epoch;
+}
+LK_TRUSTED void lk_wait_end(void) {
+  ++lk_private()->wait_epoch;
+}
+
 /* Beyond the VM's own memory, the kernel keeps its mailbox (host calls,
  * limit counters), its network counters and its private memory, all
  * outside every slice. */

@@ -76,15 +76,9 @@ struct lk_private *lk_private(void);
  * waited, or that the runtime was asked to stop (gpuvm stop); on the host
  * it also lets the other VMs of its worker run. The kernel marks its waits
  * in lk_private()->wait_epoch. */
-static inline void lk_waited(void) {
-  lk_private()->wait_epoch += 2;
-}
-static inline void lk_wait_begin(void) {
-  ++lk_private()->wait_epoch;
-}
-static inline void lk_wait_end(void) {
-  ++lk_private()->wait_epoch;
-}
+void lk_waited(void);
+void lk_wait_begin(void);
+void lk_wait_end(void);
 void __gpuvm_confine_budget(void);
 
 #endif
