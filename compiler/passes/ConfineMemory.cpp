@@ -5,7 +5,9 @@
 
 #include "gpuvm/image.h"
 
+#include <llvm/ADT/SCCIterator.h>
 #include <llvm/ADT/StringMap.h>
+#include <llvm/Analysis/CallGraph.h>
 #include <llvm/Analysis/LoopInfo.h>
 #include <llvm/IR/CFG.h>
 #include <llvm/IR/Constants.h>
@@ -37,6 +39,9 @@ constexpr const char *kConfineKernelRead = "__gpuvm_confine_kernel_read";
 constexpr const char *kConfineKernelWrite = "__gpuvm_confine_kernel_write";
 constexpr const char *kConfineCall = "__gpuvm_confine_call";
 constexpr const char *kConfineBudget = "__gpuvm_confine_budget";
+constexpr const char *kConfineStack = "__gpuvm_confine_stack";
+// A frame at least this large is checked even where the function cannot recurse.
+constexpr uint64_t kLargeFrame = 1024;
 // Marks, before optimization, each function the VM's code may call through a
 // pointer; the table of those that survive is emitted after it.
 constexpr const char *kCallTarget = "gpuvm-call-target";
@@ -449,10 +454,11 @@ PreservedAnalyses ConfineMemoryPass::run(Module &m, ModuleAnalysisManager &) {
     else if (confiner.kernelReady() && !trusted.count(&fn))
       confiner.confine(fn, /*kernel=*/true);
   }
-  // Its calls are put in after optimization, which would otherwise have
-  // dropped it as unused.
-  if (Function *budget = m.getFunction(kConfineBudget); budget && !budget->isDeclaration())
-    appendToCompilerUsed(m, {budget});
+  // Their calls are put in after optimization, which would otherwise have
+  // dropped them as unused.
+  for (const char *late : {kConfineBudget, kConfineStack})
+    if (Function *check = m.getFunction(late); check && !check->isDeclaration())
+      appendToCompilerUsed(m, {check});
   m.addModuleFlag(Module::Max, GPUVM_CONFINED_FLAG, 1);
   return PreservedAnalyses::none();
 }
@@ -513,6 +519,53 @@ void budgetLoops(Function &fn, Function &budget) {
   }
 }
 
+// Functions whose frames may pile up without bound: those in a cycle of
+// direct calls, and those called through a pointer (which the call graph
+// cannot follow).
+SmallPtrSet<const Function *, 32> mayRecurse(Module &m) {
+  SmallPtrSet<const Function *, 32> found;
+  CallGraph graph(m);
+  for (auto scc = scc_begin(&graph); !scc.isAtEnd(); ++scc)
+    if (scc.hasCycle())
+      for (const CallGraphNode *node : *scc)
+        if (const Function *fn = node->getFunction())
+          found.insert(fn);
+  for (const Function &fn : m.functions())
+    if (!fn.isDeclaration() && fn.hasAddressTaken())
+      found.insert(&fn);
+  return found;
+}
+
+// On GPUs one thread's stack overflow ends the whole launch: each function
+// that may recurse or has a large frame first asks the kernel whether its
+// frame still fits (__gpuvm_confine_stack), which ends that VM alone if not.
+// Before the function entries' table, which takes every call target's address.
+void checkStacks(Module &m, Function &check) {
+  const SmallPtrSet<const Function *, 32> recursive = mayRecurse(m);
+  const DataLayout &dl = m.getDataLayout();
+  for (Function &fn : m.functions()) {
+    if (fn.isDeclaration() || isKernel(fn) || &fn == &check)
+      continue;
+    uint64_t frame = 0;
+    bool dynamic = false;
+    for (Instruction &inst : instructions(fn))
+      if (auto *alloca = dyn_cast<AllocaInst>(&inst)) {
+        std::optional<TypeSize> size = alloca->getAllocationSize(dl);
+        if (alloca->isStaticAlloca() && size && !size->isScalable())
+          frame += size->getFixedValue();
+        else
+          dynamic = true;
+      }
+    if (!recursive.count(&fn) && !dynamic && frame < kLargeFrame)
+      continue;
+    IRBuilder<> b(&*fn.getEntryBlock().getFirstInsertionPt());
+    CallInst *call = b.CreateCall(&check, {b.getInt64(frame)});
+    call->setDoesNotThrow();
+    if (DISubprogram *scope = fn.getSubprogram())
+      call->setDebugLoc(DILocation::get(fn.getContext(), 0, 0, scope));
+  }
+}
+
 } // namespace
 
 void confineAfterOptimization(Module &m) {
@@ -520,6 +573,8 @@ void confineAfterOptimization(Module &m) {
   auto *confined = mdconst::extract_or_null<ConstantInt>(m.getModuleFlag(GPUVM_CONFINED_FLAG));
   if (!confined || confined->isZero())
     return;
+  if (Function *stack = m.getFunction(kConfineStack); stack && !stack->isDeclaration())
+    checkStacks(m, *stack);
   emitFunctionEntries(m);
   if (!budget || budget->isDeclaration())
     return;

@@ -167,6 +167,43 @@ CHECK_LINKAGE void __gpuvm_confine_kernel_read(const void *p, uint64_t len, cons
     fault((uintptr_t)p, len, 0, 1, site);
 }
 
+#ifdef __NVPTX__
+/* Addresses of locals are generic ones into the thread's own window, the
+ * same in every VM, and frames go down from the first. */
+LK_TRUSTED __attribute__((noinline)) static uintptr_t stack_here(void) {
+  volatile char here = 0;
+  volatile uintptr_t at = (uintptr_t)&here; /* an address to compare, never used */
+  return at;
+}
+
+LK_TRUSTED void lk_stack_begins(void) {
+  lk_private()->stack_top = stack_here();
+}
+
+LK_TRUSTED _Noreturn __attribute__((noinline, cold)) static void stack_overflow(uint64_t used,
+                                                                                uint64_t frame) {
+  char reason[160];
+  char *out = reason, *end = reason + sizeof reason - 1;
+  append(&out, end, "stack overflow (--stack-size ");
+  append_number(&out, end, __gpuvm_launch.stack_size, 10);
+  append(&out, end, " bytes): ");
+  append_number(&out, end, used, 10);
+  append(&out, end, " in use and a frame of ");
+  append_number(&out, end, frame, 10);
+  *out = 0;
+  /* What is left of the stack is for the report alone: no cleanup. */
+  lk_private()->leaving = 1;
+  lk_crash(11 /* SIGSEGV */, reason);
+}
+
+void __gpuvm_confine_stack(uint64_t frame_bytes) {
+  const uint64_t used = lk_private()->stack_top - stack_here();
+  const uint64_t size = __gpuvm_launch.stack_size;
+  if (used > size || frame_bytes > size - used || size - used - frame_bytes < LK_STACK_RESERVE)
+    stack_overflow(used, frame_bytes);
+}
+#endif
+
 LK_TRUSTED int lk_may_call(const void *fn) {
   const uint64_t *entries = (const uint64_t *)(uintptr_t)__gpuvm_launch.confinement.entries;
   uint64_t low = 0, high = __gpuvm_launch.confinement.entry_count;

@@ -71,8 +71,10 @@ LK_TRUSTED int64_t arch_clock_ns(void) {
 
 LK_TRUSTED __attribute__((nvptx_kernel)) void __gpuvm_start(void) {
   uint32_t id = arch_vm_id();
-  if (id < __gpuvm_launch.vm_count)
+  if (id < __gpuvm_launch.vm_count) {
+    lk_stack_begins();
     lk_boot();
+  }
   if (id == __gpuvm_launch.vm_count && __gpuvm_launch.net.to_host)
     lk_uplink_main();
 }

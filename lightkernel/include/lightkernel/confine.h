@@ -66,7 +66,8 @@ struct lk_private {
   uint32_t budget_epoch; /* wait_epoch when the run began */
   int64_t run_began;
   uint32_t budget_calls;
-  uint32_t leaving; /* the VM is on its way out: not stopped a second time */
+  uint32_t leaving;   /* the VM is on its way out: not stopped a second time */
+  uint64_t stack_top; /* GPUs: the address of the VM's first frame */
 };
 struct lk_private *lk_private(void);
 
@@ -80,5 +81,15 @@ void lk_waited(void);
 void lk_wait_begin(void);
 void lk_wait_end(void);
 void __gpuvm_confine_budget(void);
+
+/* GPUs, where one thread's stack overflow ends every VM of the launch:
+ * gpu-c++ calls this at the entry of each function that may recurse (in a
+ * cycle of calls, or called through a pointer) or has a large frame, with
+ * that frame's size; it ends the VM, as "stack overflow", when the stack
+ * would leave less than LK_STACK_RESERVE for what the kernel itself needs
+ * then. lk_stack_begins marks the top, at the VM's first frame. */
+#define LK_STACK_RESERVE 2048
+void __gpuvm_confine_stack(uint64_t frame_bytes);
+void lk_stack_begins(void);
 
 #endif
