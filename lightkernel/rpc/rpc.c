@@ -67,25 +67,45 @@ LK_TRUSTED static void count_exit(void) {
     __atomic_fetch_add((uint32_t *)(uintptr_t)__gpuvm_launch.net.exited, 1u, __ATOMIC_RELEASE);
 }
 
+/* Copies what of `text` the VM may read into the mailbox's payload, after
+ * its first *len bytes. */
+static void put_reason(struct gpuvm_mailbox *box, size_t *len, const char *text) {
+  for (size_t i = 0;
+       text && *len < GPUVM_MAILBOX_PAYLOAD - 1 && lk_may_read(text + i, 1) && text[i]; ++i)
+    box->payload[(*len)++] = text[i];
+  box->payload[*len] = 0;
+}
+
 static _Noreturn void leave(int status, int kind, const char *reason) {
   /* As a process's exit on Linux: descriptors close, and connections still
    * deliver what they were given. Once: a crash in that cleanup (the
-   * kernel's state overwritten by the VM) leaves without it. */
+   * kernel's state overwritten by the VM) leaves without it, and where
+   * a crash began the leaving, that first crash is the one reported, the
+   * second said after it. */
   struct lk_private *own = lk_private();
+  const char *then = 0;
   if (!own->leaving) {
     own->leaving = 1;
+    own->leaving_status = status;
+    own->leaving_kind = kind;
+    own->leaving_reason = reason; /* in a frame below this one, alive until the VM ends */
     lk_fd_close_all();
     net_linger();
     net_exited();
+  } else if (own->leaving_kind == GPUVM_EXIT_CRASH) {
+    then = reason;
+    reason = own->leaving_reason;
+    status = own->leaving_status;
+    kind = own->leaving_kind;
   }
   count_exit();
   struct gpuvm_mailbox *box = my_mailbox();
   size_t len = 0;
-  /* A reason the VM handed lk_crash is read only as far as it may read. */
-  for (; reason && len < GPUVM_MAILBOX_PAYLOAD - 1 && lk_may_read(reason + len, 1) && reason[len];
-       ++len)
-    box->payload[len] = reason[len];
-  box->payload[len] = 0;
+  put_reason(box, &len, reason);
+  if (then) {
+    put_reason(box, &len, "; as it left, ");
+    put_reason(box, &len, then);
+  }
   box->op = GPUVM_RPC_EXIT;
   box->arg[0] = status;
   box->arg[1] = kind;

@@ -68,6 +68,10 @@ struct lk_private {
   uint32_t budget_calls;
   uint32_t leaving;   /* the VM is on its way out: not stopped a second time */
   uint64_t stack_top; /* GPUs: the address of the VM's first frame */
+  /* Why it is leaving, reported even if its cleanup crashes. */
+  int32_t leaving_status;
+  int32_t leaving_kind;
+  const char *leaving_reason;
 };
 struct lk_private *lk_private(void);
 
