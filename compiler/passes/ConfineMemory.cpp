@@ -6,6 +6,7 @@
 #include "gpuvm/image.h"
 
 #include <llvm/ADT/SCCIterator.h>
+#include <llvm/ADT/STLExtras.h>
 #include <llvm/ADT/StringMap.h>
 #include <llvm/Analysis/CallGraph.h>
 #include <llvm/Analysis/LoopInfo.h>
@@ -536,6 +537,47 @@ SmallPtrSet<const Function *, 32> mayRecurse(Module &m) {
   return found;
 }
 
+// A frame too large for what may be left of the stack must not be set up
+// before the check: its first store beyond the stack faults the whole
+// launch, and the check, a call, needs stack below it too. Such a function's
+// body moves into a new one, which the old, frameless now, calls once the
+// check has passed. Returns where the check goes, or null where the body
+// cannot move (variadic, or arguments passed in the caller's frame).
+BasicBlock *moveFrameOut(Function &fn) {
+  if (fn.isVarArg())
+    return nullptr;
+  for (const Argument &arg : fn.args())
+    if (arg.hasByValAttr() || arg.hasInAllocaAttr() || arg.hasPreallocatedAttr() ||
+        arg.hasStructRetAttr())
+      return nullptr;
+  Function *body = Function::Create(fn.getFunctionType(), GlobalValue::InternalLinkage,
+                                    fn.getAddressSpace(), fn.getName() + ".frame", fn.getParent());
+  body->copyAttributesFrom(&fn);
+  body->setLinkage(GlobalValue::InternalLinkage);
+  body->setVisibility(GlobalValue::DefaultVisibility);
+  body->removeFnAttr(kCallTarget);
+  body->addFnAttr(Attribute::NoInline);
+  body->splice(body->begin(), &fn);
+  for (auto [from, to] : zip(fn.args(), body->args())) {
+    to.setName(from.getName());
+    from.replaceAllUsesWith(&to);
+  }
+  body->setSubprogram(fn.getSubprogram());
+  fn.setSubprogram(nullptr);
+  BasicBlock *entry = BasicBlock::Create(fn.getContext(), "", &fn);
+  IRBuilder<> b(entry);
+  SmallVector<Value *, 8> args;
+  for (Argument &arg : fn.args())
+    args.push_back(&arg);
+  CallInst *call = b.CreateCall(body, args);
+  call->setCallingConv(body->getCallingConv());
+  if (fn.getReturnType()->isVoidTy())
+    b.CreateRetVoid();
+  else
+    b.CreateRet(call);
+  return entry;
+}
+
 // On GPUs one thread's stack overflow ends the whole launch: each function
 // that may recurse or has a large frame first asks the kernel whether its
 // frame still fits (__gpuvm_confine_stack), which ends that VM alone if not.
@@ -543,12 +585,14 @@ SmallPtrSet<const Function *, 32> mayRecurse(Module &m) {
 void checkStacks(Module &m, Function &check) {
   const SmallPtrSet<const Function *, 32> recursive = mayRecurse(m);
   const DataLayout &dl = m.getDataLayout();
-  for (Function &fn : m.functions()) {
-    if (fn.isDeclaration() || isKernel(fn) || &fn == &check)
-      continue;
+  SmallVector<Function *, 32> functions;
+  for (Function &fn : m.functions())
+    if (!fn.isDeclaration() && !isKernel(fn) && &fn != &check)
+      functions.push_back(&fn);
+  for (Function *fn : functions) {
     uint64_t frame = 0;
     bool dynamic = false;
-    for (Instruction &inst : instructions(fn))
+    for (Instruction &inst : instructions(*fn))
       if (auto *alloca = dyn_cast<AllocaInst>(&inst)) {
         std::optional<TypeSize> size = alloca->getAllocationSize(dl);
         if (alloca->isStaticAlloca() && size && !size->isScalable())
@@ -556,13 +600,15 @@ void checkStacks(Module &m, Function &check) {
         else
           dynamic = true;
       }
-    if (!recursive.count(&fn) && !dynamic && frame < kLargeFrame)
+    if (!recursive.count(fn) && !dynamic && frame < kLargeFrame)
       continue;
-    IRBuilder<> b(&*fn.getEntryBlock().getFirstInsertionPt());
+    DISubprogram *scope = fn->getSubprogram();
+    BasicBlock *at = frame >= kLargeFrame ? moveFrameOut(*fn) : nullptr;
+    IRBuilder<> b(at ? &*at->getFirstInsertionPt() : &*fn->getEntryBlock().getFirstInsertionPt());
     CallInst *call = b.CreateCall(&check, {b.getInt64(frame)});
     call->setDoesNotThrow();
-    if (DISubprogram *scope = fn.getSubprogram())
-      call->setDebugLoc(DILocation::get(fn.getContext(), 0, 0, scope));
+    if (scope && !at)
+      call->setDebugLoc(DILocation::get(fn->getContext(), 0, 0, scope));
   }
 }
 

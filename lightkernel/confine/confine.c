@@ -171,8 +171,9 @@ CHECK_LINKAGE void __gpuvm_confine_kernel_read(const void *p, uint64_t len, cons
 /* Addresses of locals are generic ones into the thread's own window, the
  * same in every VM, and frames go down from the first. */
 LK_TRUSTED __attribute__((noinline)) static uintptr_t stack_here(void) {
-  volatile char here = 0;
-  volatile uintptr_t at = (uintptr_t)&here; /* an address to compare, never used */
+  char here; /* its address alone: a store could land past the stack's end */
+  uintptr_t at = (uintptr_t)&here;
+  __asm__ volatile("" : "+l"(at));
   return at;
 }
 
@@ -182,7 +183,9 @@ LK_TRUSTED void lk_stack_begins(void) {
 
 LK_TRUSTED _Noreturn __attribute__((noinline, cold)) static void stack_overflow(uint64_t used,
                                                                                 uint64_t frame) {
-  char reason[160];
+  /* Not on the stack: what is left of it is beyond what the VM may read,
+   * and the reason, read from there, would be lost. */
+  static char reason[160];
   char *out = reason, *end = reason + sizeof reason - 1;
   append(&out, end, "stack overflow (--stack-size ");
   append_number(&out, end, __gpuvm_launch.stack_size, 10);

@@ -44,11 +44,27 @@ define i32 @pong(i32 %n) {
   ret i32 %r
 }
 
-; A large frame, no recursion.
-; CHECK-LABEL: define void @big(
+; A large frame, no recursion: the frame must not be set up before the check
+; (its first store beyond the stack would fault the launch), so the body
+; moves into a function of its own, called once the check has passed.
+; CHECK-LABEL: define i32 @big(i32 %n)
 ; CHECK-NEXT: call void @__gpuvm_confine_stack(i64 4096)
-define void @big() {
+; CHECK-NEXT: [[R:%.*]] = call i32 @big.frame(i32 %n)
+; CHECK-NEXT: ret i32 [[R]]
+; CHECK-NEXT: }
+define i32 @big(i32 %n) {
   %frame = alloca [4096 x i8]
+  call void @use(ptr %frame)
+  ret i32 %n
+}
+
+; Where arguments live in the caller's frame, the body cannot move: checked
+; at its entry.
+; CHECK-LABEL: define void @big_byval(
+; CHECK-NEXT: call void @__gpuvm_confine_stack(i64 2048)
+; CHECK-NEXT: %frame = alloca
+define void @big_byval(ptr byval([8 x i8]) %p) {
+  %frame = alloca [2048 x i8]
   call void @use(ptr %frame)
   ret void
 }
@@ -103,5 +119,10 @@ define void @__gpuvm_confine_write(ptr %p, i64 %n, ptr %site) #0 {
 define void @__gpuvm_confine_stack(i64 %frame) #0 {
   ret void ; stack
 } ; stack
+
+; The moved body: internal, never inlined back, not a call target.
+; CHECK: define internal i32 @big.frame(i32 %n) #[[BODY:[0-9]+]]
+; CHECK-NEXT: %frame = alloca [4096 x i8]
+; CHECK: attributes #[[BODY]] = { noinline }
 
 attributes #0 = { "gpuvm-kernel" }
