@@ -10,6 +10,7 @@
 #include <llvm/ADT/StringMap.h>
 #include <llvm/Analysis/CallGraph.h>
 #include <llvm/Analysis/LoopInfo.h>
+#include <llvm/Analysis/ValueTracking.h>
 #include <llvm/IR/CFG.h>
 #include <llvm/IR/Constants.h>
 #include <llvm/IR/DataLayout.h>
@@ -612,6 +613,136 @@ void checkStacks(Module &m, Function &check) {
   }
 }
 
+// What a passed check proves: the range is in the region its kind allows.
+// The VM's writable memory lies within what it may read and within what its
+// kernel may write; the kernel may read all of those.
+enum class Region { UserWrite, UserRead, KernelWrite, KernelRead };
+
+std::optional<Region> regionChecked(const CallInst &call) {
+  // After optimization the site may be gone from the arguments (the
+  // kernel's are always null, and dead-argument elimination drops them).
+  const Function *callee = call.getCalledFunction();
+  if (!callee || call.arg_size() < 2)
+    return std::nullopt;
+  StringRef name = callee->getName();
+  if (name == kConfineWrite)
+    return Region::UserWrite;
+  if (name == kConfineRead)
+    return Region::UserRead;
+  if (name == kConfineKernelWrite)
+    return Region::KernelWrite;
+  if (name == kConfineKernelRead)
+    return Region::KernelRead;
+  return std::nullopt;
+}
+
+bool within(Region inner, Region outer) {
+  return inner == outer || inner == Region::UserWrite ||
+         (outer == Region::KernelRead && inner != Region::KernelRead);
+}
+
+// Where checks stay calls after optimization (NVPTX), a check whose range a
+// dominating check of the same base already proved, in a region at least as
+// narrow, is dropped: what a VM may touch does not change while it runs, and
+// had the first failed, the VM would have ended there.
+void dropImpliedChecks(Function &fn) {
+  struct Checked {
+    CallInst *call;
+    const Value *base;
+    int64_t begin, end;
+    Region region;
+  };
+  const DataLayout &dl = fn.getParent()->getDataLayout();
+  DenseMap<const Value *, SmallVector<Checked, 4>> byBase;
+  for (Instruction &inst : instructions(fn)) {
+    auto *call = dyn_cast<CallInst>(&inst);
+    std::optional<Region> region = call ? regionChecked(*call) : std::nullopt;
+    auto *size = region ? dyn_cast<ConstantInt>(call->getArgOperand(1)) : nullptr;
+    if (!size || size->getValue().getActiveBits() > 62)
+      continue;
+    Value *pointer = call->getArgOperand(0);
+    APInt offset(dl.getIndexTypeSizeInBits(pointer->getType()), 0);
+    const Value *base = pointer->stripAndAccumulateConstantOffsets(dl, offset, true);
+    if (offset.getSignificantBits() > 62)
+      continue;
+    const int64_t begin = offset.getSExtValue();
+    byBase[base].push_back({call, base, begin, begin + (int64_t)size->getZExtValue(), *region});
+  }
+  if (byBase.empty())
+    return;
+  DominatorTree dt(fn);
+  SmallPtrSet<CallInst *, 16> dropped;
+  for (auto &[base, checks] : byBase)
+    for (const Checked &later : checks)
+      for (const Checked &earlier : checks)
+        if (&earlier != &later && !dropped.count(earlier.call) && earlier.begin <= later.begin &&
+            later.end <= earlier.end && within(earlier.region, later.region) &&
+            dt.dominates(earlier.call, later.call)) {
+          dropped.insert(later.call);
+          break;
+        }
+  for (CallInst *call : dropped)
+    call->eraseFromParent();
+}
+
+// Checks of one base, of one kind, in a stretch of a block that runs to its
+// end once begun, become one check of their span, where the first was: were
+// any of them to fail, the VM would end a few instructions later anyway.
+// Different fields of one structure are the usual case.
+void mergeChecksInBlocks(Function &fn) {
+  struct Span {
+    CallInst *first;
+    Value *base;
+    int64_t begin, end;
+    SmallVector<CallInst *, 4> merged;
+  };
+  const DataLayout &dl = fn.getParent()->getDataLayout();
+  SmallVector<Span, 8> done;
+  for (BasicBlock &block : fn) {
+    DenseMap<std::pair<const Value *, const Function *>, Span> open;
+    auto closeAll = [&] {
+      for (auto &[key, span] : open)
+        if (!span.merged.empty())
+          done.push_back(std::move(span));
+      open.clear();
+    };
+    for (Instruction &inst : block) {
+      auto *call = dyn_cast<CallInst>(&inst);
+      if (call && regionChecked(*call)) {
+        auto *size = dyn_cast<ConstantInt>(call->getArgOperand(1));
+        Value *pointer = call->getArgOperand(0);
+        APInt offset(dl.getIndexTypeSizeInBits(pointer->getType()), 0);
+        Value *base = pointer->stripAndAccumulateConstantOffsets(dl, offset, true);
+        if (!size || size->getValue().getActiveBits() > 62 || offset.getSignificantBits() > 62)
+          continue;
+        const int64_t begin = offset.getSExtValue(), end = begin + (int64_t)size->getZExtValue();
+        auto [at, fresh] =
+            open.try_emplace({base, call->getCalledFunction()}, Span{call, base, begin, end, {}});
+        if (!fresh) {
+          at->second.begin = std::min(at->second.begin, begin);
+          at->second.end = std::max(at->second.end, end);
+          at->second.merged.push_back(call);
+        }
+        continue;
+      }
+      if (!isGuaranteedToTransferExecutionToSuccessor(&inst))
+        closeAll();
+    }
+    closeAll();
+  }
+  for (Span &span : done) {
+    IRBuilder<> b(span.first);
+    Value *at = span.base;
+    if (span.begin)
+      at = b.CreateConstGEP1_64(b.getInt8Ty(), at, span.begin);
+    at = b.CreatePointerBitCastOrAddrSpaceCast(at, span.first->getArgOperand(0)->getType());
+    span.first->setArgOperand(0, at);
+    span.first->setArgOperand(1, b.getInt64(span.end - span.begin));
+    for (CallInst *call : span.merged)
+      call->eraseFromParent();
+  }
+}
+
 } // namespace
 
 void confineAfterOptimization(Module &m) {
@@ -619,6 +750,11 @@ void confineAfterOptimization(Module &m) {
   auto *confined = mdconst::extract_or_null<ConstantInt>(m.getModuleFlag(GPUVM_CONFINED_FLAG));
   if (!confined || confined->isZero())
     return;
+  for (Function &fn : m.functions())
+    if (!fn.isDeclaration()) {
+      dropImpliedChecks(fn);
+      mergeChecksInBlocks(fn);
+    }
   if (Function *stack = m.getFunction(kConfineStack); stack && !stack->isDeclaration())
     checkStacks(m, *stack);
   emitFunctionEntries(m);
