@@ -641,44 +641,48 @@ bool within(Region inner, Region outer) {
          (outer == Region::KernelRead && inner != Region::KernelRead);
 }
 
+// A check call's range as a constant span of a base, when it is one.
+struct CheckedRange {
+  Value *base;
+  int64_t begin, end;
+  Region region;
+};
+
+std::optional<CheckedRange> checkedRange(const CallInst &call, const DataLayout &dl) {
+  std::optional<Region> region = regionChecked(call);
+  auto *size = region ? dyn_cast<ConstantInt>(call.getArgOperand(1)) : nullptr;
+  if (!size || size->getValue().getActiveBits() > 62)
+    return std::nullopt;
+  Value *pointer = call.getArgOperand(0);
+  APInt offset(dl.getIndexTypeSizeInBits(pointer->getType()), 0);
+  Value *base = pointer->stripAndAccumulateConstantOffsets(dl, offset, true);
+  if (offset.getSignificantBits() > 62)
+    return std::nullopt;
+  const int64_t begin = offset.getSExtValue();
+  return CheckedRange{base, begin, begin + (int64_t)size->getZExtValue(), *region};
+}
+
 // Where checks stay calls after optimization (NVPTX), a check whose range a
 // dominating check of the same base already proved, in a region at least as
 // narrow, is dropped: what a VM may touch does not change while it runs, and
 // had the first failed, the VM would have ended there.
 void dropImpliedChecks(Function &fn) {
-  struct Checked {
-    CallInst *call;
-    const Value *base;
-    int64_t begin, end;
-    Region region;
-  };
   const DataLayout &dl = fn.getParent()->getDataLayout();
-  DenseMap<const Value *, SmallVector<Checked, 4>> byBase;
-  for (Instruction &inst : instructions(fn)) {
-    auto *call = dyn_cast<CallInst>(&inst);
-    std::optional<Region> region = call ? regionChecked(*call) : std::nullopt;
-    auto *size = region ? dyn_cast<ConstantInt>(call->getArgOperand(1)) : nullptr;
-    if (!size || size->getValue().getActiveBits() > 62)
-      continue;
-    Value *pointer = call->getArgOperand(0);
-    APInt offset(dl.getIndexTypeSizeInBits(pointer->getType()), 0);
-    const Value *base = pointer->stripAndAccumulateConstantOffsets(dl, offset, true);
-    if (offset.getSignificantBits() > 62)
-      continue;
-    const int64_t begin = offset.getSExtValue();
-    byBase[base].push_back({call, base, begin, begin + (int64_t)size->getZExtValue(), *region});
-  }
+  DenseMap<const Value *, SmallVector<std::pair<CallInst *, CheckedRange>, 4>> byBase;
+  for (Instruction &inst : instructions(fn))
+    if (auto *call = dyn_cast<CallInst>(&inst))
+      if (std::optional<CheckedRange> range = checkedRange(*call, dl))
+        byBase[range->base].push_back({call, *range});
   if (byBase.empty())
     return;
   DominatorTree dt(fn);
   SmallPtrSet<CallInst *, 16> dropped;
   for (auto &[base, checks] : byBase)
-    for (const Checked &later : checks)
-      for (const Checked &earlier : checks)
-        if (&earlier != &later && !dropped.count(earlier.call) && earlier.begin <= later.begin &&
-            later.end <= earlier.end && within(earlier.region, later.region) &&
-            dt.dominates(earlier.call, later.call)) {
-          dropped.insert(later.call);
+    for (const auto &[later, inner] : checks)
+      for (const auto &[earlier, outer] : checks)
+        if (earlier != later && outer.begin <= inner.begin && inner.end <= outer.end &&
+            within(outer.region, inner.region) && dt.dominates(earlier, later)) {
+          dropped.insert(later);
           break;
         }
   for (CallInst *call : dropped)
@@ -709,18 +713,14 @@ void mergeChecksInBlocks(Function &fn) {
     for (Instruction &inst : block) {
       auto *call = dyn_cast<CallInst>(&inst);
       if (call && regionChecked(*call)) {
-        auto *size = dyn_cast<ConstantInt>(call->getArgOperand(1));
-        Value *pointer = call->getArgOperand(0);
-        APInt offset(dl.getIndexTypeSizeInBits(pointer->getType()), 0);
-        Value *base = pointer->stripAndAccumulateConstantOffsets(dl, offset, true);
-        if (!size || size->getValue().getActiveBits() > 62 || offset.getSignificantBits() > 62)
+        std::optional<CheckedRange> range = checkedRange(*call, dl);
+        if (!range)
           continue;
-        const int64_t begin = offset.getSExtValue(), end = begin + (int64_t)size->getZExtValue();
-        auto [at, fresh] =
-            open.try_emplace({base, call->getCalledFunction()}, Span{call, base, begin, end, {}});
+        auto [at, fresh] = open.try_emplace({range->base, call->getCalledFunction()},
+                                            Span{call, range->base, range->begin, range->end, {}});
         if (!fresh) {
-          at->second.begin = std::min(at->second.begin, begin);
-          at->second.end = std::max(at->second.end, end);
+          at->second.begin = std::min(at->second.begin, range->begin);
+          at->second.end = std::max(at->second.end, range->end);
           at->second.merged.push_back(call);
         }
         continue;
