@@ -19,9 +19,11 @@ struct gpuvm_host_services {
 
 /* What a confined VM may touch beyond its slice (GPUVM_IMAGE_CONFINED). */
 struct gpuvm_confinement {
-  /* Host backend: VM n's stack is [stacks + n * stack_stride, + stack_stride)
-   * (its guard page included). GPUs: 0, the hardware keeps each thread's
-   * stack to itself. */
+  /* Host backend: VM n's stacks are [stacks + n * stack_stride, +
+   * stack_stride): its guard page (where there is one), its hardware stack,
+   * then its unsafe stack (the stack objects a pointer may reach), each
+   * stack_size bytes. GPUs: 0, the hardware keeps each thread's stack to
+   * itself. */
   uint64_t stacks;
   uint64_t stack_stride;
   /* The image's constants and launch parameters, read-only: [readonly,

@@ -7,6 +7,7 @@
 #include "NvptxParts.h"
 #include "PrivatizeGlobals.h"
 #include "SourceNames.h"
+#include "SplitStacks.h"
 #include "gpuvm/image.h"
 
 #include <llvm/Bitcode/BitcodeReader.h>
@@ -97,7 +98,8 @@ const std::set<std::string> &exportedSymbols() {
 // pointers).
 bool providedByRuntime(const Target &t, StringRef name) {
   return t.kind == TargetKind::Host &&
-         (name == "__gpuvm_host_vm_base" || name == "__gpuvm_host_vm_stack");
+         (name == "__gpuvm_host_vm_base" || name == "__gpuvm_host_vm_stack" ||
+          name == "__safestack_unsafe_stack_ptr");
 }
 
 // Symbols the privatizing pass defines for the light kernel's boot.
@@ -611,6 +613,8 @@ int ImageLinker::finish() {
     return 1;
   gpuvm::emitConstantBounds(*image_);
   gpuvm::confineAfterOptimization(*image_);
+  if (job_.target.kind == TargetKind::Host)
+    gpuvm::splitStacks(*image_, tm_);
   // What backends look up by name must be visible in the object (AMDGPU
   // makes everything hidden by default), and protected, so that code reaches
   // it directly rather than through a preemptible symbol.

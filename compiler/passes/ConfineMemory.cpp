@@ -457,8 +457,8 @@ PreservedAnalyses ConfineMemoryPass::run(Module &m, ModuleAnalysisManager &) {
       confiner.confine(fn, /*kernel=*/true);
   }
   // Their calls are put in after optimization, which would otherwise have
-  // dropped them as unused.
-  for (const char *late : {kConfineBudget, kConfineStack})
+  // dropped them as unused (the unsafe stack's check by splitStacks).
+  for (const char *late : {kConfineBudget, kConfineStack, "__gpuvm_confine_unsafe_stack"})
     if (Function *check = m.getFunction(late); check && !check->isDeclaration())
       appendToCompilerUsed(m, {check});
   m.addModuleFlag(Module::Max, GPUVM_CONFINED_FLAG, 1);

@@ -1,5 +1,6 @@
 // Lets `opt -load-pass-plugin=GpuvmPasses.so -passes='gpuvm-privatize<arch=...>'`
-// `-passes=gpuvm-confine`, `-passes=gpuvm-confine-late`, `-passes=gpuvm-break-cycles` and
+// `-passes=gpuvm-confine`, `-passes=gpuvm-confine-late`, `-passes=gpuvm-check-unsafe-stacks`,
+// `-passes=gpuvm-break-cycles` and
 // `-passes=gpuvm-linker-symbols` run the passes that gpu-c++ runs at link time, for tests and for
 // inspection. Loaded into clang with -fpass-plugin, it mends clang's output before the bitcode is
 // written.
@@ -7,6 +8,7 @@
 #include "ConfineMemory.h"
 #include "LinkerSymbols.h"
 #include "PrivatizeGlobals.h"
+#include "SplitStacks.h"
 #include "StructorKeys.h"
 
 #include <llvm/Passes/PassBuilder.h>
@@ -32,6 +34,10 @@ extern "C" LLVM_ATTRIBUTE_WEAK PassPluginLibraryInfo llvmGetPassPluginInfo() {
                   }
                   if (name == "gpuvm-confine-late") {
                     mpm.addPass(gpuvm::ConfineAfterOptimizationPass());
+                    return true;
+                  }
+                  if (name == "gpuvm-check-unsafe-stacks") {
+                    mpm.addPass(gpuvm::CheckUnsafeStacksPass());
                     return true;
                   }
                   if (name == "gpuvm-break-cycles") {

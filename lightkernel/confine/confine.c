@@ -64,7 +64,7 @@ LK_TRUSTED_INLINE int lk_may_write(const void *p, uint64_t len) {
   return __builtin_expect(
              in_own_slice(at, len, __gpuvm_launch.slice_size - __gpuvm_launch.net.rx_ring_bytes),
              1) ||
-         arch_in_own_stack(at, len);
+         arch_may_write_stack(at, len);
 }
 
 LK_TRUSTED_INLINE int lk_may_read(const void *p, uint64_t len) {
@@ -167,22 +167,7 @@ CHECK_LINKAGE void __gpuvm_confine_kernel_read(const void *p, uint64_t len, cons
     fault((uintptr_t)p, len, 0, 1, site);
 }
 
-#ifdef __NVPTX__
-/* Addresses of locals are generic ones into the thread's own window, the
- * same in every VM, and frames go down from the first. */
-LK_TRUSTED __attribute__((noinline)) static uintptr_t stack_here(void) {
-  char here; /* its address alone: a store could land past the stack's end */
-  uintptr_t at = (uintptr_t)&here;
-  __asm__ volatile("" : "+l"(at));
-  return at;
-}
-
-LK_TRUSTED void lk_stack_begins(void) {
-  lk_private()->stack_top = stack_here();
-}
-
-LK_TRUSTED _Noreturn __attribute__((noinline, cold)) static void stack_overflow(uint64_t used,
-                                                                                uint64_t frame) {
+LK_TRUSTED _Noreturn __attribute__((cold)) void lk_stack_overflow(uint64_t used, uint64_t frame) {
   /* Not on the stack: what is left of it is beyond what the VM may read,
    * and the reason, read from there, would be lost. */
   static char reason[160];
@@ -199,11 +184,25 @@ LK_TRUSTED _Noreturn __attribute__((noinline, cold)) static void stack_overflow(
   lk_crash(11 /* SIGSEGV */, reason);
 }
 
+#ifdef __NVPTX__
+/* Addresses of locals are generic ones into the thread's own window, the
+ * same in every VM, and frames go down from the first. */
+LK_TRUSTED __attribute__((noinline)) static uintptr_t stack_here(void) {
+  char here; /* its address alone: a store could land past the stack's end */
+  uintptr_t at = (uintptr_t)&here;
+  __asm__ volatile("" : "+l"(at));
+  return at;
+}
+
+LK_TRUSTED void lk_stack_begins(void) {
+  lk_private()->stack_top = stack_here();
+}
+
 void __gpuvm_confine_stack(uint64_t frame_bytes) {
   const uint64_t used = lk_private()->stack_top - stack_here();
   const uint64_t size = __gpuvm_launch.stack_size;
   if (used > size || frame_bytes > size - used || size - used - frame_bytes < LK_STACK_RESERVE)
-    stack_overflow(used, frame_bytes);
+    lk_stack_overflow(used, frame_bytes);
 }
 #endif
 

@@ -617,7 +617,8 @@ int main(int argc, char **argv) {
      "cuda and hsa backends: which of the machine's GPUs runs the VMs (0: the first, the "
      "default); one gpuvm per GPU, each with its own --prefix and --tun")
     ("stack-size", po::value<std::string>()->default_value("0"),
-     "stack of each VM; 0: the backend's default (host 256K fibers; cuda 16K, at most 64K)")
+     "stack of each VM; 0: the backend's default (host 256K fibers, and as much again for "
+     "the stack objects pointers reach; cuda 16K, at most 64K)")
     ("max-cpu-ms", po::value<long long>()->default_value(0),
      "end a VM that runs this many milliseconds without waiting (a blocking system call, a "
      "host call, a yield): a loop that never ends is reported as a crash of that VM alone; "

@@ -12,7 +12,8 @@
 // INSPECT: confined: yes
 //
 // RUN: for mode in wild-write wild-read const-write memset-past huge-stack-index bad-call \
-// RUN:     kernel-state endless-loop budget-escape deep-recursion huge-frame malloc-all console-flood; do \
+// RUN:     kernel-state endless-loop budget-escape deep-recursion huge-frame unsafe-recursion \
+// RUN:     return-address malloc-all console-flood; do \
 // RUN:   timeout 60 %gpuvm run %t/confined.img --vms 100 --mem-per-vm 1M --max-cpu-ms 300 \
 // RUN:     --status-file %t/$mode.status -- {vm} $mode > %t/$mode.out 2> %t/$mode.err; \
 // RUN:   echo "$mode exit $?" >> %t/exits; \
@@ -65,10 +66,21 @@
 // HOSTILE-NEXT: 99
 // HOSTILE-NEXT: 37 crash 139
 // HOSTILE-NEXT: gpuvm: vm 37 crashed: stack overflow (--stack-size 256.0 KiB) at address 0x{{[0-9a-f]+}}
+// A local array indexed at run time lies in the unsafe stack, whose end is
+// checked before a frame is set up there.
 // HOSTILE-NEXT: huge-frame exit 1
 // HOSTILE-NEXT: 99
 // HOSTILE-NEXT: 37 crash 139
-// HOSTILE-NEXT: gpuvm: vm 37 crashed: stack overflow (--stack-size 256.0 KiB) at address 0x{{[0-9a-f]+}}
+// HOSTILE-NEXT: gpuvm: vm 37 crashed: stack overflow (--stack-size 262144 bytes): {{[0-9]+}} in use and a frame of 4194304
+// HOSTILE-NEXT: unsafe-recursion exit 1
+// HOSTILE-NEXT: 99
+// HOSTILE-NEXT: 37 crash 139
+// HOSTILE-NEXT: gpuvm: vm 37 crashed: stack overflow (--stack-size 262144 bytes): {{[0-9]+}} in use and a frame of 512
+// The return address lies in the hardware stack, which no pointer may write.
+// HOSTILE-NEXT: return-address exit 1
+// HOSTILE-NEXT: 99
+// HOSTILE-NEXT: 37 crash 139
+// HOSTILE-NEXT: gpuvm: vm 37 crashed: wild write of 8 bytes at 0x{{[0-9a-f]+}} ({{.*}}confinement.c:[[#]])
 // HOSTILE-NEXT: malloc-all exit 0
 // HOSTILE-NEXT: 99
 // HOSTILE-NEXT: [vm 37] malloc failed after {{[0-9]+}} KiB
@@ -169,6 +181,15 @@ static int recurse(uintptr_t depth) {
   return recurse(depth - 1) + frame[0];
 }
 
+/* The same, with each frame's array indexed at run time. */
+static int recurse_indexed(uintptr_t depth) {
+  volatile char frame[512];
+  frame[launder(0)] = (char)depth;
+  if (!depth)
+    return frame[0];
+  return recurse_indexed(depth - 1) + frame[launder(1)];
+}
+
 /* Past the stack, and past the VMs' stacks below it. Not inlined: its frame
  * would be every VM's. */
 __attribute__((noinline)) static int huge_frame(void) {
@@ -243,6 +264,15 @@ static int attack(const char *mode) {
     return recurse(launder(1) << 30);
   } else if (!strcmp(mode, "huge-frame")) {
     return huge_frame();
+  } else if (!strcmp(mode, "unsafe-recursion")) {
+    return recurse_indexed(launder(1) << 30);
+  } else if (!strcmp(mode, "return-address")) {
+#if !defined(__NVPTX__) && !defined(__AMDGPU__)
+    /* x86-64: this function's return address, just above its frame pointer,
+     * made to return one byte into a function, past its checks. */
+    uintptr_t *slot = (uintptr_t *)launder((uintptr_t)__builtin_frame_address(0) + 8);
+    *slot = launder((uintptr_t)&recurse + 1);
+#endif
   } else if (!strcmp(mode, "malloc-all")) {
     size_t total = 0;
     for (void *block; (block = malloc(65536)); total += 65536)

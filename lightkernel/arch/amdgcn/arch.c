@@ -24,6 +24,12 @@ LK_TRUSTED_INLINE int arch_in_own_stack(uintptr_t at, uint64_t len) {
   return __builtin_amdgcn_is_private((const __attribute__((address_space(0))) void *)at);
 }
 
+/* The stacks are not split here (the host's are): return addresses that a
+ * function saves in its frame are the VM's to overwrite. */
+LK_TRUSTED_INLINE int arch_may_write_stack(uintptr_t at, uint64_t len) {
+  return arch_in_own_stack(at, len);
+}
+
 LK_TRUSTED void arch_rpc(struct gpuvm_mailbox *box) {
   if (box != (struct gpuvm_mailbox *)(uintptr_t)__gpuvm_launch.mailboxes + arch_vm_id())
     lk_crash(11 /* SIGSEGV */, "a host call through another VM's mailbox");

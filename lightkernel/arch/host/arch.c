@@ -8,6 +8,9 @@
 /* Defined by the gpuvm runtime (exported from its executable). */
 extern __thread char *__gpuvm_host_vm_base __attribute__((tls_model("initial-exec")));
 extern __thread char *__gpuvm_host_vm_stack __attribute__((tls_model("initial-exec")));
+/* The running VM's unsafe stack pointer, switched with the fiber (LLVM's
+ * SafeStack names it). */
+extern __thread void *__safestack_unsafe_stack_ptr __attribute__((tls_model("initial-exec")));
 
 /* Every function here reaches the host's memory (the services, the launch's
  * tables): all are trusted (LK_TRUSTED). */
@@ -25,9 +28,39 @@ LK_TRUSTED uint32_t arch_vm_id(void) {
                     __gpuvm_launch.slice_size);
 }
 
+/* Reads may see the hardware stack too: a variadic function's arguments
+ * lie there. */
 LK_TRUSTED_INLINE int arch_in_own_stack(uintptr_t at, uint64_t len) {
   return lk_within(at, len, (uintptr_t)__gpuvm_host_vm_stack,
                    __gpuvm_launch.confinement.stack_stride);
+}
+
+/* The unsafe stack, at the top of the VM's stride, grows down towards its
+ * hardware stack, which the check below keeps it off. */
+LK_TRUSTED_INLINE static uintptr_t unsafe_stack_top(void) {
+  return (uintptr_t)__gpuvm_host_vm_stack + __gpuvm_launch.confinement.stack_stride;
+}
+
+LK_TRUSTED_INLINE int arch_may_write_stack(uintptr_t at, uint64_t len) {
+  return lk_within(at, len, unsafe_stack_top() - __gpuvm_launch.stack_size,
+                   __gpuvm_launch.stack_size);
+}
+
+LK_TRUSTED __attribute__((cold)) static void unsafe_stack_exhausted(uintptr_t top) {
+  const uintptr_t highest = unsafe_stack_top();
+  /* Leaving, the kernel may use the reserve. */
+  if (lk_private()->leaving && highest - top <= __gpuvm_launch.stack_size)
+    return;
+  const uintptr_t now = (uintptr_t)__safestack_unsafe_stack_ptr;
+  lk_stack_overflow(highest - now, now - top);
+}
+
+LK_TRUSTED_INLINE void __gpuvm_confine_unsafe_stack(void *top) {
+  /* One comparison: a top above the stack wraps to a large difference. */
+  if (__builtin_expect(
+          unsafe_stack_top() - (uintptr_t)top <= __gpuvm_launch.stack_size - LK_STACK_RESERVE, 1))
+    return;
+  unsafe_stack_exhausted((uintptr_t)top);
 }
 
 LK_TRUSTED void arch_rpc(struct gpuvm_mailbox *box) {

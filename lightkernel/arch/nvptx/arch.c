@@ -36,6 +36,12 @@ LK_TRUSTED_INLINE int arch_in_own_stack(uintptr_t at, uint64_t len) {
   return lk_within(local, len, LOCAL_WINDOW_TOP - usable, usable);
 }
 
+/* The stacks are not split here (the host's are): return addresses that a
+ * function saves in its frame are the VM's to overwrite. */
+LK_TRUSTED_INLINE int arch_may_write_stack(uintptr_t at, uint64_t len) {
+  return arch_in_own_stack(at, len);
+}
+
 /* The mailbox lives in host memory mapped into the GPU: publish the request
  * system-wide, ring the doorbell that tells the host, then wait for the
  * host's reply. */

@@ -16,8 +16,13 @@ extern struct gpuvm_launch __gpuvm_launch;
 uint32_t arch_vm_id(void);
 void *__gpuvm_private_base(void);
 
-/* Whether [at, at + len) is in the running VM's own stack. */
+/* Whether [at, at + len) is in the running VM's own stack, and whether its
+ * code may write there through a pointer: on the host, only the unsafe
+ * stack (gpu-c++ moves there every stack object a pointer may reach), so
+ * that no checked write reaches a return address or a spilled register; on
+ * GPUs, where the stacks are not split yet, the whole stack. */
 int arch_in_own_stack(uintptr_t at, uint64_t len);
+int arch_may_write_stack(uintptr_t at, uint64_t len);
 
 /* Posts the request in `box` and waits for the host's reply. */
 void arch_rpc(struct gpuvm_mailbox *box);

@@ -95,5 +95,14 @@ void __gpuvm_confine_budget(void);
 #define LK_STACK_RESERVE 2048
 void __gpuvm_confine_stack(uint64_t frame_bytes);
 void lk_stack_begins(void);
+/* Ends the VM as "stack overflow (--stack-size N bytes): U in use and a
+ * frame of F", without the cleanup of an ordinary exit. */
+_Noreturn void lk_stack_overflow(uint64_t used, uint64_t frame);
+
+/* Host: gpu-c++ moves every stack object that a pointer may reach to the
+ * VM's unsafe stack (LLVM's SafeStack), and calls this (inlined) before
+ * each move of its pointer down to `top`: past the unsafe stack's end less
+ * LK_STACK_RESERVE (all of it once the VM is leaving), the VM ends. */
+void __gpuvm_confine_unsafe_stack(void *top);
 
 #endif

@@ -33,13 +33,16 @@
 
 namespace ctx = boost::context::detail;
 
-// The running VM's private segment and the bottom of its stack's reserve
-// (where confinement's stack range starts); the image reads them through
-// initial-exec TLS, so gpuvm exports them (see runtime/CMakeLists.txt). Not
-// in the VM's memory, where the VM could move them.
+// The running VM's private segment, the bottom of its stacks' stride (where
+// confinement's stack range starts) and its unsafe stack pointer (LLVM's
+// SafeStack, which gpu-c++ applies to host images); the image reads them
+// through initial-exec TLS, so gpuvm exports them (see
+// runtime/CMakeLists.txt). Not in the VM's memory, where the VM could move
+// them.
 extern "C" {
 __attribute__((visibility("default"))) thread_local char *__gpuvm_host_vm_base = nullptr;
 __attribute__((visibility("default"))) thread_local char *__gpuvm_host_vm_stack = nullptr;
+__attribute__((visibility("default"))) thread_local void *__safestack_unsafe_stack_ptr = nullptr;
 }
 
 namespace gpuvm::runtime {
@@ -50,8 +53,9 @@ struct Fiber {
   uint32_t vm = 0;
   char *base = nullptr;
   char *stackBottom = nullptr; // of its stride, guard page included
-  char *stackTop = nullptr;
-  char *guard = nullptr; // the page under its stack, where an overflow faults; null: none
+  char *stackTop = nullptr;    // of its hardware stack, the bottom of its unsafe one
+  void *unsafeStack = nullptr; // its unsafe stack pointer while it is switched out
+  char *guard = nullptr;       // the page under its stack, where an overflow faults; null: none
   ctx::fcontext_t context = nullptr;
   bool done = false;
   bool waiting = false; // it last left through pauseFiber
@@ -177,11 +181,14 @@ void runWorker(Worker &w) {
       f->waiting = false;
       __gpuvm_host_vm_base = f->base;
       __gpuvm_host_vm_stack = f->stackBottom;
+      __safestack_unsafe_stack_ptr = f->unsafeStack;
       ctx::transfer_t back = ctx::jump_fcontext(f->context, nullptr);
       f->context = back.fctx;
       w.current = nullptr;
+      f->unsafeStack = __safestack_unsafe_stack_ptr;
       __gpuvm_host_vm_base = nullptr;
       __gpuvm_host_vm_stack = nullptr;
+      __safestack_unsafe_stack_ptr = nullptr;
       allWaited = allWaited && f->waiting;
       if (!f->done)
         ready[kept++] = f;
@@ -272,9 +279,11 @@ public:
     const uint64_t slice = alignUp(config.memPerVm, page);
     const uint64_t requested = config.stackSize ? config.stackSize : kDefaultStack;
     const uint64_t stack = alignUp(std::max<uint64_t>(requested, kMinimumStack), page);
-    // A guard page under every stack, while the kernel's map count allows it.
+    // A guard page under every hardware stack, while the kernel's map count
+    // allows it; the unsafe stack above it is bounded by the check gpu-c++
+    // puts before each move of its pointer.
     const bool guards = config.vmCount <= 16384;
-    const uint64_t stackStride = stack + (guards ? page : 0);
+    const uint64_t stackStride = (guards ? page : 0) + 2 * stack;
 
     uint64_t physical = uint64_t(sysconf(_SC_PHYS_PAGES)) * page;
     if (slice * config.vmCount > physical)
@@ -389,14 +398,15 @@ public:
       if (guards && mprotect(bottom, page, PROT_NONE) == 0)
         f.guard = bottom;
       f.stackBottom = bottom;
-      f.stackTop = bottom + stackStride;
+      f.stackTop = bottom + stackStride - stack;
+      f.unsafeStack = bottom + stackStride;
       f.context = ctx::make_fcontext(f.stackTop, stack, fiberMain);
       pool[vm % workers].fibers.push_back(&f);
     }
     if (config.verbose)
       server.console().note("host: " + std::to_string(config.vmCount) + " VMs on " +
                             std::to_string(workers) + " worker threads, " + formatBytes(slice) +
-                            " memory and " + formatBytes(stack) + " stack each");
+                            " memory and two stacks of " + formatBytes(stack) + " each");
 
     std::vector<std::thread> threads;
     for (Worker &w : pool)

@@ -1,0 +1,39 @@
+// Host images: two stacks per VM, so that no VM can reach a return address.
+//
+// A host VM's hardware stack holds its return addresses and spilled
+// registers. Confinement lets a VM write its own stack through a checked
+// pointer, so a VM could rewrite a return address and jump past its checks.
+// splitStacks applies LLVM's SafeStack to every function of the image: each
+// stack object that a pointer may reach elsewhere than at an offset the
+// compiler proved (its address stored, passed to a call, or checked by
+// confinement) moves to an unsafe stack (the top of the VM's stack stride;
+// the runtime switches __safestack_unsafe_stack_ptr with the fiber). The
+// hardware stack is then written only where the compiler proved the offset,
+// and the light kernel lets checked writes reach the unsafe stack alone
+// (arch_may_write_stack).
+//
+// SafeStack does not bound the unsafe stack, so checkUnsafeStacks puts the
+// light kernel's __gpuvm_confine_unsafe_stack, inlined, before each move of
+// its pointer down: a frame that would not fit ends the VM as "stack
+// overflow" before it is written. Modules without that function (-nostdlib)
+// are split but not checked.
+#pragma once
+
+#include <llvm/IR/Module.h>
+#include <llvm/IR/PassManager.h>
+#include <llvm/Target/TargetMachine.h>
+
+namespace gpuvm {
+
+// After optimization, before code generation (which would otherwise split
+// the stacks itself, unchecked: the functions lose the safestack attribute).
+void splitStacks(llvm::Module &module, const llvm::TargetMachine &tm);
+
+void checkUnsafeStacks(llvm::Module &module);
+
+struct CheckUnsafeStacksPass : llvm::PassInfoMixin<CheckUnsafeStacksPass> {
+  llvm::PreservedAnalyses run(llvm::Module &module, llvm::ModuleAnalysisManager &);
+  static bool isRequired() { return true; }
+};
+
+} // namespace gpuvm
