@@ -8,8 +8,12 @@
 #include <llvm/ADT/SCCIterator.h>
 #include <llvm/ADT/STLExtras.h>
 #include <llvm/ADT/StringMap.h>
+#include <llvm/Analysis/AssumptionCache.h>
 #include <llvm/Analysis/CallGraph.h>
 #include <llvm/Analysis/LoopInfo.h>
+#include <llvm/Analysis/ScalarEvolution.h>
+#include <llvm/Analysis/ScalarEvolutionExpressions.h>
+#include <llvm/Analysis/TargetLibraryInfo.h>
 #include <llvm/Analysis/ValueTracking.h>
 #include <llvm/IR/CFG.h>
 #include <llvm/IR/Constants.h>
@@ -25,7 +29,9 @@
 #include <llvm/IR/Module.h>
 #include <llvm/TargetParser/Triple.h>
 #include <llvm/Transforms/Utils/BasicBlockUtils.h>
+#include <llvm/Transforms/Utils/LoopUtils.h>
 #include <llvm/Transforms/Utils/ModuleUtils.h>
+#include <llvm/Transforms/Utils/ScalarEvolutionExpander.h>
 
 #include <optional>
 
@@ -743,6 +749,111 @@ void mergeChecksInBlocks(Function &fn) {
   }
 }
 
+// Whether a loop does nothing seen outside the VM before it ends: no call
+// but checks and intrinsics (a VM's own memory is gone once it ends, and a
+// failing check ends it), so that a check moved before it changes only when
+// a wild access is reported, not what else the VM did first.
+bool onlyChecksAndIntrinsics(const Loop &loop) {
+  for (BasicBlock *block : loop.blocks())
+    for (Instruction &inst : *block)
+      if (auto *call = dyn_cast<CallBase>(&inst);
+          call && !isa<IntrinsicInst>(call) &&
+          !(isa<CallInst>(call) && regionChecked(*cast<CallInst>(call))))
+        return false;
+  return true;
+}
+
+// Where checks stay calls after optimization (NVPTX), a check in a loop whose
+// address moves by a fixed step each iteration becomes one check, before the
+// loop, of every address the loop will reach: where the loop's only exit is
+// its latch, the check runs in every iteration, the number of iterations is
+// known on entry, and the loop does nothing else seen outside the VM. Then
+// outward, loop by loop, while the same holds.
+void hoistChecksOutOfLoops(Function &fn) {
+  SmallVector<CallInst *, 16> checks;
+  for (Instruction &inst : instructions(fn))
+    if (auto *call = dyn_cast<CallInst>(&inst); call && regionChecked(*call))
+      checks.push_back(call);
+  if (checks.empty())
+    return;
+  DominatorTree dt(fn);
+  LoopInfo loops(dt);
+  if (loops.empty())
+    return;
+  // The optimizer's last clean-ups leave some loops without a block of their
+  // own to enter by (a preheader), where the checks would go.
+  for (CallInst *check : checks)
+    for (Loop *loop = loops.getLoopFor(check->getParent()); loop; loop = loop->getParentLoop())
+      if (!loop->getLoopPreheader())
+        InsertPreheaderForLoop(loop, &dt, &loops, nullptr, false);
+  const DataLayout &dl = fn.getParent()->getDataLayout();
+  TargetLibraryInfoImpl libraryInfo(fn.getParent()->getTargetTriple());
+  TargetLibraryInfo library(libraryInfo, &fn);
+  AssumptionCache assumptions(fn);
+  ScalarEvolution se(fn, library, assumptions, dt, loops);
+  SCEVExpander expander(se, "confine");
+  for (CallInst *check : checks) {
+    for (Loop *loop = loops.getLoopFor(check->getParent()); loop; loop = loop->getParentLoop()) {
+      BasicBlock *before = loop->getLoopPreheader();
+      BasicBlock *latch = loop->getLoopLatch();
+      if (!before || !latch || loop->getExitingBlock() != latch ||
+          !dt.dominates(check->getParent(), latch) || !onlyChecksAndIntrinsics(*loop))
+        break;
+      auto *moving = dyn_cast<SCEVAddRecExpr>(se.getSCEV(check->getArgOperand(0)));
+      const SCEV *length = se.getSCEV(check->getArgOperand(1));
+      const SCEV *count = se.getBackedgeTakenCount(loop);
+      if (!moving || moving->getLoop() != loop || !moving->isAffine() ||
+          !se.isLoopInvariant(moving->getStart(), loop) || !se.isLoopInvariant(length, loop) ||
+          isa<SCEVCouldNotCompute>(count))
+        break;
+      Type *index = dl.getIndexType(check->getArgOperand(0)->getType());
+      const SCEV *step = moving->getStepRecurrence(se);
+      const bool down = se.isKnownNegative(step);
+      if (!down && !se.isKnownNonNegative(step))
+        break;
+      const SCEV *stride = down ? se.getNegativeSCEV(step) : step;
+      const SCEV *iterations = se.getTruncateOrZeroExtend(count, index);
+      const SCEV *bytes = se.getTruncateOrZeroExtend(length, index);
+      Instruction *at = before->getTerminator();
+      if (!expander.isSafeToExpandAt(moving->getStart(), at) ||
+          !expander.isSafeToExpandAt(stride, at) || !expander.isSafeToExpandAt(iterations, at) ||
+          !expander.isSafeToExpandAt(bytes, at))
+        break;
+      Value *pointer = check->getArgOperand(0);
+      Value *start = expander.expandCodeFor(moving->getStart(), pointer->getType(), at);
+      IRBuilder<> b(at);
+      Value *travel, *span;
+      const SCEV *distance = se.getMulExpr(stride, iterations);
+      if (se.willNotOverflow(Instruction::Mul, false, stride, iterations) &&
+          se.willNotOverflow(Instruction::Add, false, distance, bytes)) {
+        travel = expander.expandCodeFor(distance, index, at);
+        span = expander.expandCodeFor(se.getAddExpr(distance, bytes), index, at);
+      } else {
+        // In wrapping arithmetic the span of a count the loop cannot really
+        // run (a count of zero that wraps, say) could come out small: then
+        // it is the whole address space, which no check passes.
+        Value *product = b.CreateBinaryIntrinsic(Intrinsic::umul_with_overflow,
+                                                 expander.expandCodeFor(stride, index, at),
+                                                 expander.expandCodeFor(iterations, index, at));
+        travel = b.CreateExtractValue(product, 0);
+        Value *sum = b.CreateBinaryIntrinsic(Intrinsic::uadd_with_overflow, travel,
+                                             expander.expandCodeFor(bytes, index, at));
+        span = b.CreateSelect(
+            b.CreateOr(b.CreateExtractValue(product, 1), b.CreateExtractValue(sum, 1)),
+            ConstantInt::getAllOnesValue(index), b.CreateExtractValue(sum, 0));
+      }
+      Value *low = down ? b.CreateGEP(b.getInt8Ty(), start, b.CreateNeg(travel)) : start;
+      Value *size = b.CreateZExtOrTrunc(span, check->getArgOperand(1)->getType());
+      auto *hoisted = cast<CallInst>(check->clone());
+      hoisted->insertBefore(at->getIterator());
+      hoisted->setArgOperand(0, low);
+      hoisted->setArgOperand(1, size);
+      check->eraseFromParent();
+      check = hoisted;
+    }
+  }
+}
+
 } // namespace
 
 void confineAfterOptimization(Module &m) {
@@ -754,6 +865,7 @@ void confineAfterOptimization(Module &m) {
     if (!fn.isDeclaration()) {
       dropImpliedChecks(fn);
       mergeChecksInBlocks(fn);
+      hoistChecksOutOfLoops(fn);
     }
   if (Function *stack = m.getFunction(kConfineStack); stack && !stack->isDeclaration())
     checkStacks(m, *stack);
