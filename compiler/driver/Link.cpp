@@ -33,6 +33,10 @@
 #include <llvm/Support/ToolOutputFile.h>
 #include <llvm/Target/TargetMachine.h>
 #include <llvm/Transforms/IPO/Internalize.h>
+#include <llvm/Transforms/InstCombine/InstCombine.h>
+#include <llvm/Transforms/Scalar/EarlyCSE.h>
+#include <llvm/Transforms/Scalar/LICM.h>
+#include <llvm/Transforms/Scalar/SimplifyCFG.h>
 
 #include <iostream>
 #include <map>
@@ -434,7 +438,10 @@ private:
     return uses.empty();
   }
 
+  void runPasses(TargetMachine &tm, function_ref<void(PassBuilder &, ModulePassManager &)> build);
   void optimize(TargetMachine &tm);
+  void buildPipeline(PassBuilder &pb, ModulePassManager &mpm);
+  void finishHostCode(TargetMachine &tm);
   bool emit(TargetMachine &tm, const std::string &path, CodeGenFileType type);
 
   const Toolchain &tc_;
@@ -481,7 +488,8 @@ std::unique_ptr<TargetMachine> targetMachine(const LinkJob &job_) {
       Triple(job_.target.triple), job_.target.arch, features, options, reloc, std::nullopt, level));
 }
 
-void ImageLinker::optimize(TargetMachine &tm) {
+void ImageLinker::runPasses(TargetMachine &tm,
+                            function_ref<void(PassBuilder &, ModulePassManager &)> build) {
   LoopAnalysisManager lam;
   FunctionAnalysisManager fam;
   CGSCCAnalysisManager cgam;
@@ -492,8 +500,34 @@ void ImageLinker::optimize(TargetMachine &tm) {
   pb.registerFunctionAnalyses(fam);
   pb.registerLoopAnalyses(lam);
   pb.crossRegisterProxies(lam, fam, cgam, mam);
-
   ModulePassManager mpm;
+  build(pb, mpm);
+  mpm.run(*image_, mam);
+}
+
+void ImageLinker::optimize(TargetMachine &tm) {
+  runPasses(tm, [this](PassBuilder &pb, ModulePassManager &mpm) { buildPipeline(pb, mpm); });
+}
+
+// Host code after confinement's own pass: the checks that are left are
+// inlined, what they share (the VM's base, the launch's bounds) loaded once
+// and out of loops, and the stacks split.
+void ImageLinker::finishHostCode(TargetMachine &tm) {
+  runPasses(tm, [&](PassBuilder &, ModulePassManager &mpm) {
+    mpm.addPass(gpuvm::InlineChecksPass());
+    if (job_.optLevel != '0') {
+      FunctionPassManager tidy;
+      tidy.addPass(EarlyCSEPass(/*UseMemorySSA=*/true));
+      tidy.addPass(createFunctionToLoopPassAdaptor(LICMPass(LICMOptions()), /*UseMemorySSA=*/true));
+      tidy.addPass(InstCombinePass());
+      tidy.addPass(SimplifyCFGPass());
+      mpm.addPass(createModuleToFunctionPassAdaptor(std::move(tidy)));
+    }
+    mpm.addPass(gpuvm::SplitStacksPass(tm));
+  });
+}
+
+void ImageLinker::buildPipeline(PassBuilder &pb, ModulePassManager &mpm) {
   mpm.addPass(InternalizePass(
       [](const GlobalValue &gv) { return exportedSymbols().count(gv.getName().str()) > 0; }));
   // NVPTX cannot emit globals whose initializers name each other (RTTI's
@@ -512,7 +546,6 @@ void ImageLinker::optimize(TargetMachine &tm) {
                                                    : OptimizationLevel::O2;
   mpm.addPass(level == OptimizationLevel::O0 ? pb.buildO0DefaultPipeline(level)
                                              : pb.buildPerModuleDefaultPipeline(level));
-  mpm.run(*image_, mam);
 }
 
 bool ImageLinker::emit(TargetMachine &tm, const std::string &path, CodeGenFileType type) {
@@ -614,7 +647,7 @@ int ImageLinker::finish() {
   gpuvm::emitConstantBounds(*image_);
   gpuvm::confineAfterOptimization(*image_);
   if (job_.target.kind == TargetKind::Host)
-    gpuvm::splitStacks(*image_, tm_);
+    finishHostCode(tm_);
   // What backends look up by name must be visible in the object (AMDGPU
   // makes everything hidden by default), and protected, so that code reaches
   // it directly rather than through a preemptible symbol.

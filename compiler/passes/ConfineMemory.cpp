@@ -29,6 +29,7 @@
 #include <llvm/IR/Module.h>
 #include <llvm/TargetParser/Triple.h>
 #include <llvm/Transforms/Utils/BasicBlockUtils.h>
+#include <llvm/Transforms/Utils/Cloning.h>
 #include <llvm/Transforms/Utils/LoopUtils.h>
 #include <llvm/Transforms/Utils/ModuleUtils.h>
 #include <llvm/Transforms/Utils/ScalarEvolutionExpander.h>
@@ -875,6 +876,20 @@ void confineAfterOptimization(Module &m) {
   for (Function &fn : m.functions())
     if (!fn.isDeclaration() && !isKernel(fn))
       budgetLoops(fn, *budget);
+}
+
+PreservedAnalyses InlineChecksPass::run(Module &m, ModuleAnalysisManager &) {
+  SmallVector<CallInst *, 256> calls;
+  for (const char *name : {kConfineRead, kConfineWrite, kConfineKernelRead, kConfineKernelWrite})
+    if (Function *check = m.getFunction(name); check && !check->isDeclaration())
+      for (User *user : check->users())
+        if (auto *call = dyn_cast<CallInst>(user); call && call->getCalledFunction() == check)
+          calls.push_back(call);
+  for (CallInst *call : calls) {
+    InlineFunctionInfo info;
+    InlineFunction(*call, info);
+  }
+  return calls.empty() ? PreservedAnalyses::all() : PreservedAnalyses::none();
 }
 
 PreservedAnalyses ConfineAfterOptimizationPass::run(Module &m, ModuleAnalysisManager &) {

@@ -87,6 +87,14 @@ void emitConstantBounds(llvm::Module &module);
 // never waits can be ended (--max-cpu-ms).
 void confineAfterOptimization(llvm::Module &module);
 
+// Host images, after confineAfterOptimization: the checks that remain are
+// inlined where they are called (the light kernel keeps them out of line
+// until then).
+struct InlineChecksPass : llvm::PassInfoMixin<InlineChecksPass> {
+  llvm::PreservedAnalyses run(llvm::Module &module, llvm::ModuleAnalysisManager &);
+  static bool isRequired() { return true; }
+};
+
 struct ConfineAfterOptimizationPass : llvm::PassInfoMixin<ConfineAfterOptimizationPass> {
   llvm::PreservedAnalyses run(llvm::Module &module, llvm::ModuleAnalysisManager &);
   static bool isRequired() { return true; }

@@ -5,7 +5,6 @@
 #include <llvm/IR/IRBuilder.h>
 #include <llvm/IR/Instructions.h>
 #include <llvm/IR/Intrinsics.h>
-#include <llvm/Passes/PassBuilder.h>
 #include <llvm/Transforms/Utils/Cloning.h>
 
 using namespace llvm;
@@ -48,18 +47,8 @@ void checkUnsafeStacks(Module &m) {
   }
 }
 
-void splitStacks(Module &m, const TargetMachine &tm) {
-  LoopAnalysisManager lam;
-  FunctionAnalysisManager fam;
-  CGSCCAnalysisManager cgam;
-  ModuleAnalysisManager mam;
-  PassBuilder pb(const_cast<TargetMachine *>(&tm));
-  pb.registerModuleAnalyses(mam);
-  pb.registerCGSCCAnalyses(cgam);
-  pb.registerFunctionAnalyses(fam);
-  pb.registerLoopAnalyses(lam);
-  pb.crossRegisterProxies(lam, fam, cgam, mam);
-
+PreservedAnalyses SplitStacksPass::run(Module &m, ModuleAnalysisManager &mam) {
+  FunctionAnalysisManager &fam = mam.getResult<FunctionAnalysisManagerModuleProxy>(m).getManager();
   for (Function &fn : m.functions())
     if (!fn.isDeclaration())
       fn.addFnAttr(Attribute::SafeStack);
@@ -74,16 +63,16 @@ void splitStacks(Module &m, const TargetMachine &tm) {
         call->addFnAttr(Attribute::ReturnsTwice);
         setjmps.push_back(call);
       }
-  FunctionPassManager split;
-  split.addPass(SafeStackPass(tm));
-  ModulePassManager mpm;
-  mpm.addPass(createModuleToFunctionPassAdaptor(std::move(split)));
-  mpm.run(m, mam);
+  SafeStackPass split(*tm_);
+  for (Function &fn : m.functions())
+    if (!fn.isDeclaration())
+      fam.invalidate(fn, split.run(fn, fam));
   for (Function &fn : m.functions())
     fn.removeFnAttr(Attribute::SafeStack);
   for (CallInst *call : setjmps)
     call->removeFnAttr(Attribute::ReturnsTwice);
   checkUnsafeStacks(m);
+  return PreservedAnalyses::none();
 }
 
 PreservedAnalyses CheckUnsafeStacksPass::run(Module &m, ModuleAnalysisManager &) {

@@ -27,7 +27,15 @@ namespace gpuvm {
 
 // After optimization, before code generation (which would otherwise split
 // the stacks itself, unchecked: the functions lose the safestack attribute).
-void splitStacks(llvm::Module &module, const llvm::TargetMachine &tm);
+class SplitStacksPass : public llvm::PassInfoMixin<SplitStacksPass> {
+public:
+  explicit SplitStacksPass(const llvm::TargetMachine &tm) : tm_(&tm) {}
+  llvm::PreservedAnalyses run(llvm::Module &module, llvm::ModuleAnalysisManager &);
+  static bool isRequired() { return true; }
+
+private:
+  const llvm::TargetMachine *tm_;
+};
 
 void checkUnsafeStacks(llvm::Module &module);
 

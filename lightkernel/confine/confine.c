@@ -100,16 +100,18 @@ LK_TRUSTED int lk_may_use_iovec(const struct lk_iovec *iov, int count, int write
   return 1;
 }
 
-/* Inlined at every checked access, except on NVIDIA: there, inlined into the
- * large functions of a C++ program (bench/confine/workload.cpp), the checks
- * failed for every thread of a warp but the first (sm_90, H100 and H200),
- * while the same check called as a function passes; the cause, LLVM's NVPTX
- * back end or ptxas, is not found yet. Called, confinement keeps a third
- * of the unconfined workload's speed at 1,000 and 10,000 VMs on an H100. */
-#ifdef __NVPTX__
-#define CHECK_LINKAGE __attribute__((noinline))
-#else
+/* Out of line through optimization, so that gpu-c++ can then drop, merge
+ * and hoist them out of loops (compiler/passes/ConfineMemory.h), and on the
+ * host inline them at every checked access after that. On NVIDIA they stay
+ * calls: inlined into the large functions of a C++ program
+ * (bench/confine/workload.cpp), they failed for every thread of a warp but
+ * the first (sm_90, H100 and H200), while the same check called as a
+ * function passes; the cause, LLVM's NVPTX back end or ptxas, is not found
+ * yet. AMD GPUs inline them as the optimizer goes. */
+#ifdef __AMDGPU__
 #define CHECK_LINKAGE __attribute__((always_inline))
+#else
+#define CHECK_LINKAGE __attribute__((noinline))
 #endif
 
 CHECK_LINKAGE void __gpuvm_confine_write(void *p, uint64_t len, const char *site) {
