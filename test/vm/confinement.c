@@ -13,7 +13,7 @@
 //
 // RUN: for mode in wild-write wild-read const-write memset-past huge-stack-index bad-call \
 // RUN:     kernel-state endless-loop budget-escape deep-recursion huge-frame unsafe-recursion \
-// RUN:     return-address malloc-all console-flood; do \
+// RUN:     return-address loop-past loop-wrap malloc-all console-flood; do \
 // RUN:   timeout 60 %gpuvm run %t/confined.img --vms 100 --mem-per-vm 1M --max-cpu-ms 300 \
 // RUN:     --status-file %t/$mode.status -- {vm} $mode > %t/$mode.out 2> %t/$mode.err; \
 // RUN:   echo "$mode exit $?" >> %t/exits; \
@@ -81,6 +81,18 @@
 // HOSTILE-NEXT: 99
 // HOSTILE-NEXT: 37 crash 139
 // HOSTILE-NEXT: gpuvm: vm 37 crashed: wild write of 8 bytes at 0x{{[0-9a-f]+}} ({{.*}}confinement.c:[[#]])
+// A loop's checks become checks before it of all it will reach (one for
+// each of the unrolled loop's stores): about 2 MiB refused before the first
+// byte is written.
+// HOSTILE-NEXT: loop-past exit 1
+// HOSTILE-NEXT: 99
+// HOSTILE-NEXT: 37 crash 139
+// HOSTILE-NEXT: gpuvm: vm 37 crashed: wild write of {{20971[0-9][0-9]}} bytes at 0x{{[0-9a-f]+}} ({{.*}}confinement.c:[[#]])
+// A count that wraps (2^64 iterations): the span is the whole address space.
+// HOSTILE-NEXT: loop-wrap exit 1
+// HOSTILE-NEXT: 99
+// HOSTILE-NEXT: 37 crash 139
+// HOSTILE-NEXT: gpuvm: vm 37 crashed: wild read of 18446744073709551615 bytes at 0x{{[0-9a-f]+}} ({{.*}}confinement.c:[[#]])
 // HOSTILE-NEXT: malloc-all exit 0
 // HOSTILE-NEXT: 99
 // HOSTILE-NEXT: [vm 37] malloc failed after {{[0-9]+}} KiB
@@ -273,6 +285,19 @@ static int attack(const char *mode) {
     uintptr_t *slot = (uintptr_t *)launder((uintptr_t)__builtin_frame_address(0) + 8);
     *slot = launder((uintptr_t)&recurse + 1);
 #endif
+  } else if (!strcmp(mode, "loop-past")) {
+    volatile char *bytes = (volatile char *)launder((uintptr_t)secret);
+    for (uintptr_t i = 0; i < 2 * SLICE; ++i)
+      bytes[i] = 0;
+  } else if (!strcmp(mode, "loop-wrap")) {
+    const volatile char *bytes = (const volatile char *)launder((uintptr_t)secret);
+    const uintptr_t end = launder(0);
+    uintptr_t i = 0;
+    char sum = 0;
+    do
+      sum += bytes[i];
+    while (++i != end);
+    return sum;
   } else if (!strcmp(mode, "malloc-all")) {
     size_t total = 0;
     for (void *block; (block = malloc(65536)); total += 65536)
