@@ -15,6 +15,7 @@
 #include <llvm/IR/DiagnosticInfo.h>
 #include <llvm/IR/DiagnosticPrinter.h>
 #include <llvm/IR/IRBuilder.h>
+#include <llvm/IR/InstIterator.h>
 #include <llvm/IR/Intrinsics.h>
 #include <llvm/IR/LLVMContext.h>
 #include <llvm/IR/LegacyPassManager.h>
@@ -455,6 +456,18 @@ private:
   bool failed_ = false;
 };
 
+// ptxas merges neighbouring accesses of a variable-length array (PTX's
+// alloca) into 16-byte ones, as if alloca gave 16-byte aligned memory, while
+// it gives what was asked (8 for an array of int): on an H100 that faulted
+// the whole launch (misaligned local address). Asking for 16 makes its
+// assumption true.
+void alignVariableLengthArrays(Module &m) {
+  for (Function &fn : m.functions())
+    for (Instruction &inst : instructions(fn))
+      if (auto *alloca = dyn_cast<AllocaInst>(&inst); alloca && !alloca->isStaticAlloca())
+        alloca->setAlignment(std::max(alloca->getAlign(), Align(16)));
+}
+
 std::unique_ptr<TargetMachine> targetMachine(const LinkJob &job_) {
   std::string err;
   const llvm::Target *target = TargetRegistry::lookupTarget(Triple(job_.target.triple), err);
@@ -648,6 +661,8 @@ int ImageLinker::finish() {
   gpuvm::confineAfterOptimization(*image_);
   if (job_.target.kind == TargetKind::Host)
     finishHostCode(tm_);
+  if (job_.target.kind == TargetKind::Nvptx)
+    alignVariableLengthArrays(*image_);
   // What backends look up by name must be visible in the object (AMDGPU
   // makes everything hidden by default), and protected, so that code reaches
   // it directly rather than through a preemptible symbol.
