@@ -3,14 +3,15 @@
 // A host VM's hardware stack holds its return addresses and spilled
 // registers. Confinement lets a VM write its own stack through a checked
 // pointer, so a VM could rewrite a return address and jump past its checks.
-// splitStacks applies LLVM's SafeStack to every function of the image: each
-// stack object that a pointer may reach elsewhere than at an offset the
-// compiler proved (its address stored, passed to a call, or checked by
-// confinement) moves to an unsafe stack (the top of the VM's stack stride;
-// the runtime switches __safestack_unsafe_stack_ptr with the fiber). The
-// hardware stack is then written only where the compiler proved the offset,
-// and the light kernel lets checked writes reach the unsafe stack alone
-// (arch_may_write_stack).
+// SplitStacksPass applies LLVM's SafeStack to every function of the image:
+// each stack object used otherwise than by loads and stores at constant
+// offsets inside it (the accesses confinement leaves unchecked) moves to an
+// unsafe stack (the top of the VM's stack stride; the runtime switches
+// __safestack_unsafe_stack_ptr with the fiber), and so do the slots that
+// libm calls for modf, frexp and sincos would otherwise get from code
+// generation. The hardware stack is then written only at offsets the
+// compiler proved, and the light kernel lets checked writes reach the
+// unsafe stack alone (arch_may_write_stack).
 //
 // SafeStack does not bound the unsafe stack, so checkUnsafeStacks puts the
 // light kernel's __gpuvm_confine_unsafe_stack, inlined, before each move of
