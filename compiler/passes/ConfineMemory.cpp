@@ -2,6 +2,7 @@
 
 #include "PrivatizeGlobals.h"
 #include "SourceNames.h"
+#include "SplitStacks.h"
 
 #include "gpuvm/image.h"
 
@@ -465,7 +466,7 @@ PreservedAnalyses ConfineMemoryPass::run(Module &m, ModuleAnalysisManager &) {
   }
   // Their calls are put in after optimization, which would otherwise have
   // dropped them as unused (the unsafe stack's check by splitStacks).
-  for (const char *late : {kConfineBudget, kConfineStack, "__gpuvm_confine_unsafe_stack"})
+  for (const char *late : {kConfineBudget, kConfineStack, GPUVM_CONFINE_UNSAFE_STACK})
     if (Function *check = m.getFunction(late); check && !check->isDeclaration())
       appendToCompilerUsed(m, {check});
   m.addModuleFlag(Module::Max, GPUVM_CONFINED_FLAG, 1);

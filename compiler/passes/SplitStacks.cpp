@@ -16,9 +16,8 @@ namespace gpuvm {
 
 namespace {
 
-// The names LLVM's SafeStack and the light kernel agree on.
+// The name LLVM's SafeStack gives the unsafe stack pointer.
 constexpr const char *kUnsafeStackPointer = "__safestack_unsafe_stack_ptr";
-constexpr const char *kConfineUnsafeStack = "__gpuvm_confine_unsafe_stack";
 
 // Whether every use of a stack object (an alloca, or a byval argument, of
 // `size` bytes) is a load or store at a constant offset inside it.
@@ -103,14 +102,23 @@ void callLibmWithPointers(Module &m) {
                            : value->isX86_FP80Ty() ? "l"
                                                    : nullptr;
       Function *libm = suffix ? m.getFunction(std::string(form.name) + suffix) : nullptr;
-      if (!libm || libm->isDeclaration())
+      // What the intrinsic returns must be what libm returns and writes
+      // (frexp's exponent an int), or the call would not type.
+      auto *result = cast<StructType>(intrinsic.getReturnType());
+      Type *pointer = PointerType::get(m.getContext(), 0);
+      SmallVector<Type *, 3> params{value};
+      params.append(form.outputs, pointer);
+      Type *returned = form.outputs == result->getNumElements() ? Type::getVoidTy(m.getContext())
+                                                                : result->getElementType(0);
+      if (!libm || libm->isDeclaration() ||
+          libm->getFunctionType() != FunctionType::get(returned, params, false) ||
+          (form.id == Intrinsic::frexp && !result->getElementType(1)->isIntegerTy(32)))
         continue;
       SmallVector<CallInst *, 8> calls;
       for (User *user : intrinsic.users())
         if (auto *call = dyn_cast<CallInst>(user); call && call->getCalledFunction() == &intrinsic)
           calls.push_back(call);
       for (CallInst *call : calls) {
-        auto *result = cast<StructType>(call->getType());
         IRBuilder<> entry(&*call->getFunction()->getEntryBlock().getFirstInsertionPt());
         SmallVector<AllocaInst *, 2> slots;
         for (unsigned i = result->getNumElements() - form.outputs; i < result->getNumElements();
@@ -137,7 +145,7 @@ void callLibmWithPointers(Module &m) {
 
 void checkUnsafeStacks(Module &m) {
   GlobalVariable *pointer = m.getNamedGlobal(kUnsafeStackPointer);
-  Function *check = m.getFunction(kConfineUnsafeStack);
+  Function *check = m.getFunction(GPUVM_CONFINE_UNSAFE_STACK);
   if (!pointer || !check || check->isDeclaration())
     return;
   // Moves down: a stored value that was loaded is a restore (at a return, a

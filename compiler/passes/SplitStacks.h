@@ -26,6 +26,10 @@
 
 namespace gpuvm {
 
+// The light kernel's check of the unsafe stack's end (confinement keeps it
+// through optimization for this pass).
+inline constexpr const char *GPUVM_CONFINE_UNSAFE_STACK = "__gpuvm_confine_unsafe_stack";
+
 // After optimization, before code generation (which would otherwise split
 // the stacks itself, unchecked: the functions lose the safestack attribute).
 class SplitStacksPass : public llvm::PassInfoMixin<SplitStacksPass> {
