@@ -19,7 +19,21 @@ struct gpuvm_doorbells {
   uint32_t capacity;      /* slots per queue, a power of two >= vms_per_queue */
   uint32_t vms_per_queue; /* VM v rings queue v / vms_per_queue */
   uint32_t reserved;
+  /* The way back (cuda): a VM waiting for its reply polls a count in device
+   * memory, not its mailbox across the bus, where thousands of waiting VMs
+   * would crowd out the requests and replies themselves. The host writes
+   * each reply's VM, tagged as a doorbell with the queue's reply count,
+   * into the queue's reply slots (same layout as slots, memory the GPU
+   * reads); the relay, thread q of the launch for queue q, counts them into
+   * the VMs' kernel-private blocks. 0: no relay, VMs poll their mailboxes. */
+  uint64_t replies;
+  uint64_t replies_stop; /* uint32_t the host sets once every VM has exited */
 };
+
+/* cuda: the launch's first warp is the reply relay; VM v is thread v +
+ * GPUVM_RELAY_THREADS (so that the relay runs first, before VMs that wait
+ * for others to finish). At least queue_count. */
+#define GPUVM_RELAY_THREADS 32u
 
 /* A slot's word for `ticket`: tagged with ticket + 1, so that a zeroed slot
  * never passes for ticket 0 and a slot of the last lap never for this one. */
@@ -35,6 +49,15 @@ static inline void gpuvm_doorbell_ring(const struct gpuvm_doorbells *bells, uint
   uint64_t *slot = (uint64_t *)(uintptr_t)bells->slots + (uint64_t)queue * bells->capacity +
                    (ticket & (bells->capacity - 1u));
   __atomic_store_n(slot, gpuvm_doorbell_word(ticket, vm), __ATOMIC_RELEASE);
+}
+
+/* The host's side of a reply: the VM, tagged with the queue's reply count
+ * `sequence`, into the slot the relay reads next (release: the mailbox's
+ * reply is written before). */
+static inline void gpuvm_reply_post(uint64_t *queue_replies, uint32_t capacity, uint32_t sequence,
+                                    uint32_t vm) {
+  __atomic_store_n(&queue_replies[sequence & (capacity - 1u)], gpuvm_doorbell_word(sequence, vm),
+                   __ATOMIC_RELEASE);
 }
 
 /* The host's side: the VM that took ticket `head` of the queue whose slots

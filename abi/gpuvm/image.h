@@ -6,8 +6,9 @@
 #include <stdint.h>
 
 #define GPUVM_IMAGE_MAGIC 0x31474d494d565047ull /* "GPVMIMG1", little-endian */
-/* 5: per-VM limits, gpuvm stop; 4: indirect-call entries, the run budget */
-#define GPUVM_ABI_VERSION 5u
+/* 6: the reply relay (cuda); 5: per-VM limits, gpuvm stop; 4: indirect-call entries, the
+ * run budget */
+#define GPUVM_ABI_VERSION 6u
 
 enum gpuvm_target {
   GPUVM_TARGET_HOST = 1,

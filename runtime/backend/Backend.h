@@ -25,6 +25,7 @@ struct LaunchConfig {
   uint32_t maxFiles = 0, maxSockets = 0;
   uint64_t consoleBytesPerSecond = 0;
   unsigned workers = 0;          // host: worker threads (0 = one per core)
+  bool replyRelay = true;        // cuda: replies counted on the GPU (gpuvm/doorbell.h)
   std::vector<std::string> argv; // argv[0] included; "{vm}" expands in each VM
   std::vector<std::string> env;  // NAME=VALUE
   std::string hostname;          // --hostname, "{vm}" expands; empty: "vm<id>"

@@ -44,11 +44,15 @@ public:
     return size_t(bells.queue_count) * bells.capacity * sizeof(uint64_t);
   }
 
-  // `slots`: the doorbells' slots as the host sees them.
+  // `slots`: the doorbells' slots as the host sees them; `replies` and
+  // `repliesStop`: the reply relay's (gpuvm/doorbell.h), or null without one.
   MailboxService(void *boxes, uint32_t vmCount, RpcServer &server, const gpuvm_doorbells &bells,
-                 const uint64_t *slots)
+                 const uint64_t *slots, uint64_t *replies = nullptr,
+                 uint32_t *repliesStop = nullptr)
       : boxes_(static_cast<gpuvm_mailbox *>(boxes)), vmCount_(vmCount), server_(server),
-        bells_(bells), slots_(slots), heads_(bells.queue_count, 0), launchedAt_(Clock::now()) {
+        bells_(bells), slots_(slots), replies_(replies), repliesStop_(repliesStop),
+        heads_(bells.queue_count, 0), repliesPosted_(bells.queue_count, 0),
+        launchedAt_(Clock::now()) {
     server_.setMailboxes(boxes_);
   }
   ~MailboxService() { server_.setMailboxes(nullptr); }
@@ -58,9 +62,11 @@ public:
   uint32_t queueCount() const { return bells_.queue_count; }
 
   // Serves the requests rung on `queue` so far, in the order they were
-  // rung; returns how many. One thread per queue (RpcServer serves
-  // different VMs concurrently). A slot naming a VM outside the queue, or
-  // one whose mailbox holds no request, is passed over.
+  // rung, posting each reply to the relay where there is one; returns how
+  // many. One thread per queue (RpcServer serves different VMs
+  // concurrently). A slot naming a VM outside the queue, or one whose
+  // mailbox holds no request, is passed over. Once every VM has exited, the
+  // relay is told to stop.
   uint32_t serveQueue(uint32_t queue) {
     const std::vector<VmOutcome> &outcomes = server_.outcomes();
     const uint32_t exitedBefore = server_.exitedCount();
@@ -73,9 +79,13 @@ public:
       if (vm < first || vm >= end || outcomes[vm].exited ||
           __atomic_load_n(&boxes_[vm].state, __ATOMIC_ACQUIRE) != GPUVM_MAILBOX_REQUEST)
         continue;
-      server_.serve(uint32_t(vm), boxes_[vm]);
+      if (server_.serve(uint32_t(vm), boxes_[vm]) && replies_)
+        gpuvm_reply_post(replies_ + uint64_t(queue) * bells_.capacity, bells_.capacity,
+                         repliesPosted_[queue]++, uint32_t(vm));
       ++served;
     }
+    if (repliesStop_ && allExited())
+      __atomic_store_n(repliesStop_, 1u, __ATOMIC_RELEASE);
     if (server_.exitedCount() != exitedBefore) {
       std::lock_guard<std::mutex> lock(exitTimesMutex_);
       lastExit_ = Clock::now();
@@ -107,7 +117,10 @@ private:
   RpcServer &server_;
   gpuvm_doorbells bells_;
   const uint64_t *slots_;
-  std::vector<uint32_t> heads_; // the next ticket of each queue
+  uint64_t *replies_;
+  uint32_t *repliesStop_;
+  std::vector<uint32_t> heads_;         // the next ticket of each queue
+  std::vector<uint32_t> repliesPosted_; // of each queue
   Clock::time_point launchedAt_;
   mutable std::mutex exitTimesMutex_;
   std::optional<Clock::time_point> firstExit_, lastExit_;

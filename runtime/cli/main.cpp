@@ -359,6 +359,11 @@ int run(const std::string &imagePath, const po::variables_map &vm,
     return usageError("--console-rate: '" + rateText +
                       "' is not a size from 0 (no limit) to 1G bytes per second");
   config.workers = vm["workers"].as<unsigned>();
+  if (const std::string relay = vm["reply-relay"].as<std::string>();
+      relay == "on" || relay == "off")
+    config.replyRelay = relay == "on";
+  else
+    return usageError("--reply-relay must be on or off, not '" + relay + "'");
   config.verbose = vm.count("verbose") > 0;
   std::string backendName = vm["backend"].as<std::string>();
   if (backendName != "auto" && backendName != "host" && backendName != "cuda" &&
@@ -636,6 +641,10 @@ int main(int argc, char **argv) {
      "and nothing is lost; the waits are reported; 0: no limit")
     ("workers", po::value<unsigned>()->default_value(0),
      "host backend: worker threads (0: one per core)")
+    ("reply-relay", po::value<std::string>()->default_value("on"),
+     "cuda backend: a VM waiting for a host call's reply polls a count that a relay thread "
+     "on the GPU keeps in device memory (on), or its mailbox in host memory across the bus "
+     "(off, for comparison)")
     ("console", po::value<std::string>()->default_value("prefix"),
      "VM output on the terminal: prefix (each line starts with [vm N]) or raw")
     ("log-dir", po::value<std::string>(), "write each VM's output to DIR/vm-N.out and vm-N.err")

@@ -38,7 +38,7 @@ int RpcServer::bytesOf(uint32_t vm, gpuvm_mailbox &box, std::span<uint8_t> &data
   return 0;
 }
 
-void RpcServer::serve(uint32_t vm, gpuvm_mailbox &box) {
+bool RpcServer::serve(uint32_t vm, gpuvm_mailbox &box) {
   calls_.fetch_add(1, std::memory_order_relaxed);
   box.error = 0;
   std::span<uint8_t> data;
@@ -88,7 +88,7 @@ void RpcServer::serve(uint32_t vm, gpuvm_mailbox &box) {
           console_.note("vm " + std::to_string(vm) + " crashed: " + reason);
         exited_.fetch_add(1, std::memory_order_acq_rel);
       }
-      return; // no reply: the VM is gone
+      return false; // no reply: the VM is gone
     }
     default:
       box.error = ENOSYS;
@@ -97,6 +97,7 @@ void RpcServer::serve(uint32_t vm, gpuvm_mailbox &box) {
     }
   }
   __atomic_store_n(&box.state, uint32_t(GPUVM_MAILBOX_REPLY), __ATOMIC_RELEASE);
+  return true;
 }
 
 void RpcServer::recordCrash(uint32_t vm, int signal) {

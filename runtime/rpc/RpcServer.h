@@ -30,8 +30,9 @@ class RpcServer {
 public:
   RpcServer(Console &console, FileService &files, uint32_t vmCount);
 
-  // Serves `box` (in state REQUEST) for `vm`; sets REPLY unless it was EXIT.
-  void serve(uint32_t vm, gpuvm_mailbox &box);
+  // Serves `box` (in state REQUEST) for `vm`; sets REPLY and returns true
+  // unless it was EXIT, which has no reply.
+  bool serve(uint32_t vm, gpuvm_mailbox &box);
 
   // The running launch's memory for bulk calls (null: the backend allows
   // none, and a VM that makes one gets EINVAL).

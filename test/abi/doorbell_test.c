@@ -1,9 +1,10 @@
 /* The doorbells (abi/gpuvm/doorbell.h) under contention: threads play VMs
- * that ring, each waiting for its reply before ringing again (as a VM waits
- * on its mailbox), while one thread per queue takes the slots in ticket
- * order and replies. Every ring is taken exactly once, by its own queue,
- * with the queue's capacity just its VMs; tickets wrap past 2^32 without a
- * stale slot passing for a fresh one. */
+ * that ring, each waiting for its reply before ringing again, while one
+ * thread per queue takes the slots in ticket order and posts the replies,
+ * and one relay thread per queue counts them for the VMs (cuda's way back).
+ * Every ring is taken exactly once, by its own queue, and every reply
+ * counted once for its VM, with the queue's capacity just its VMs; tickets
+ * wrap past 2^32 without a stale slot passing for a fresh one. */
 #include <gpuvm/doorbell.h>
 
 #include <pthread.h>
@@ -15,12 +16,12 @@
 #define QUEUES 2
 #define VMS_PER_QUEUE 3 /* capacity 4: one slot more than VMs */
 #define VMS (QUEUES * VMS_PER_QUEUE)
-#define RINGS_EACH 20000
+#define RINGS_EACH 5000
 
 static struct gpuvm_doorbells bells;
 static uint32_t tickets[QUEUES];
-static uint64_t *slots;
-static atomic_uint replies[VMS]; /* the host's answer to each VM's last ring */
+static uint64_t *slots, *reply_slots;
+static atomic_uint replies[VMS]; /* replies the relay counted for each VM */
 static atomic_uint taken[VMS];   /* rings of each VM the host took */
 static atomic_uint wrong_queue;  /* a VM taken from another queue's slots */
 static atomic_int vms_done;
@@ -43,8 +44,9 @@ static void *vm_main(void *arg) {
 }
 
 static void *queue_main(void *arg) {
-  uint32_t queue = (uint32_t)(uintptr_t)arg, head = 0;
+  uint32_t queue = (uint32_t)(uintptr_t)arg, head = 0, posted = 0;
   const uint64_t *mine = slots + (uint64_t)queue * bells.capacity;
+  uint64_t *my_replies = reply_slots + (uint64_t)queue * bells.capacity;
   while (atomic_load(&vms_done) < VMS) {
     int64_t vm;
     while ((vm = gpuvm_doorbell_take(mine, bells.capacity, head)) >= 0) {
@@ -53,8 +55,22 @@ static void *queue_main(void *arg) {
         atomic_fetch_add(&wrong_queue, 1);
         continue;
       }
-      uint32_t count = atomic_fetch_add(&taken[vm], 1) + 1;
-      atomic_store_explicit(&replies[vm], count, memory_order_release);
+      atomic_fetch_add(&taken[vm], 1);
+      gpuvm_reply_post(my_replies, bells.capacity, posted++, (uint32_t)vm);
+    }
+    sched_yield();
+  }
+  return NULL;
+}
+
+static void *relay_main(void *arg) {
+  uint32_t queue = (uint32_t)(uintptr_t)arg, sequence = 0;
+  const uint64_t *mine = reply_slots + (uint64_t)queue * bells.capacity;
+  while (atomic_load(&vms_done) < VMS) {
+    int64_t vm;
+    while ((vm = gpuvm_doorbell_take(mine, bells.capacity, sequence)) >= 0) {
+      ++sequence;
+      atomic_fetch_add_explicit(&replies[vm], 1, memory_order_release);
     }
     sched_yield();
   }
@@ -66,21 +82,29 @@ int main(void) {
   bells.vms_per_queue = VMS_PER_QUEUE;
   bells.capacity = 4;
   slots = calloc((size_t)QUEUES * bells.capacity, sizeof *slots);
+  reply_slots = calloc((size_t)QUEUES * bells.capacity, sizeof *reply_slots);
   bells.tickets = (uint64_t)(uintptr_t)tickets;
   bells.slots = (uint64_t)(uintptr_t)slots;
 
-  pthread_t hosts[QUEUES], vms[VMS];
-  for (uintptr_t q = 0; q < QUEUES; ++q)
+  pthread_t hosts[QUEUES], relays[QUEUES], vms[VMS];
+  for (uintptr_t q = 0; q < QUEUES; ++q) {
     pthread_create(&hosts[q], NULL, queue_main, (void *)q);
+    pthread_create(&relays[q], NULL, relay_main, (void *)q);
+  }
   for (uintptr_t vm = 0; vm < VMS; ++vm)
     pthread_create(&vms[vm], NULL, vm_main, (void *)vm);
   for (int vm = 0; vm < VMS; ++vm)
     pthread_join(vms[vm], NULL);
-  for (int q = 0; q < QUEUES; ++q)
+  for (int q = 0; q < QUEUES; ++q) {
     pthread_join(hosts[q], NULL);
-  for (int vm = 0; vm < VMS; ++vm)
+    pthread_join(relays[q], NULL);
+  }
+  for (int vm = 0; vm < VMS; ++vm) {
     if (atomic_load(&taken[vm]) != RINGS_EACH)
       fail("a VM's rings were not each taken once");
+    if (atomic_load(&replies[vm]) != RINGS_EACH)
+      fail("a VM's replies were not each counted once");
+  }
   if (atomic_load(&wrong_queue))
     fail("a queue took another queue's VM");
 
@@ -108,5 +132,6 @@ int main(void) {
   printf("%d rings by %d VMs on %d queues: %s\n", RINGS_EACH * VMS, VMS, QUEUES,
          failures ? "FAILED" : "ok");
   free(slots);
+  free(reply_slots);
   return failures != 0;
 }

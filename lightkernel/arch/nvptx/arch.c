@@ -7,9 +7,14 @@
 /* Every function here reaches beyond the VM's memory (the launch, the
  * doorbells, the mailbox): all are trusted (LK_TRUSTED). */
 
-LK_TRUSTED_INLINE uint32_t arch_vm_id(void) {
+static LK_TRUSTED_INLINE uint32_t launch_thread(void) {
   return __nvvm_read_ptx_sreg_ctaid_x() * __nvvm_read_ptx_sreg_ntid_x() +
          __nvvm_read_ptx_sreg_tid_x();
+}
+
+/* The launch's first warp relays replies (gpuvm/doorbell.h). */
+LK_TRUSTED_INLINE uint32_t arch_vm_id(void) {
+  return launch_thread() - GPUVM_RELAY_THREADS;
 }
 
 LK_TRUSTED_INLINE void *__gpuvm_private_base(void) {
@@ -44,7 +49,8 @@ LK_TRUSTED_INLINE int arch_may_write_stack(uintptr_t at, uint64_t len) {
 
 /* The mailbox lives in host memory mapped into the GPU: publish the request
  * system-wide, ring the doorbell that tells the host, then wait for the
- * host's reply. */
+ * host's reply: for the relay's count in device memory where there is a
+ * relay, else for the mailbox's state across the bus. */
 LK_TRUSTED void arch_rpc(struct gpuvm_mailbox *box) {
   if (box != (struct gpuvm_mailbox *)(uintptr_t)__gpuvm_launch.mailboxes + arch_vm_id())
     lk_crash(11 /* SIGSEGV */, "a host call through another VM's mailbox");
@@ -54,10 +60,51 @@ LK_TRUSTED void arch_rpc(struct gpuvm_mailbox *box) {
   gpuvm_doorbell_ring(&__gpuvm_launch.doorbells, arch_vm_id());
   if (box->op == GPUVM_RPC_EXIT)
     return;
-  while (*(volatile uint32_t *)&box->state != GPUVM_MAILBOX_REPLY)
-    __nvvm_nanosleep(256);
+  if (__gpuvm_launch.doorbells.replies) {
+    struct lk_private *own = lk_private();
+    const uint32_t awaited = ++own->host_calls;
+    while (*(volatile uint32_t *)&own->host_replies != awaited)
+      __nvvm_nanosleep(256);
+  } else {
+    while (*(volatile uint32_t *)&box->state != GPUVM_MAILBOX_REPLY)
+      __nvvm_nanosleep(256);
+  }
   __nvvm_membar_sys();
   *(volatile uint32_t *)&box->state = GPUVM_MAILBOX_IDLE;
+}
+
+/* Thread `queue` of the relay: counts each reply the host posts on its
+ * queue into the VM's kernel-private block, in the order posted, until the
+ * host says every VM has exited. A word naming a VM outside the queue is
+ * passed over (it came from the host, so it is never expected). */
+static LK_TRUSTED void relay_replies(uint32_t queue) {
+  const struct gpuvm_doorbells *bells = &__gpuvm_launch.doorbells;
+  const uint64_t *slots =
+      (const uint64_t *)(uintptr_t)bells->replies + (uint64_t)queue * bells->capacity;
+  const volatile uint32_t *stop = (const volatile uint32_t *)(uintptr_t)bells->replies_stop;
+  const uint32_t first = queue * bells->vms_per_queue;
+  const uint32_t end = __gpuvm_launch.vm_count - first < bells->vms_per_queue
+                           ? __gpuvm_launch.vm_count
+                           : first + bells->vms_per_queue;
+  for (uint32_t sequence = 0;;) {
+    const int64_t vm = gpuvm_doorbell_take(slots, bells->capacity, sequence);
+    if (vm < 0) {
+      if (*stop)
+        return;
+      __nvvm_nanosleep(128);
+      continue;
+    }
+    ++sequence;
+    if (vm < first || vm >= end)
+      continue;
+    /* The reply in the mailbox is visible before the VM sees its count. */
+    __nvvm_membar_sys();
+    struct lk_private *waiting =
+        (struct lk_private *)(uintptr_t)(__gpuvm_launch.kernel_private +
+                                         (uint64_t)vm * GPUVM_KERNEL_PRIVATE_BYTES);
+    volatile uint32_t *replies = &waiting->host_replies;
+    *replies = *replies + 1u;
+  }
 }
 
 void arch_yield(void) {}
@@ -76,7 +123,13 @@ LK_TRUSTED int64_t arch_clock_ns(void) {
 }
 
 LK_TRUSTED __attribute__((nvptx_kernel)) void __gpuvm_start(void) {
-  uint32_t id = arch_vm_id();
+  const uint32_t thread = launch_thread();
+  if (thread < GPUVM_RELAY_THREADS) {
+    if (__gpuvm_launch.doorbells.replies && thread < __gpuvm_launch.doorbells.queue_count)
+      relay_replies(thread);
+    return;
+  }
+  uint32_t id = thread - GPUVM_RELAY_THREADS;
   if (id < __gpuvm_launch.vm_count) {
     lk_stack_begins();
     lk_boot();

@@ -72,6 +72,10 @@ struct lk_private {
   int32_t leaving_status;
   int32_t leaving_kind;
   const char *leaving_reason;
+  /* cuda with the reply relay (gpuvm/doorbell.h): host calls made, and
+   * replies the relay counted, the only field another thread writes. */
+  uint32_t host_calls;
+  uint32_t host_replies;
 };
 struct lk_private *lk_private(void);
 

@@ -224,6 +224,8 @@ struct LaunchResources {
   void *mailboxes = nullptr;
   CUdeviceptr doorbellTickets = 0;
   void *doorbellSlots = nullptr;
+  // The reply relay's slots, then its stop word (mapped host memory).
+  void *replySlots = nullptr;
   CUstream stream = nullptr;
   // The network (all null without one): rings and counters on the device,
   // the bridge's two rings in mapped host memory, the pinned buffer the
@@ -266,6 +268,8 @@ struct LaunchResources {
       driver.cuMemFree(counters);
     if (uplink)
       driver.cuMemFree(uplink);
+    if (replySlots)
+      driver.cuMemFreeHost(replySlots);
     if (doorbellSlots)
       driver.cuMemFreeHost(doorbellSlots);
     if (doorbellTickets)
@@ -366,8 +370,9 @@ public:
 
     const uint32_t vmCount = config.vmCount;
     const bool network = config.network != nullptr;
-    // Thread vmCount, after the VMs, is the device's half of the bridge.
-    const uint64_t threads = uint64_t(vmCount) + (network ? 1 : 0);
+    // The reply relay's warp, then the VMs, then the device's half of the
+    // bridge.
+    const uint64_t threads = GPUVM_RELAY_THREADS + uint64_t(vmCount) + (network ? 1 : 0);
     const unsigned block = std::min<unsigned>(kBlockSize, unsigned(std::max(maxBlock, 1)));
     const unsigned grid = unsigned((threads + block - 1) / block);
     int blocksPerSm = 0;
@@ -383,7 +388,9 @@ public:
              "this GPU holds " +
              std::to_string(resident) + " threads of " + image.info().entry + " (" +
              std::to_string(registers) + " registers each), so at most " +
-             std::to_string(resident ? resident - 1 : 0) + " VMs, not " + std::to_string(vmCount);
+             std::to_string(resident > GPUVM_RELAY_THREADS + 1 ? resident - GPUVM_RELAY_THREADS - 1
+                                                               : 0) +
+             " VMs, not " + std::to_string(vmCount);
 
     const uint64_t slice = alignUp(config.memPerVm, kSliceAlignment);
     // Device memory besides the slices: each VM's kernel-private block and,
@@ -438,6 +445,23 @@ public:
       return failed("cuMemHostGetDevicePointer (doorbell slots)", r);
     bells.tickets = held.doorbellTickets;
     bells.slots = slotsOnDevice;
+    uint64_t *replySlots = nullptr;
+    uint32_t *replyStop = nullptr;
+    if (config.replyRelay) {
+      const size_t replyBytes = MailboxService::slotBytes(bells) + sizeof(uint64_t);
+      if (CUresult r = driver_.cuMemHostAlloc(&held.replySlots, replyBytes,
+                                              CU_MEMHOSTALLOC_DEVICEMAP | CU_MEMHOSTALLOC_PORTABLE))
+        return failed("cuMemHostAlloc (reply slots)", r);
+      std::memset(held.replySlots, 0, replyBytes);
+      CUdeviceptr repliesOnDevice = 0;
+      if (CUresult r = driver_.cuMemHostGetDevicePointer(&repliesOnDevice, held.replySlots, 0))
+        return failed("cuMemHostGetDevicePointer (reply slots)", r);
+      replySlots = static_cast<uint64_t *>(held.replySlots);
+      replyStop = reinterpret_cast<uint32_t *>(replySlots +
+                                               MailboxService::slotBytes(bells) / sizeof(uint64_t));
+      bells.replies = repliesOnDevice;
+      bells.replies_stop = repliesOnDevice + MailboxService::slotBytes(bells);
+    }
     std::vector<char> arguments = packArguments(config);
     if (!arguments.empty()) {
       if (CUresult r = driver_.cuMemAlloc(&held.arguments, arguments.size()))
@@ -506,17 +530,20 @@ public:
                          formatBytes(stackSet) + " per thread (" +
                          formatBytes(uint64_t(stackSet) * uint64_t(threadsPerSm) * smCount) +
                          " reserved); " + std::to_string(vmCount) + " VMs of " +
-                         formatBytes(slice) + (network ? " and the bridge's thread" : "") + " in " +
+                         formatBytes(slice) +
+                         (config.replyRelay ? ", the reply relay's warp" : "") +
+                         (network ? " and the bridge's thread" : "") + " in " +
                          std::to_string(grid) + " blocks of " + std::to_string(block) + ", " +
                          std::to_string(resident) + " resident at once";
-      if (resident < vmCount)
-        line += "; the other " + std::to_string(vmCount - resident) + " start as others finish";
+      if (resident < threads)
+        line += "; the other " + std::to_string(threads - resident) + " start as others finish";
       server.console().note(line);
       if (network)
         server.console().note("cuda: network: " + formatBytes(config.rxRingBytes) +
                               " inbound ring at the top of each VM's slice, a " +
                               formatBytes(net::kUplinkBytes) +
-                              " uplink ring in device memory; thread " + std::to_string(vmCount) +
+                              " uplink ring in device memory; thread " +
+                              std::to_string(GPUVM_RELAY_THREADS + vmCount) +
                               " carries the bridge through two " + formatBytes(net::kUplinkBytes) +
                               " rings in mapped host memory; counters copied to the host every " +
                               std::to_string(kCounterRefresh.count()) + " ms");
@@ -525,7 +552,8 @@ public:
     if (CUresult r = driver_.cuStreamCreate(&held.stream, CU_STREAM_NON_BLOCKING))
       return failed("cuStreamCreate", r);
     MailboxService mailboxes(held.mailboxes, vmCount, server, bells,
-                             static_cast<const uint64_t *>(held.doorbellSlots));
+                             static_cast<const uint64_t *>(held.doorbellSlots), replySlots,
+                             replyStop);
     CudaVmMemory memory(driver_, context, held.slices, slice, kBulkMax);
     server.setVmMemory(&memory);
     struct Unset {
