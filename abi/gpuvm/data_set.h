@@ -4,7 +4,8 @@
  * mailbox's data_set_in_place says that its own root cannot shadow them;
  * otherwise the host's GPUVM_RPC_OPEN answers with GPUVM_OPEN_IN_DATA_SET.
  * Either way the file is then read, sought, stat'ed and mapped here, with no
- * round trip. Shared by host and device. */
+ * round trip; a directory of the set is listed here the same way. Shared by
+ * host and device. */
 #ifndef GPUVM_ABI_DATA_SET_H
 #define GPUVM_ABI_DATA_SET_H
 
@@ -16,12 +17,18 @@
  * so that a read-only private mapping of whole pages can be the bytes here. */
 #define GPUVM_DATA_SET_PAGE 4096u
 
+/* A regular file or a directory (stat.mode says which). */
 struct gpuvm_data_set_file {
-  uint64_t offset; /* of its bytes, from the start of the data set */
+  /* Of its bytes, from the start of the data set: a file's contents, a
+   * directory's listing as struct gpuvm_dirent records (gpuvm/mailbox.h),
+   * ".", ".." and every entry the directory held at launch, of any type. */
+  uint64_t offset;
+  uint64_t size; /* of those bytes */
+  uint64_t path; /* offset of one of its names (as in names[]), NUL-terminated */
   struct gpuvm_stat stat;
 };
 
-/* A name of a file: its path from the data set's top, without a leading
+/* A name of a file or directory: its path from the data set's top, without a leading
  * '/', ".", ".." or doubled '/' (a file has one name per hard link). */
 struct gpuvm_data_set_name {
   uint64_t path; /* offset of the NUL-terminated path, from the data set's start */

@@ -184,14 +184,19 @@ long lk_open(const char *path, int flags, int mode) {
     return -NET_EFAULT;
   int status = flags & (LK_O_ACCMODE | LK_O_APPEND | LK_O_NONBLOCK | LK_O_DIRECTORY);
   int in_data_set = 0;
-  /* A plain read-only open of a data-set file needs no round trip while the
-   * VM's own root cannot shadow the set; anything else is the host's. */
-  long opened =
-      (flags & ~LK_O_PLAIN_READ) == 0 && host_data_set_in_place() ? lk_data_set_find(path) : -1;
-  if (opened >= 0)
+  /* A plain read-only open of a data-set file or directory needs no round
+   * trip while the VM's own root cannot shadow the set; anything else is
+   * the host's. */
+  long opened = (flags & ~(LK_O_PLAIN_READ | LK_O_DIRECTORY)) == 0 && host_data_set_in_place()
+                    ? lk_data_set_find(path)
+                    : -1;
+  if (opened >= 0) {
+    if ((flags & LK_O_DIRECTORY) && !lk_data_set_is_directory(opened))
+      return -20; /* ENOTDIR */
     in_data_set = 1;
-  else
+  } else {
     opened = host_open(path, flags, mode, &in_data_set);
+  }
   if (opened < 0)
     return opened;
   struct lk_file *file = 0;
@@ -355,6 +360,8 @@ long lk_fd_path(int fd, char *buf, size_t size) {
   struct lk_file *file = lk_fd_get(fd);
   if (!file)
     return -NET_EBADF;
+  if (file->ops->kind == LK_FILE_DATA_SET)
+    return lk_data_set_path(file, buf, size);
   if (file->ops->kind != LK_FILE_HOST)
     return -20; /* ENOTDIR */
   return host_fd_path(file->host_fd, buf, size);
@@ -388,6 +395,8 @@ long lk_readdir(int fd, void *buf, size_t len) {
   struct lk_file *file = lk_fd_get(fd);
   if (!file)
     return -NET_EBADF;
+  if (file->ops->kind == LK_FILE_DATA_SET)
+    return lk_data_set_readdir(file, buf, len);
   if (file->ops->kind != LK_FILE_HOST)
     return -20; /* ENOTDIR */
   return host_readdir(file->host_fd, buf, len);

@@ -480,9 +480,10 @@ int run(const std::string &imagePath, const po::variables_map &vm,
                 << ") are read through the host, not in place: first " << loaded.firstSkipped
                 << "\n";
     if (config.verbose && budget)
-      std::fprintf(stderr, "gpuvm: --ro-root: %llu files (%s) loaded in %.3f s\n",
+      std::fprintf(stderr,
+                   "gpuvm: --ro-root: %llu files (%s) and %llu directories loaded in %.3f s\n",
                    (unsigned long long)loaded.files, formatBytes(loaded.bytes).c_str(),
-                   loaded.seconds);
+                   (unsigned long long)loaded.directories, loaded.seconds);
     if (!dataSet.empty())
       config.dataSet = &dataSet;
   }

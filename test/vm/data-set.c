@@ -1,8 +1,10 @@
 // The shared data set read in place: --ro-root's files are loaded once at
 // launch and every VM reads, seeks, stats and maps them without a round trip
-// to the host. 1,000 VMs hash every file four ways (read in odd chunks, pread,
-// lseek from the end, mmap) and must print what the same program prints
-// natively over the same directory. Then, in VMs alone: a read-only mapping
+// to the host, and lists its directories the same way. 1,000 VMs hash every
+// file four ways (read in odd chunks, pread, lseek from the end, mmap) and
+// list every directory of maps/ (with a file, a symlink and a FIFO the set
+// does not load) and must print what the same program prints natively over
+// the same directory. Then, in VMs alone: a read-only mapping
 // is the one shared copy (the same address in every VM), it cannot be made
 // writable, the file rejects writes as a read-only file does, flock conflicts
 // between two opens, a symlink out of the set stays inside, and a data set
@@ -14,11 +16,12 @@
 // RUN: head -c 4097 /dev/urandom > %t/set/maps/over && head -c 100000 /dev/urandom > %t/set/maps/deep/big
 // RUN: head -c 1048576 /dev/urandom > %t/set/maps/deep/mib && ln %t/set/one %t/set/hardlink
 // RUN: ln -s maps/page %t/set/inside && ln -s /etc/hostname %t/set/escape
+// RUN: ln -s page %t/set/maps/link && mkfifo %t/set/maps/deep/fifo && mkdir %t/set/maps/none
 // RUN: gcc -O1 -Wall -Werror -Wno-comment %s -o %t/linux && %t/linux %t/set/ > %t/expected
 // RUN: %gpucxx --target=host -O1 %s -o %t/host.img
 // RUN: %gpuvm run %t/host.img --vms 1000 --ro-root %t/set --verbose --log-dir %t/logs -- / 2> %t/err
 // RUN: FileCheck %s --check-prefix=LOADED < %t/err
-// LOADED: gpuvm: --ro-root: 7 files (1.1 MiB) loaded in
+// LOADED: gpuvm: --ro-root: 7 files (1.1 MiB) and 3 directories loaded in
 // LOADED: 1000 exited with status 0
 // RUN: diff %t/expected %t/logs/vm-0.out && diff %t/expected %t/logs/vm-999.out
 // RUN: cat %t/logs/vm-*.out | sort | uniq -c | awk '{print $1}' | sort -u | FileCheck %s --check-prefix=ALL
@@ -31,7 +34,11 @@
 // CHECK: maps/deep/mib 1048576 bytes
 // CHECK: hardlink 1 bytes
 // CHECK: inside 4096 bytes
+// CHECK: maps: . d, .. d, deep d, link l, none d, over f, page f, short f; self 1
+// CHECK: maps/deep: . d, .. d, big f, fifo p, mib f; self 1
+// CHECK: maps/none: . d, .. d; self 1
 // RUN: %gpuvm run %t/host.img --vms 2 --ro-root %t/set -- / in-place | sort | FileCheck %s --check-prefix=PLACE
+// PLACE: [vm 0] directory: openat 4096 bytes, fchdir 4095 bytes, read EISDIR, file as directory ENOTDIR, mmap ENODEV, rewound 1, seek between records EINVAL
 // PLACE: [vm 0] mapped at [[ADDRESS:0x[0-9a-f]+]]
 // PLACE: [vm 0] second map apart 1, trailing slash ENOTDIR, seek data 10 hole 100000
 // PLACE: [vm 0] write EBADF, ftruncate EINVAL, fchmod EROFS, futimens EROFS, fsync 0, mprotect write EACCES, epoll EPERM, flock second EWOULDBLOCK, escape ENOENT, seek -1 EINVAL, past end 0
@@ -46,6 +53,15 @@
 // RUN: echo "$(cat %t/calls-in-place) $(cat %t/calls-mailbox)" | awk '{print ($1 <= 300), ($2 >= 10000)}' \
 // RUN:   | FileCheck %s --check-prefix=CALLS
 // CALLS: 1 1
+// Listing every directory of maps/ twice: in place a few calls per VM (the
+// first, the console, the exit), through the mailbox an open, reads and a
+// close for each directory each time.
+// RUN: %gpuvm run %t/host.img --vms 10 --ro-root %t/set --verbose -- / list 2>&1 >/dev/null \
+// RUN:   | sed -n 's/.* \([0-9]*\) host calls served.*/\1/p' > %t/list-in-place
+// RUN: %gpuvm run %t/host.img --vms 10 --ro-root %t/set --ro-root-memory 0 --verbose -- / list \
+// RUN:   2>&1 >/dev/null | sed -n 's/.* \([0-9]*\) host calls served.*/\1/p' > %t/list-mailbox
+// RUN: echo "$(cat %t/list-in-place) $(cat %t/list-mailbox)" | awk '{print ($1 <= 50), ($2 >= 200)}' \
+// RUN:   | FileCheck %s --check-prefix=CALLS
 // A VM's own root shadows the set: one that holds /one from the start reads
 // its own, and a VM that writes /one reads its own from then on, while the
 // others read the set's.
@@ -64,10 +80,12 @@
 // RUN: not %gpuvm run %t/host.img --ro-root %t/absent 2>&1 | FileCheck %s --check-prefix=ABSENT
 // ABSENT: gpuvm: error: --ro-root {{.*}}absent: No such file or directory
 #define _GNU_SOURCE
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
 #include <sys/file.h>
@@ -154,6 +172,10 @@ static const char *error_name(int error) {
     return "ENOENT";
   case ENOTDIR:
     return "ENOTDIR";
+  case EISDIR:
+    return "EISDIR";
+  case ENODEV:
+    return "ENODEV";
   default:
     return strerror(error);
   }
@@ -196,6 +218,94 @@ static void in_place(void) {
          slash_answer, data, hole);
 }
 
+static int by_name(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The directory `relative` under `base` and every one below it: each
+ * entry's name and type by name (the order readdir gives is the file
+ * system's), and whether "." is the directory itself. */
+static void list_tree(const char *base, const char *relative, int print) {
+  char path[256];
+  snprintf(path, sizeof path, "%s%s", base, relative);
+  DIR *dir = opendir(path);
+  struct stat st;
+  if (!dir || stat(path, &st) != 0) {
+    printf("%s: %s\n", relative, strerror(errno));
+    return;
+  }
+  char *entries[32];
+  size_t count = 0;
+  int self = 0;
+  for (struct dirent *entry; (entry = readdir(dir)) && count < 32;) {
+    const char *type = entry->d_type == DT_DIR    ? "d"
+                       : entry->d_type == DT_REG  ? "f"
+                       : entry->d_type == DT_LNK  ? "l"
+                       : entry->d_type == DT_FIFO ? "p"
+                                                  : "?";
+    if (!strcmp(entry->d_name, "."))
+      self = entry->d_ino == st.st_ino;
+    entries[count] = malloc(strlen(entry->d_name) + 3);
+    sprintf(entries[count++], "%s %s", entry->d_name, type);
+  }
+  closedir(dir);
+  qsort(entries, count, sizeof *entries, by_name);
+  if (print) {
+    printf("%s: ", relative);
+    for (size_t i = 0; i < count; ++i)
+      printf("%s%s", i ? ", " : "", entries[i]);
+    printf("; self %d\n", self);
+  }
+  for (size_t i = 0; i < count; ++i) {
+    size_t length = strlen(entries[i]);
+    if (entries[i][length - 1] == 'd' && strcmp(entries[i], ". d") && strcmp(entries[i], ".. d")) {
+      char below[256];
+      snprintf(below, sizeof below, "%s/%.*s", relative, (int)(length - 2), entries[i]);
+      list_tree(base, below, print);
+    }
+    free(entries[i]);
+  }
+}
+
+static size_t file_size(int fd) {
+  struct stat st;
+  return fd >= 0 && fstat(fd, &st) == 0 ? (size_t)st.st_size : 0;
+}
+
+static size_t entries_of(DIR *dir) {
+  size_t count = 0;
+  while (readdir(dir))
+    ++count;
+  return count;
+}
+
+/* A directory of the set, open in place: the *at calls and fchdir start
+ * from it, it reads as a directory does, and a position must be where one
+ * of its records starts. */
+static void directory_in_place(void) {
+  DIR *dir = opendir("/maps");
+  int fd = dirfd(dir);
+  size_t at_size = file_size(openat(fd, "page", O_RDONLY));
+  const char *fchdir_answer = ANSWER(fchdir(fd));
+  size_t relative_size = file_size(open("short", O_RDONLY));
+  chdir("/");
+  char byte;
+  const char *read_answer = read(fd, &byte, 1) < 0 ? error_name(errno) : "read";
+  const char *not_directory =
+      open("/maps/page", O_RDONLY | O_DIRECTORY) < 0 ? error_name(errno) : "opened";
+  const char *mmap_answer =
+      mmap(NULL, 4096, PROT_READ, MAP_PRIVATE, fd, 0) == MAP_FAILED ? error_name(errno) : "mapped";
+  size_t first = entries_of(dir);
+  rewinddir(dir);
+  size_t again = entries_of(dir);
+  const char *between = lseek(fd, 3, SEEK_SET) < 0 ? error_name(errno) : "moved";
+  printf("directory: openat %zu bytes, fchdir %s%zu bytes, read %s, file as directory %s, "
+         "mmap %s, rewound %d, seek between records %s\n",
+         at_size, strcmp(fchdir_answer, "0") ? fchdir_answer : "", relative_size, read_answer,
+         not_directory, mmap_answer, first == again && first == 8, between);
+  closedir(dir);
+}
+
 static void first_line(const char *path, char *out, size_t size) {
   int fd = open(path, O_RDONLY);
   ssize_t got = fd < 0 ? 0 : read(fd, out, size - 1);
@@ -226,10 +336,17 @@ int main(int argc, char **argv) {
   }
   if (argc > 2 && !strcmp(argv[2], "in-place")) {
     in_place();
+    directory_in_place();
+    return 0;
+  }
+  if (argc > 2 && !strcmp(argv[2], "list")) {
+    list_tree(argv[1], "maps", 0);
+    list_tree(argv[1], "maps", 0);
     return 0;
   }
   int failures = 0;
   for (size_t i = 0; i < sizeof names / sizeof *names; ++i)
     failures += hash_file(argv[1], names[i]);
+  list_tree(argv[1], "maps", 1);
   return failures != 0;
 }
