@@ -24,6 +24,21 @@
 // RUN: done
 // RUN: FileCheck %s --check-prefix=HOSTILE < %t/exits
 // RUN: not grep -h 'stolen' %t/*.out
+// Host stacks keep their guard pages past 16,384 VMs, as far as
+// vm.max_map_count leaves room (about 30,000 VMs by its default): 20,000
+// VMs, one recursing until its stack overflows, the others intact. At
+// 100,000 (each VM here exits at once: no arguments) gpuvm says there are
+// none.
+// RUN: timeout 300 %gpuvm run %t/confined.img --vms 20000 --mem-per-vm 256K --verbose \
+// RUN:   -- {vm} deep-recursion > %t/scale.out 2> %t/scale.err; true
+// RUN: grep -c "^\[vm [0-9]*\] $(cat %t/sum) secret intact$" %t/scale.out >> %t/scale.err
+// RUN: FileCheck %s --check-prefix=GUARDS < %t/scale.err
+// GUARDS: host: 20000 VMs on {{.*}}, a guard page under each hardware stack
+// GUARDS: gpuvm: vm 37 crashed: stack overflow (--stack-size 256.0 KiB) at address 0x{{[0-9a-f]+}}
+// GUARDS: {{^19999$}}
+// RUN: not %gpuvm run %t/confined.img --vms 100000 --mem-per-vm 128K --verbose 2>&1 \
+// RUN:   | FileCheck %s --check-prefix=NO-GUARDS
+// NO-GUARDS: host: 100000 VMs on {{.*}}, no guard pages (vm.max_map_count leaves room for {{[0-9]+}})
 // HOSTILE: wild-write exit 1
 // HOSTILE-NEXT: 99
 // HOSTILE-NEXT: 37 crash 139

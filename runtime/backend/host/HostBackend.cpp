@@ -61,6 +61,28 @@ struct Fiber {
   bool waiting = false; // it last left through pauseFiber
 };
 
+// How many VMs' stacks may each have a guard page: each splits the stacks'
+// mapping, two more of the kernel's map entries, within vm.max_map_count
+// (65,530 by default) less what the process maps already and room for what
+// it maps later (worker stacks, the network, the files' cache).
+uint64_t guardPagesAllowed() {
+  uint64_t limit = 65530;
+  if (FILE *f = std::fopen("/proc/sys/vm/max_map_count", "r")) {
+    unsigned long long value = 0;
+    if (std::fscanf(f, "%llu", &value) == 1)
+      limit = value;
+    std::fclose(f);
+  }
+  uint64_t used = 0;
+  if (FILE *f = std::fopen("/proc/self/maps", "r")) {
+    for (int c; (c = std::fgetc(f)) != EOF;)
+      used += c == '\n';
+    std::fclose(f);
+  }
+  constexpr uint64_t kRoom = 4096;
+  return limit > used + kRoom ? (limit - used - kRoom) / 2 : 0;
+}
+
 struct Worker {
   std::vector<Fiber *> fibers;
   ctx::fcontext_t scheduler = nullptr;
@@ -282,7 +304,8 @@ public:
     // A guard page under every hardware stack, while the kernel's map count
     // allows it; the unsafe stack above it is bounded by the check gpu-c++
     // puts before each move of its pointer.
-    const bool guards = config.vmCount <= 16384;
+    const uint64_t guardsAllowed = guardPagesAllowed();
+    const bool guards = config.vmCount <= guardsAllowed;
     const uint64_t stackStride = (guards ? page : 0) + 2 * stack;
 
     uint64_t physical = uint64_t(sysconf(_SC_PHYS_PAGES)) * page;
@@ -406,7 +429,10 @@ public:
     if (config.verbose)
       server.console().note("host: " + std::to_string(config.vmCount) + " VMs on " +
                             std::to_string(workers) + " worker threads, " + formatBytes(slice) +
-                            " memory and two stacks of " + formatBytes(stack) + " each");
+                            " memory and two stacks of " + formatBytes(stack) + " each" +
+                            (guards ? ", a guard page under each hardware stack"
+                                    : ", no guard pages (vm.max_map_count leaves room for " +
+                                          std::to_string(guardsAllowed) + ")"));
 
     std::vector<std::thread> threads;
     for (Worker &w : pool)
