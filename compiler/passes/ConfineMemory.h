@@ -5,7 +5,7 @@
 // load, store, atomic and memory intrinsic whose address it cannot prove safe,
 // it calls __gpuvm_confine_read or __gpuvm_confine_write (the light kernel's:
 // calls through optimization, then inlined by InlineChecksPass on the host;
-// AMD GPUs inline them as they go, NVIDIA's keep them as calls), which end
+// GPUs keep them as calls), which end
 // the VM alone when the range is outside
 // its slice, its stack and, for reads, the image's constants and the shared
 // data set. Functions marked GPUVM_KERNEL_ATTRIBUTE (the light kernel) are
