@@ -421,14 +421,11 @@ public:
     static_assert(GPUVM_KERNEL_PRIVATE_BYTES % sizeof(uint32_t) == 0);
     if (CUresult r = driver_.cuMemsetD32(held.kernelPrivate, 0, kernelPrivateBytes / 4))
       return failed("cuMemsetD32 (the VMs' kernel-private memory)", r);
-    const size_t mailboxBytes = size_t(vmCount) * sizeof(gpuvm_mailbox);
-    if (CUresult r = driver_.cuMemHostAlloc(&held.mailboxes, mailboxBytes,
-                                            CU_MEMHOSTALLOC_DEVICEMAP | CU_MEMHOSTALLOC_PORTABLE))
-      return failed("cuMemHostAlloc (mailboxes)", r);
-    std::memset(held.mailboxes, 0, mailboxBytes);
     CUdeviceptr mailboxesOnDevice = 0;
-    if (CUresult r = driver_.cuMemHostGetDevicePointer(&mailboxesOnDevice, held.mailboxes, 0))
-      return failed("cuMemHostGetDevicePointer", r);
+    if (std::string why = mappedHostMemory(held.mailboxes, size_t(vmCount) * sizeof(gpuvm_mailbox),
+                                           mailboxesOnDevice, "mailboxes");
+        !why.empty())
+      return why;
     // Doorbells: the tickets in device memory, where the VMs' atomics stay
     // on the GPU; the slots in mapped host memory, which the host polls.
     gpuvm_doorbells bells = MailboxService::doorbellLayout(vmCount, mailboxThreadCount(vmCount));
@@ -436,26 +433,22 @@ public:
       return failed("cuMemAlloc (doorbell tickets)", r);
     if (CUresult r = driver_.cuMemsetD32(held.doorbellTickets, 0, bells.queue_count))
       return failed("cuMemsetD32 (doorbell tickets)", r);
-    if (CUresult r = driver_.cuMemHostAlloc(&held.doorbellSlots, MailboxService::slotBytes(bells),
-                                            CU_MEMHOSTALLOC_DEVICEMAP | CU_MEMHOSTALLOC_PORTABLE))
-      return failed("cuMemHostAlloc (doorbell slots)", r);
-    std::memset(held.doorbellSlots, 0, MailboxService::slotBytes(bells));
     CUdeviceptr slotsOnDevice = 0;
-    if (CUresult r = driver_.cuMemHostGetDevicePointer(&slotsOnDevice, held.doorbellSlots, 0))
-      return failed("cuMemHostGetDevicePointer (doorbell slots)", r);
+    if (std::string why = mappedHostMemory(held.doorbellSlots, MailboxService::slotBytes(bells),
+                                           slotsOnDevice, "doorbell slots");
+        !why.empty())
+      return why;
     bells.tickets = held.doorbellTickets;
     bells.slots = slotsOnDevice;
     uint64_t *replySlots = nullptr;
     uint32_t *replyStop = nullptr;
     if (config.replyRelay) {
-      const size_t replyBytes = MailboxService::slotBytes(bells) + sizeof(uint64_t);
-      if (CUresult r = driver_.cuMemHostAlloc(&held.replySlots, replyBytes,
-                                              CU_MEMHOSTALLOC_DEVICEMAP | CU_MEMHOSTALLOC_PORTABLE))
-        return failed("cuMemHostAlloc (reply slots)", r);
-      std::memset(held.replySlots, 0, replyBytes);
       CUdeviceptr repliesOnDevice = 0;
-      if (CUresult r = driver_.cuMemHostGetDevicePointer(&repliesOnDevice, held.replySlots, 0))
-        return failed("cuMemHostGetDevicePointer (reply slots)", r);
+      if (std::string why =
+              mappedHostMemory(held.replySlots, MailboxService::slotBytes(bells) + sizeof(uint64_t),
+                               repliesOnDevice, "reply slots");
+          !why.empty())
+        return why;
       replySlots = static_cast<uint64_t *>(held.replySlots);
       replyStop = reinterpret_cast<uint32_t *>(replySlots +
                                                MailboxService::slotBytes(bells) / sizeof(uint64_t));
@@ -759,17 +752,14 @@ private:
       return failed("cuMemcpyHtoD (uplink ring)", r);
 
     // Single-producer rings, so the GPU needs no atomics across the bus.
-    for (void **ring : {&held.toHost, &held.fromHost}) {
-      if (CUresult r = driver_.cuMemHostAlloc(ring, net::kUplinkBytes,
-                                              CU_MEMHOSTALLOC_DEVICEMAP | CU_MEMHOSTALLOC_PORTABLE))
-        return failed("cuMemHostAlloc (bridge rings)", r);
+    CUdeviceptr toHostOnDevice = 0, fromHostOnDevice = 0;
+    for (auto [ring, onDevice] :
+         {std::pair{&held.toHost, &toHostOnDevice}, std::pair{&held.fromHost, &fromHostOnDevice}}) {
+      if (std::string why = mappedHostMemory(*ring, net::kUplinkBytes, *onDevice, "bridge rings");
+          !why.empty())
+        return why;
       gpuvm_ring_init(static_cast<gpuvm_ring *>(*ring), net::kUplinkBytes);
     }
-    CUdeviceptr toHostOnDevice = 0, fromHostOnDevice = 0;
-    if (CUresult r = driver_.cuMemHostGetDevicePointer(&toHostOnDevice, held.toHost, 0))
-      return failed("cuMemHostGetDevicePointer", r);
-    if (CUresult r = driver_.cuMemHostGetDevicePointer(&fromHostOnDevice, held.fromHost, 0))
-      return failed("cuMemHostGetDevicePointer", r);
 
     if (CUresult r = driver_.cuMemAlloc(&held.exited, sizeof(uint32_t)))
       return failed("cuMemAlloc (exit count)", r);
@@ -839,6 +829,19 @@ private:
 
   std::string failed(const std::string &call, CUresult result) const {
     return call + " failed: " + driver_.describe(result);
+  }
+
+  // Zeroed pinned host memory that the GPU maps: `held` is the host's
+  // address (the launch's to free), `onDevice` the GPU's.
+  std::string mappedHostMemory(void *&held, size_t bytes, CUdeviceptr &onDevice,
+                               const std::string &what) {
+    if (CUresult r = driver_.cuMemHostAlloc(&held, bytes,
+                                            CU_MEMHOSTALLOC_DEVICEMAP | CU_MEMHOSTALLOC_PORTABLE))
+      return failed("cuMemHostAlloc (" + what + ")", r);
+    std::memset(held, 0, bytes);
+    if (CUresult r = driver_.cuMemHostGetDevicePointer(&onDevice, held, 0))
+      return failed("cuMemHostGetDevicePointer (" + what + ")", r);
+    return {};
   }
 
   // Loads the driver, initializes it and picks device 0.
