@@ -113,7 +113,7 @@ FileService::FileService(const FileSystemOptions &options, uint32_t vmCount,
                          DescriptorCache &descriptors,
                          std::function<void(const std::string &)> hostLimit, const DataSet *dataSet)
     : options_(options), descriptors_(descriptors), hostLimit_(std::move(hostLimit)),
-      dataSet_(dataSet), vms_(vmCount) {}
+      dataSet_(dataSet), unlinked_(UnlinkedFiles::besideRootsOf(options.root)), vms_(vmCount) {}
 
 FileService::~FileService() {
   for (Vm &vm : vms_) {
@@ -230,17 +230,27 @@ FileService::OpenFile *FileService::fileOf(Vm &vm, int64_t fd) {
   return slot >= 0 && size_t(slot) < vm.files.size() ? vm.files[size_t(slot)].get() : nullptr;
 }
 
-// Opens the file again by its name, and makes sure the name still leads to
-// the same file.
+bool FileService::hasHostName(const OpenFile &file) {
+  return file.kind == OpenFile::Kind::File && file.seekable && !file.shared;
+}
+
+// Opens the file again by its name, or by the name it was given when the
+// VM took its last one away, and makes sure that leads to the same file.
 int FileService::reopen(int root, const OpenFile &file) {
-  int fd = openInRoot(root, file.path.c_str(), file.flags, 0);
-  if (fd < 0)
-    return -1;
-  struct stat st;
-  if (fstat(fd, &st) != 0 || st.st_dev != file.dev || st.st_ino != file.ino) {
+  auto same = [&](int fd) {
+    struct stat st;
+    if (fd < 0 || (fstat(fd, &st) == 0 && st.st_dev == file.dev && st.st_ino == file.ino))
+      return fd;
     ::close(fd);
     errno = ESTALE;
     return -1;
+  };
+  int fd = same(openInRoot(root, file.path.c_str(), file.flags, 0));
+  if (fd < 0 && hasHostName(file)) {
+    int error = errno;
+    fd = same(unlinked_.reopen(file.dev, file.ino, file.flags));
+    if (fd < 0)
+      errno = error;
   }
   return fd;
 }
@@ -321,6 +331,8 @@ int64_t FileService::open(uint32_t vmId, const char *path, int flags, int mode, 
       file->kind = OpenFile::Kind::Directory;
     // A FIFO or a device is used where it is: it cannot be reopened.
     file->seekable = S_ISREG(st.st_mode) || S_ISDIR(st.st_mode);
+    if (hasHostName(*file))
+      unlinked_.opened(file->dev, file->ino);
   }
   OpenFile &placed = *file;
   if (slot == vm.files.size())
@@ -344,10 +356,12 @@ void FileService::pin(uint32_t vm, OpenFile &file) {
     descriptors_.pin(file.slot, [&] { return reopen(root.fd(), file); });
 }
 
-// Before `path` (in the VM's root) is unlinked or renamed over, the VM's
-// open files on it keep their descriptors (`moving` false); before a
-// directory is renamed (`moving` true), every open file of the VM does, as
-// their names may change with it (a file renamed is followed instead).
+// Before `path` (in the VM's root) is unlinked or renamed over (`moving`
+// false), a regular file open in any VM gets a name of its own
+// (UnlinkedFiles.h); where it cannot, and for anything else, the VM's open
+// files on it keep their descriptors. Before a directory is renamed
+// (`moving` true), every open file of the VM does, as their names may change
+// with it (a file renamed is followed instead).
 void FileService::pinFilesNamed(uint32_t vmId, const char *path, bool moving) {
   Vm &vm = vms_[vmId];
   DescriptorCache::Lease root = viewOf(vmId);
@@ -359,9 +373,10 @@ void FileService::pinFilesNamed(uint32_t vmId, const char *path, bool moving) {
   int fd = *path ? int(syscall(SYS_openat2, root.fd(), path, &how, sizeof how)) : -1;
   struct stat st;
   bool known = fd >= 0 && fstat(fd, &st) == 0;
+  bool named = known && !moving && S_ISREG(st.st_mode) && unlinked_.keep(fd, st.st_dev, st.st_ino);
   if (fd >= 0)
     ::close(fd);
-  if (!known)
+  if (!known || named)
     return;
   if (moving && !S_ISDIR(st.st_mode))
     return;
@@ -488,6 +503,9 @@ int64_t FileService::stat(uint32_t vm, gpuvm_mailbox &box) {
     if (rc != 0)
       return -saved;
   }
+  // The name an unlinked open file keeps on the host is not one of its links.
+  if (S_ISREG(st.st_mode) && st.st_nlink > 0 && unlinked_.holds(st.st_dev, st.st_ino))
+    --st.st_nlink;
   gpuvm_stat out;
   fillStat(st, out);
   std::memcpy(box.payload, &out, sizeof out);
@@ -822,6 +840,8 @@ void FileService::serve(uint32_t vmId, gpuvm_mailbox &box, std::span<uint8_t> da
       break;
     }
     descriptors_.release(file->slot);
+    if (hasHostName(*file))
+      unlinked_.closed(file->dev, file->ino);
     vm.files[size_t(box.arg[0] - kFirstFd)].reset();
     while (!vm.files.empty() && !vm.files.back())
       vm.files.pop_back();

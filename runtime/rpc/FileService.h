@@ -8,16 +8,17 @@
 // A VM's open file holds no host descriptor of its own: it is a record (the
 // path, flags and offset) whose descriptor lives in a DescriptorCache and is
 // reopened by name when the cache closed it. Linux's semantics stay: before
-// the VM unlinks or renames over a file it holds open, that file's
-// descriptor is pinned (it can no longer be reopened by name); a file the
-// VM renames is followed to its new name. Only a change made on the host
-// behind the VM's back can leave a record naming another file: its next use
-// fails with ESTALE.
+// a VM unlinks or renames over a file that VMs hold open, the file gets a
+// hidden name to be reopened by (UnlinkedFiles.h), or where it cannot, the
+// VM's descriptors of it are pinned; a file the VM renames is followed to
+// its new name. Only a change made on the host behind the VM's back can
+// leave a record naming another file: its next use fails with ESTALE.
 #pragma once
 
 #include "gpuvm/mailbox.h"
 #include "rpc/DataSet.h"
 #include "rpc/DescriptorCache.h"
+#include "rpc/UnlinkedFiles.h"
 
 #include <atomic>
 #include <cstdint>
@@ -67,12 +68,13 @@ private:
   OpenFile *fileOf(Vm &vm, int64_t fd);
   DescriptorCache::Lease descriptorOf(uint32_t vm, OpenFile &file);
   int reopen(int root, const OpenFile &file);
+  // A regular file of the VM's root: one UnlinkedFiles counts.
+  static bool hasHostName(const OpenFile &file);
   // inDataSet: the result is the index of a data-set file, not an fd.
   int64_t open(uint32_t vm, const char *path, int flags, int mode, bool &inDataSet);
   // At `at` without moving the file's offset (pread/pwrite), or at the
   // file's offset when `at` < 0.
-  int64_t readOrWrite(uint32_t vm, OpenFile &file, bool read, std::span<uint8_t> data,
-                      int64_t at);
+  int64_t readOrWrite(uint32_t vm, OpenFile &file, bool read, std::span<uint8_t> data, int64_t at);
   int64_t seek(uint32_t vm, OpenFile &file, int64_t offset, int whence);
   int64_t stat(uint32_t vm, gpuvm_mailbox &box);
   int64_t onParent(uint32_t vm, const char *path, int (*op)(int, const char *, gpuvm_mailbox &),
@@ -97,6 +99,7 @@ private:
   std::atomic<bool> hostLimitReported_{false};
   const DataSet *dataSet_;
   int roRootFd_ = -1;
+  UnlinkedFiles unlinked_;
   std::vector<Vm> vms_;
 };
 

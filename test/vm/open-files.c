@@ -17,13 +17,14 @@
 // FILES: 50 listing: . .. a.txt:8 b:4 c.txt:8
 // FILES-NEXT: 50 ok
 //
-// When the host truly runs out (files unlinked while open keep their
+// When the host truly runs out (directories removed while open keep their
 // descriptors, and --host-fds 4 holds only so many), the VM gets EMFILE and
-// gpuvm says so once, on stderr and in the status file.
+// gpuvm says so once, on stderr and in the status file. (An unlinked open
+// file keeps a hidden name instead: unlinked-by-another-vm.c, held-files.c.)
 // RUN: %gpuvm run %t.img --vms 1 --root %t/pin --host-fds 4 --console raw \
 // RUN:   --status-file %t/pin.status -- pin > %t/pin.out 2> %t/pin.err
 // RUN: FileCheck %s --check-prefix=PIN < %t/pin.out
-// PIN: 3 unlinked files held open, then EMFILE
+// PIN: 3 removed directories held open, then EMFILE
 // RUN: FileCheck %s --check-prefix=NOTE < %t/pin.err
 // NOTE: gpuvm: host descriptors ran out (4 kept for the VMs' files and logs, 4 open): VMs get EMFILE; raise the limit (ulimit -n) or close files
 // NOTE-NOT: ran out
@@ -80,21 +81,21 @@ static void expect_contents(int fd, const char *want, const char *what) {
   check(n == (ssize_t)strlen(want) && strcmp(got, want) == 0, what);
 }
 
-// Opens files and unlinks them while open until the host has no descriptor
-// left for one more.
+// Opens directories and removes them while open until the host has no
+// descriptor left for one more.
 static int pin_until_full(void) {
   check(mkdir("p", 0755) == 0, "mkdir p");
   int held = 0;
   for (; held < 100; ++held) {
     char name[32];
     snprintf(name, sizeof name, "p/x%d", held);
-    int fd = open(name, O_RDWR | O_CREAT, 0644);
+    check(mkdir(name, 0755) == 0, "mkdir p/x");
+    int fd = open(name, O_RDONLY | O_DIRECTORY);
     if (fd < 0) {
-      printf("%d unlinked files held open, then %s\n", held, errno == EMFILE ? "EMFILE" : "?");
+      printf("%d removed directories held open, then %s\n", held, errno == EMFILE ? "EMFILE" : "?");
       break;
     }
-    put(fd, "held\n");
-    check(unlink(name) == 0, "unlink");
+    check(rmdir(name) == 0, "rmdir");
   }
   return failures != 0;
 }
