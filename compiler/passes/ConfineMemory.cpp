@@ -1,5 +1,6 @@
 #include "ConfineMemory.h"
 
+#include "InlineCalls.h"
 #include "PrivatizeGlobals.h"
 #include "SourceNames.h"
 #include "SplitStacks.h"
@@ -30,7 +31,6 @@
 #include <llvm/IR/Module.h>
 #include <llvm/TargetParser/Triple.h>
 #include <llvm/Transforms/Utils/BasicBlockUtils.h>
-#include <llvm/Transforms/Utils/Cloning.h>
 #include <llvm/Transforms/Utils/LoopUtils.h>
 #include <llvm/Transforms/Utils/ModuleUtils.h>
 #include <llvm/Transforms/Utils/ScalarEvolutionExpander.h>
@@ -886,10 +886,7 @@ PreservedAnalyses InlineChecksPass::run(Module &m, ModuleAnalysisManager &) {
       for (User *user : check->users())
         if (auto *call = dyn_cast<CallInst>(user); call && call->getCalledFunction() == check)
           calls.push_back(call);
-  for (CallInst *call : calls) {
-    InlineFunctionInfo info;
-    InlineFunction(*call, info);
-  }
+  inlineCalls(calls);
   return calls.empty() ? PreservedAnalyses::all() : PreservedAnalyses::none();
 }
 

@@ -1,5 +1,6 @@
 // Lets `opt -load-pass-plugin=GpuvmPasses.so -passes='gpuvm-privatize<arch=...>'`
-// `-passes=gpuvm-confine`, `-passes=gpuvm-confine-late`, `-passes=gpuvm-check-unsafe-stacks`,
+// `-passes=gpuvm-confine`, `-passes=gpuvm-confine-late`, `-passes=gpuvm-split-stacks`,
+// `-passes=gpuvm-check-unsafe-stacks`,
 // `-passes=gpuvm-break-cycles` and
 // `-passes=gpuvm-linker-symbols` run the passes that gpu-c++ runs at link time, for tests and for
 // inspection. Loaded into clang with -fpass-plugin, it mends clang's output before the bitcode is
@@ -34,6 +35,10 @@ extern "C" LLVM_ATTRIBUTE_WEAK PassPluginLibraryInfo llvmGetPassPluginInfo() {
                   }
                   if (name == "gpuvm-confine-late") {
                     mpm.addPass(gpuvm::ConfineAfterOptimizationPass());
+                    return true;
+                  }
+                  if (name == "gpuvm-split-stacks") {
+                    mpm.addPass(gpuvm::SplitStacksPass());
                     return true;
                   }
                   if (name == "gpuvm-check-unsafe-stacks") {

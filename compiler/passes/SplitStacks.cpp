@@ -1,5 +1,7 @@
 #include "SplitStacks.h"
 
+#include "InlineCalls.h"
+
 #include <llvm/CodeGen/SafeStack.h>
 #include <llvm/IR/DebugInfoMetadata.h>
 #include <llvm/IR/IRBuilder.h>
@@ -8,7 +10,7 @@
 #include <llvm/IR/IntrinsicInst.h>
 #include <llvm/IR/Intrinsics.h>
 #include <llvm/IR/Operator.h>
-#include <llvm/Transforms/Utils/Cloning.h>
+#include <llvm/MC/TargetRegistry.h>
 
 using namespace llvm;
 
@@ -165,10 +167,7 @@ void checkUnsafeStacks(Module &m) {
       call->setDebugLoc(DILocation::get(m.getContext(), 0, 0, scope));
     calls.push_back(call);
   }
-  for (CallInst *call : calls) {
-    InlineFunctionInfo info;
-    InlineFunction(*call, info);
-  }
+  inlineCalls(calls);
 }
 
 PreservedAnalyses SplitStacksPass::run(Module &m, ModuleAnalysisManager &mam) {
@@ -189,7 +188,16 @@ PreservedAnalyses SplitStacksPass::run(Module &m, ModuleAnalysisManager &mam) {
       }
   callLibmWithPointers(m);
   GlobalVariable *marks = markPointedStackObjects(m);
-  SafeStackPass split(*tm_);
+  std::unique_ptr<TargetMachine> own;
+  if (!tm_) {
+    std::string error;
+    const Target *target = TargetRegistry::lookupTarget(m.getTargetTriple(), error);
+    if (!target)
+      report_fatal_error(Twine("gpuvm-split-stacks: ") + error);
+    own.reset(target->createTargetMachine(m.getTargetTriple(), "", "", TargetOptions(),
+                                          Reloc::PIC_));
+  }
+  SafeStackPass split(tm_ ? *tm_ : *own);
   for (Function &fn : m.functions())
     if (!fn.isDeclaration())
       fam.invalidate(fn, split.run(fn, fam));

@@ -35,11 +35,14 @@ inline constexpr const char *GPUVM_CONFINE_UNSAFE_STACK = "__gpuvm_confine_unsaf
 class SplitStacksPass : public llvm::PassInfoMixin<SplitStacksPass> {
 public:
   explicit SplitStacksPass(const llvm::TargetMachine &tm) : tm_(&tm) {}
+  // For opt (-passes=gpuvm-split-stacks): a target machine for the module's
+  // own triple is made when the pass runs.
+  SplitStacksPass() = default;
   llvm::PreservedAnalyses run(llvm::Module &module, llvm::ModuleAnalysisManager &);
   static bool isRequired() { return true; }
 
 private:
-  const llvm::TargetMachine *tm_;
+  const llvm::TargetMachine *tm_ = nullptr;
 };
 
 void checkUnsafeStacks(llvm::Module &module);
