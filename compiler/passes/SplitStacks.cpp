@@ -194,8 +194,8 @@ PreservedAnalyses SplitStacksPass::run(Module &m, ModuleAnalysisManager &mam) {
     const Target *target = TargetRegistry::lookupTarget(m.getTargetTriple(), error);
     if (!target)
       report_fatal_error(Twine("gpuvm-split-stacks: ") + error);
-    own.reset(target->createTargetMachine(m.getTargetTriple(), "", "", TargetOptions(),
-                                          Reloc::PIC_));
+    own.reset(
+        target->createTargetMachine(m.getTargetTriple(), "", "", TargetOptions(), Reloc::PIC_));
   }
   SafeStackPass split(tm_ ? *tm_ : *own);
   for (Function &fn : m.functions())
