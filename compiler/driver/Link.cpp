@@ -3,6 +3,7 @@
 #include "BreakGlobalCycles.h"
 #include "Command.h"
 #include "ConfineMemory.h"
+#include "InlineCap.h"
 #include "LinkerSymbols.h"
 #include "NvptxParts.h"
 #include "PrivatizeGlobals.h"
@@ -513,6 +514,7 @@ void ImageLinker::runPasses(TargetMachine &tm,
   pb.registerFunctionAnalyses(fam);
   pb.registerLoopAnalyses(lam);
   pb.crossRegisterProxies(lam, fam, cgam, mam);
+  capInlining(mam, job_.maxInlineSize);
   ModulePassManager mpm;
   build(pb, mpm);
   mpm.run(*image_, mam);

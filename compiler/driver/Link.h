@@ -21,6 +21,7 @@ struct LinkJob {
   char optLevel = '2';
   int codeObjectVersion = 5;
   unsigned maxRegisters = 80; // nvptx; 0: no limit
+  unsigned maxInlineSize = 0; // LLVM instructions a function grows to by inlining; 0: no cap
   bool withRuntimeLibraries = true;
   bool confine = true; // software fault isolation (-fno-gpuvm-sfi turns it off)
   bool verbose = false;

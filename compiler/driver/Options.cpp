@@ -50,6 +50,10 @@ po::options_description describeOptions() {
     ("max-registers", po::value<unsigned>()->value_name("N"),
      "nvptx: registers per VM thread (default 80, so that 100k VMs fit an H100 at once; "
      "0: no limit)")
+    ("max-inline-size", po::value<unsigned>()->value_name("N"),
+     "at link time, a function grown past N LLVM instructions by inlining inlines only "
+     "callees of at most 64 more (default: 10000 for nvptx, where ptxas takes minutes over "
+     "larger functions; 0 elsewhere; 0: no cap)")
     ("emit-llvm", "with -S or -c, write LLVM IR or bitcode")
     ("pedantic", "pass -pedantic to clang")
     ("pthread", "accepted for build-system compatibility; VMs are single-threaded")
@@ -265,6 +269,15 @@ std::string parseOptions(int argc, const char *const *argv, Options &out) {
       }
       if (out.maxRegisters != 0 && (out.maxRegisters < 24 || out.maxRegisters > 255))
         return "--max-registers must be 0 or between 24 and 255";
+    } else if (key == "max-inline-size") {
+      try {
+        size_t end = 0;
+        out.maxInlineSize = unsigned(std::stoul(value, &end));
+        if (end != value.size() || value[0] == '-')
+          throw std::invalid_argument(value);
+      } catch (...) {
+        return "invalid --max-inline-size '" + value + "' (expected a number of instructions)";
+      }
     } else if (key == "emit-llvm") {
       out.emitLlvm = true;
     } else if (key == "pedantic") {

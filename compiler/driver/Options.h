@@ -32,6 +32,7 @@ struct Options {
   // NVPTX: registers per thread the VM entry may use. Every VM must stay
   // resident (DESIGN.md decision 4): 100k VMs on 132 SMs need <= ~80.
   unsigned maxRegisters = 80;
+  std::optional<unsigned> maxInlineSize; // the target's default when absent
   bool emitLlvm = false;
   bool noStdLib = false;
   bool confine = true;
