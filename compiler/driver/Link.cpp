@@ -9,6 +9,7 @@
 #include "PrivatizeGlobals.h"
 #include "SourceNames.h"
 #include "SplitStacks.h"
+#include "VariableLengthArrays.h"
 #include "gpuvm/image.h"
 
 #include <llvm/Bitcode/BitcodeReader.h>
@@ -550,6 +551,8 @@ void ImageLinker::buildPipeline(PassBuilder &pb, ModulePassManager &mpm) {
   // each VM's boot makes before its other constructors.
   if (job_.target.kind == TargetKind::Nvptx)
     mpm.addPass(gpuvm::BreakGlobalCyclesPass());
+  if (job_.confine && job_.target.kind == TargetKind::Nvptx)
+    mpm.addPass(gpuvm::MoveVariableLengthArraysPass());
   if (job_.confine)
     mpm.addPass(gpuvm::ConfineMemoryPass());
   mpm.addPass(gpuvm::PrivatizeGlobalsPass(job_.target.arch));

@@ -1,6 +1,6 @@
 // Lets `opt -load-pass-plugin=GpuvmPasses.so -passes='gpuvm-privatize<arch=...>'`
 // `-passes=gpuvm-confine`, `-passes=gpuvm-confine-late`, `-passes=gpuvm-split-stacks`,
-// `-passes=gpuvm-check-unsafe-stacks`,
+// `-passes=gpuvm-check-unsafe-stacks`, `-passes=gpuvm-move-variable-length-arrays`,
 // `-passes=gpuvm-break-cycles` and
 // `-passes=gpuvm-linker-symbols` run the passes that gpu-c++ runs at link time, for tests and for
 // inspection. Loaded into clang with -fpass-plugin, it mends clang's output before the bitcode is
@@ -11,6 +11,7 @@
 #include "PrivatizeGlobals.h"
 #include "SplitStacks.h"
 #include "StructorKeys.h"
+#include "VariableLengthArrays.h"
 
 #include <llvm/Passes/PassBuilder.h>
 #include <llvm/Plugins/PassPlugin.h>
@@ -35,6 +36,10 @@ extern "C" LLVM_ATTRIBUTE_WEAK PassPluginLibraryInfo llvmGetPassPluginInfo() {
                   }
                   if (name == "gpuvm-confine-late") {
                     mpm.addPass(gpuvm::ConfineAfterOptimizationPass());
+                    return true;
+                  }
+                  if (name == "gpuvm-move-variable-length-arrays") {
+                    mpm.addPass(gpuvm::MoveVariableLengthArraysPass());
                     return true;
                   }
                   if (name == "gpuvm-split-stacks") {

@@ -103,6 +103,13 @@ void lk_stack_begins(void);
  * frame of F", without the cleanup of an ordinary exit. */
 _Noreturn void lk_stack_overflow(uint64_t used, uint64_t frame);
 
+/* NVIDIA, confined images: gpu-c++ turns each variable-length array and
+ * alloca() into __gpuvm_vla_alloc, llvm.stacksave/stackrestore into
+ * __gpuvm_vla_save/__gpuvm_vla_restore (compiler/passes/VariableLengthArrays.h). */
+void *__gpuvm_vla_alloc(uint64_t bytes);
+void *__gpuvm_vla_save(void);
+void __gpuvm_vla_restore(void *top);
+
 /* Host: gpu-c++ moves every stack object that a pointer may reach to the
  * VM's unsafe stack (LLVM's SafeStack), and calls this (inlined) before
  * each move of its pointer down to `top`: past the unsafe stack's end less
