@@ -54,6 +54,13 @@ Command compileCommand(const Toolchain &tc, const std::string &clang, const Targ
   // functions optimizable there.
   if (level == '0' && kind == CompileOutput::Bitcode)
     a.insert(a.end(), {"-Xclang", "-disable-O0-optnone"});
+  // The cap holds for each unit's own inlining too: a unit's largest
+  // functions reach the link already grown.
+  if (unsigned cap = maxInlineSize(opts, target.kind)) {
+    if (target.kind != TargetKind::Amdgcn)
+      a.push_back("-fpass-plugin=" + tc.passPlugin());
+    a.insert(a.end(), {"-mllvm", "-gpuvm-max-inline-size=" + std::to_string(cap)});
+  }
   a.insert(a.end(), opts.compileFlags.begin(), opts.compileFlags.end());
 
   switch (kind) {

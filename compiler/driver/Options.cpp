@@ -307,4 +307,8 @@ std::string parseOptions(int argc, const char *const *argv, Options &out) {
   return {};
 }
 
+unsigned maxInlineSize(const Options &opts, TargetKind kind) {
+  return opts.maxInlineSize.value_or(kind == TargetKind::Nvptx ? 10000 : 0);
+}
+
 } // namespace gpuvm::driver

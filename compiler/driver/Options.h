@@ -1,6 +1,8 @@
 // The command line of gpu-c++: clang/cc compatible where users expect it.
 #pragma once
 
+#include "Target.h"
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -47,5 +49,8 @@ std::string parseOptions(int argc, const char *const *argv, Options &out);
 
 // The text of --help.
 std::string helpText();
+
+// --max-inline-size, or the target's default: 10000 on nvptx, none elsewhere.
+unsigned maxInlineSize(const Options &opts, TargetKind kind);
 
 } // namespace gpuvm::driver

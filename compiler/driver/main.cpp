@@ -156,7 +156,7 @@ int main(int argc, char **argv) {
   job.optLevel = opts.optLevel.value_or('2');
   job.codeObjectVersion = opts.codeObjectVersion;
   job.maxRegisters = opts.maxRegisters;
-  job.maxInlineSize = opts.maxInlineSize.value_or(target.kind == TargetKind::Nvptx ? 10000 : 0);
+  job.maxInlineSize = maxInlineSize(opts, target.kind);
   job.withRuntimeLibraries = !opts.noStdLib;
   job.confine = opts.confine;
   job.verbose = opts.verbose;

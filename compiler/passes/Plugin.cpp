@@ -7,6 +7,7 @@
 // written.
 #include "BreakGlobalCycles.h"
 #include "ConfineMemory.h"
+#include "InlineCap.h"
 #include "LinkerSymbols.h"
 #include "PrivatizeGlobals.h"
 #include "SplitStacks.h"
@@ -15,11 +16,19 @@
 
 #include <llvm/Passes/PassBuilder.h>
 #include <llvm/Plugins/PassPlugin.h>
+#include <llvm/Support/CommandLine.h>
 
 using namespace llvm;
 
+// gpu-c++ passes its --max-inline-size to clang as -mllvm -gpuvm-max-inline-size.
+static cl::opt<unsigned> maxInlineSize("gpuvm-max-inline-size", cl::init(0),
+                                       cl::desc("a function past this many instructions "
+                                                "inlines only small callees (0: no cap)"));
+
 extern "C" LLVM_ATTRIBUTE_WEAK PassPluginLibraryInfo llvmGetPassPluginInfo() {
   return {LLVM_PLUGIN_API_VERSION, "gpuvm", "1", [](PassBuilder &pb) {
+            pb.registerAnalysisRegistrationCallback(
+                [](ModuleAnalysisManager &mam) { gpuvm::capInlining(mam, maxInlineSize); });
             // clang -fpass-plugin: what gpu-c++ mends before clang writes bitcode.
             pb.registerPipelineStartEPCallback([](ModulePassManager &mpm, OptimizationLevel) {
               mpm.addPass(gpuvm::StructorKeysPass());

@@ -26,13 +26,28 @@
 // PTX-INLINED-NOT: big_callee
 // PTX-CALLED: call.uni (retval0), big_callee
 //
+//
+// The cap holds in each unit's own optimization too (gpu-c++ hands it to
+// clang): both functions in one unit, compiled and linked under a cap of 1.
+// RUN: %gpucxx --target=nvptx -O2 -c -DBOTH --max-inline-size=1 %s -o %t/both.nvptx.o
+// RUN: env GPUVM_CUDA_PATH=%t/none %gpucxx --target=nvptx --max-inline-size=1 %t/both.nvptx.o -o %t/both.ptx
+// RUN: FileCheck %s --check-prefix=PTX-CALLED < %t/both.ptx
+// RUN: %gpucxx --target=host -O2 -c -DBOTH --max-inline-size=1 %s -o %t/both.host.o
+// RUN: %gpucxx --target=host --max-inline-size=1 %t/both.host.o -o %t/both.img
+// RUN: llvm-nm %t/both.img | FileCheck %s --check-prefix=CALLED
 // RUN: not %gpucxx --target=host --max-inline-size=-3 %s -o %t/bad.img 2>&1 | FileCheck %s --check-prefix=BAD
 // BAD: gpu-c++: error: invalid --max-inline-size '-3' (expected a number of instructions)
 #include <stdio.h>
 
-#ifdef CALLEE
+#ifdef BOTH
+// Static, so that without a cap the unit's own optimization inlines it.
+#define LINKAGE static
+#else
+#define LINKAGE
+#endif
+#if defined(CALLEE) || defined(BOTH)
 // Running sums over the text, each printed: well over 64 instructions.
-int big_callee(const char *text) {
+LINKAGE int big_callee(const char *text) {
   unsigned a = 0, b = 0, c = 0, d = 0, e = 0, f = 1, g = 0, h = 0;
   for (int i = 0; text[i]; ++i) {
     unsigned x = (unsigned)text[i];
@@ -49,8 +64,9 @@ int big_callee(const char *text) {
   printf("%u %u %u %u\n", e % 73, f % 71, g % 67, h % 61);
   return (int)(a + b + c + d + e + f + g + h);
 }
-#else
-int big_callee(const char *text);
+#endif
+#ifndef CALLEE
+LINKAGE int big_callee(const char *text);
 
 int main(int argc, char **argv) {
   return big_callee(argc > 1 ? argv[1] : "hello, world") == 12345;
