@@ -26,9 +26,8 @@ LK_TRUSTED void *__gpuvm_vla_alloc(uint64_t bytes) {
     arena_end = arena_top = (arena_base + size) & ~(uintptr_t)(ARENA_ALIGN - 1);
   }
   const uint64_t room = arena_top - arena_base;
-  const uint64_t rounded =
-      bytes > room ? bytes : (bytes + ARENA_ALIGN - 1) & ~(uint64_t)(ARENA_ALIGN - 1);
-  if (rounded > room)
+  const uint64_t rounded = (bytes + ARENA_ALIGN - 1) & ~(uint64_t)(ARENA_ALIGN - 1);
+  if (bytes > room || rounded > room) /* the first: rounding may wrap */
     lk_stack_overflow(arena_end - arena_top, bytes);
   arena_top -= rounded;
   return (void *)arena_top;

@@ -60,8 +60,9 @@ public:
   Lease get(Slot &slot, const std::function<int()> &open);
 
   // Keeps the slot's descriptor open until release(), whatever the cache
-  // needs: for a file that can no longer be reopened by its name (renamed
-  // over, unlinked, a FIFO). Opens it with `open` first if needed. Returns
+  // needs: for a file that cannot be reopened by a name (a FIFO, a directory
+  // removed while open, an unlinked file that could not be given a hidden
+  // name: UnlinkedFiles.h). Opens it with `open` first if needed. Returns
   // false with errno set when it cannot.
   bool pin(Slot &slot, const std::function<int()> &open);
 
