@@ -9,7 +9,7 @@
 #include "PrivatizeGlobals.h"
 #include "SourceNames.h"
 #include "SplitStacks.h"
-#include "VariableLengthArrays.h"
+#include "StackArrays.h"
 #include "gpuvm/image.h"
 
 #include <llvm/Bitcode/BitcodeReader.h>
@@ -92,8 +92,12 @@ const std::vector<std::string> &mathLibcalls() {
 // later stages may call.
 const std::set<std::string> &exportedSymbols() {
   static const std::set<std::string> names = [] {
-    std::set<std::string> all{GPUVM_IMAGE_INFO_SYMBOL, GPUVM_HOST_ENTRY, GPUVM_KERNEL_ENTRY,
-                              GPUVM_LAUNCH_SYMBOL, GPUVM_CONSTANT_BOUNDS_SYMBOL};
+    // The split-stack code's callees, which code generation calls and lld
+    // looks up by name.
+    std::set<std::string> all{GPUVM_IMAGE_INFO_SYMBOL,      GPUVM_HOST_ENTRY,
+                              GPUVM_KERNEL_ENTRY,           GPUVM_LAUNCH_SYMBOL,
+                              GPUVM_CONSTANT_BOUNDS_SYMBOL, "__morestack",
+                              "__morestack_non_split",      "__morestack_allocate_stack_space"};
     all.insert(hostLibcalls().begin(), hostLibcalls().end());
     all.insert(mathLibcalls().begin(), mathLibcalls().end());
     return all;
@@ -549,10 +553,10 @@ void ImageLinker::buildPipeline(PassBuilder &pb, ModulePassManager &mpm) {
   // NVPTX cannot emit globals whose initializers name each other (RTTI's
   // own type_info objects and vtables do); the cut edges become stores that
   // each VM's boot makes before its other constructors.
-  if (job_.target.kind == TargetKind::Nvptx)
+  if (job_.target.kind == TargetKind::Nvptx) {
     mpm.addPass(gpuvm::BreakGlobalCyclesPass());
-  if (job_.confine && job_.target.kind == TargetKind::Nvptx)
-    mpm.addPass(gpuvm::MoveVariableLengthArraysPass());
+    mpm.addPass(gpuvm::MoveStackArraysPass(/*variableLength=*/job_.confine));
+  }
   if (job_.confine)
     mpm.addPass(gpuvm::ConfineMemoryPass());
   mpm.addPass(gpuvm::PrivatizeGlobalsPass(job_.target.arch));
@@ -646,8 +650,17 @@ int ImageLinker::finish() {
     fn.addFnAttr("target-cpu", job_.target.arch);
     // Host VMs' stacks lie side by side: a frame larger than the guard page
     // under each must touch it page by page, not land in the next VM's stack.
-    if (job_.target.kind == TargetKind::Host)
+    // Past the VM count that guard pages allow, confined images rely on
+    // LLVM's split-stack prologue (the runtime's limit, the light kernel's
+    // __morestack: runtime/backend/host/HostBackend.cpp), which LLVM cannot
+    // give a variadic function (checked at its entry instead, by
+    // confineAfterOptimization).
+    if (job_.target.kind == TargetKind::Host) {
       fn.addFnAttr("probe-stack", "inline-asm");
+      if (job_.confine && !fn.isVarArg() && !fn.hasFnAttribute(Attribute::Naked) &&
+          fn.getName() != gpuvm::GPUVM_CONFINE_STACK)
+        fn.addFnAttr("split-stack");
+    }
   }
   if (job_.target.kind == TargetKind::Amdgcn)
     image_->addModuleFlag(Module::Error, "amdhsa_code_object_version",

@@ -17,6 +17,7 @@
 #include <llvm/Analysis/ScalarEvolutionExpressions.h>
 #include <llvm/Analysis/TargetLibraryInfo.h>
 #include <llvm/Analysis/ValueTracking.h>
+#include <llvm/Demangle/Demangle.h>
 #include <llvm/IR/CFG.h>
 #include <llvm/IR/Constants.h>
 #include <llvm/IR/DataLayout.h>
@@ -49,7 +50,6 @@ constexpr const char *kConfineKernelRead = "__gpuvm_confine_kernel_read";
 constexpr const char *kConfineKernelWrite = "__gpuvm_confine_kernel_write";
 constexpr const char *kConfineCall = "__gpuvm_confine_call";
 constexpr const char *kConfineBudget = "__gpuvm_confine_budget";
-constexpr const char *kConfineStack = "__gpuvm_confine_stack";
 // A frame at least this large is checked even where the function cannot recurse.
 constexpr uint64_t kLargeFrame = 1024;
 // Marks, before optimization, each function the VM's code may call through a
@@ -466,7 +466,7 @@ PreservedAnalyses ConfineMemoryPass::run(Module &m, ModuleAnalysisManager &) {
   }
   // Their calls are put in after optimization, which would otherwise have
   // dropped them as unused (the unsafe stack's check by splitStacks).
-  for (const char *late : {kConfineBudget, kConfineStack, GPUVM_CONFINE_UNSAFE_STACK})
+  for (const char *late : {kConfineBudget, GPUVM_CONFINE_STACK, GPUVM_CONFINE_UNSAFE_STACK})
     if (Function *check = m.getFunction(late); check && !check->isDeclaration())
       appendToCompilerUsed(m, {check});
   m.addModuleFlag(Module::Max, GPUVM_CONFINED_FLAG, 1);
@@ -590,13 +590,15 @@ BasicBlock *moveFrameOut(Function &fn) {
 // On GPUs one thread's stack overflow ends the whole launch: each function
 // that may recurse or has a large frame first asks the kernel whether its
 // frame still fits (__gpuvm_confine_stack), which ends that VM alone if not.
+// On the host, where every function but the variadic ones has a
+// split-stack prologue that checks its whole frame, the variadic ones.
 // Before the function entries' table, which takes every call target's address.
 void checkStacks(Module &m, Function &check) {
   const SmallPtrSet<const Function *, 32> recursive = mayRecurse(m);
   const DataLayout &dl = m.getDataLayout();
   SmallVector<Function *, 32> functions;
   for (Function &fn : m.functions())
-    if (!fn.isDeclaration() && !isKernel(fn) && &fn != &check)
+    if (!fn.isDeclaration() && !isKernel(fn) && &fn != &check && !fn.hasFnAttribute("split-stack"))
       functions.push_back(&fn);
   for (Function *fn : functions) {
     uint64_t frame = 0;
@@ -612,9 +614,17 @@ void checkStacks(Module &m, Function &check) {
     if (!recursive.count(fn) && !dynamic && frame < kLargeFrame)
       continue;
     DISubprogram *scope = fn->getSubprogram();
+    // Said in the report: which function, and where its source is.
+    std::string where = demangle(sourceName(*fn));
+    if (scope)
+      where += " (" + scope->getFilename().str() + ":" + std::to_string(scope->getLine()) + ")";
     BasicBlock *at = frame >= kLargeFrame ? moveFrameOut(*fn) : nullptr;
     IRBuilder<> b(at ? &*at->getFirstInsertionPt() : &*fn->getEntryBlock().getFirstInsertionPt());
-    CallInst *call = b.CreateCall(&check, {b.getInt64(frame)});
+    GlobalVariable *site =
+        b.CreateGlobalString(where, ".gpuvm.site", dl.getDefaultGlobalsAddressSpace(), &m);
+    CallInst *call = b.CreateCall(
+        &check, {b.getInt64(frame),
+                 ConstantExpr::getPointerCast(site, check.getFunctionType()->getParamType(1))});
     call->setDoesNotThrow();
     if (scope && !at)
       call->setDebugLoc(DILocation::get(fn->getContext(), 0, 0, scope));
@@ -869,7 +879,7 @@ void confineAfterOptimization(Module &m) {
       mergeChecksInBlocks(fn);
       hoistChecksOutOfLoops(fn);
     }
-  if (Function *stack = m.getFunction(kConfineStack); stack && !stack->isDeclaration())
+  if (Function *stack = m.getFunction(GPUVM_CONFINE_STACK); stack && !stack->isDeclaration())
     checkStacks(m, *stack);
   emitFunctionEntries(m);
   if (!budget || budget->isDeclaration())

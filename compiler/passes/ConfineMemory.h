@@ -40,6 +40,10 @@ namespace gpuvm {
 // The function attribute gpu-c++ gives every function of the light kernel.
 inline constexpr const char *GPUVM_KERNEL_ATTRIBUTE = "gpuvm-kernel";
 inline constexpr const char *GPUVM_CONFINED_FLAG = "gpuvm.confined";
+// The light kernel's check of a function's frame against the stack left
+// (checkStacks, in confineAfterOptimization). On the host it runs where
+// the split-stack prologues' limit may already be passed: it has none.
+inline constexpr const char *GPUVM_CONFINE_STACK = "__gpuvm_confine_stack";
 
 // The light kernel's module (crt.o), before it is linked: marks its functions
 // GPUVM_KERNEL_ATTRIBUTE and its variables with metadata of that name, and

@@ -1,6 +1,7 @@
 // Lets `opt -load-pass-plugin=GpuvmPasses.so -passes='gpuvm-privatize<arch=...>'`
 // `-passes=gpuvm-confine`, `-passes=gpuvm-confine-late`, `-passes=gpuvm-split-stacks`,
-// `-passes=gpuvm-check-unsafe-stacks`, `-passes=gpuvm-move-variable-length-arrays`,
+// `-passes=gpuvm-check-unsafe-stacks`, `-passes=gpuvm-move-stack-arrays` (or
+// `gpuvm-move-large-stack-arrays`, for unconfined images),
 // `-passes=gpuvm-break-cycles` and
 // `-passes=gpuvm-linker-symbols` run the passes that gpu-c++ runs at link time, for tests and for
 // inspection. Loaded into clang with -fpass-plugin, it mends clang's output before the bitcode is
@@ -11,8 +12,8 @@
 #include "LinkerSymbols.h"
 #include "PrivatizeGlobals.h"
 #include "SplitStacks.h"
+#include "StackArrays.h"
 #include "StructorKeys.h"
-#include "VariableLengthArrays.h"
 
 #include <llvm/Passes/PassBuilder.h>
 #include <llvm/Plugins/PassPlugin.h>
@@ -47,8 +48,12 @@ extern "C" LLVM_ATTRIBUTE_WEAK PassPluginLibraryInfo llvmGetPassPluginInfo() {
                     mpm.addPass(gpuvm::ConfineAfterOptimizationPass());
                     return true;
                   }
-                  if (name == "gpuvm-move-variable-length-arrays") {
-                    mpm.addPass(gpuvm::MoveVariableLengthArraysPass());
+                  if (name == "gpuvm-move-stack-arrays") {
+                    mpm.addPass(gpuvm::MoveStackArraysPass(/*variableLength=*/true));
+                    return true;
+                  }
+                  if (name == "gpuvm-move-large-stack-arrays") {
+                    mpm.addPass(gpuvm::MoveStackArraysPass(/*variableLength=*/false));
                     return true;
                   }
                   if (name == "gpuvm-split-stacks") {

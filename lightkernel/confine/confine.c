@@ -167,10 +167,11 @@ CHECK_LINKAGE void __gpuvm_confine_kernel_read(const void *p, uint64_t len, cons
     fault((uintptr_t)p, len, 0, 1, site);
 }
 
-LK_TRUSTED _Noreturn __attribute__((cold)) void lk_stack_overflow(uint64_t used, uint64_t frame) {
+LK_TRUSTED _Noreturn __attribute__((cold)) void lk_stack_overflow(uint64_t used, uint64_t frame,
+                                                                  const char *site) {
   /* Not on the stack: what is left of it is beyond what the VM may read,
    * and the reason, read from there, would be lost. */
-  static char reason[160];
+  static char reason[320];
   char *out = reason, *end = reason + sizeof reason - 1;
   append(&out, end, "stack overflow (--stack-size ");
   append_number(&out, end, __gpuvm_launch.stack_size, 10);
@@ -178,8 +179,26 @@ LK_TRUSTED _Noreturn __attribute__((cold)) void lk_stack_overflow(uint64_t used,
   append_number(&out, end, used, 10);
   append(&out, end, " in use and a frame of ");
   append_number(&out, end, frame, 10);
+  if (site) {
+    append(&out, end, " in ");
+    append(&out, end, site);
+  }
   *out = 0;
   /* What is left of the stack is for the report alone: no cleanup. */
+  lk_private()->leaving = 1;
+  lk_crash(11 /* SIGSEGV */, reason);
+}
+
+LK_TRUSTED _Noreturn __attribute__((cold)) void lk_stack_arrays_exhausted(uint64_t in_use,
+                                                                          uint64_t bytes) {
+  static char reason[160];
+  char *out = reason, *end = reason + sizeof reason - 1;
+  append(&out, end, "stack overflow: no room in the VM's heap (--mem-per-vm) for an array of ");
+  append_number(&out, end, bytes, 10);
+  append(&out, end, " bytes beside the ");
+  append_number(&out, end, in_use, 10);
+  append(&out, end, " that its stack arrays hold");
+  *out = 0;
   lk_private()->leaving = 1;
   lk_crash(11 /* SIGSEGV */, reason);
 }
@@ -198,11 +217,11 @@ LK_TRUSTED void lk_stack_begins(void) {
   lk_private()->stack_top = stack_here();
 }
 
-void __gpuvm_confine_stack(uint64_t frame_bytes) {
+void __gpuvm_confine_stack(uint64_t frame_bytes, const char *site) {
   const uint64_t used = lk_private()->stack_top - stack_here();
   const uint64_t size = __gpuvm_launch.stack_size;
   if (used > size || frame_bytes > size - used || size - used - frame_bytes < LK_STACK_RESERVE)
-    lk_stack_overflow(used, frame_bytes);
+    lk_stack_overflow(used, frame_bytes, site);
 }
 #endif
 

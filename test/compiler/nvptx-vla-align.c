@@ -4,7 +4,7 @@
 // faulted the whole launch on an H100 (misaligned local address). gpu-c++
 // asks for 16 where the arrays stay on PTX's stack (-fno-gpuvm-sfi);
 // confined images put them in the light kernel's arena instead
-// (compiler/passes/VariableLengthArrays.h), and have no PTX alloca at all.
+// (compiler/passes/StackArrays.h), and have no PTX alloca at all.
 // The image is PTX text here (no ptxas under GPUVM_CUDA_PATH).
 // RUN: env GPUVM_CUDA_PATH=%t.none %gpucxx --target=nvptx -O2 -fno-gpuvm-sfi %s -o %t.ptx
 // RUN: FileCheck %s < %t.ptx
@@ -13,7 +13,7 @@
 // RUN: env GPUVM_CUDA_PATH=%t.none %gpucxx --target=nvptx -O2 %s -o %t.confined.ptx
 // RUN: FileCheck %s --check-prefix=ARENA --implicit-check-not=alloca.u64 \
 // RUN:   --implicit-check-not=stacksave < %t.confined.ptx
-// ARENA: call.uni (retval0), __gpuvm_vla_alloc,
+// ARENA: call.uni (retval0), __gpuvm_arena_alloc,
 #include <stdio.h>
 
 int main(int argc, char **argv) {

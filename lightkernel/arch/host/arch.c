@@ -52,7 +52,7 @@ LK_TRUSTED __attribute__((cold)) static void unsafe_stack_exhausted(uintptr_t to
   if (lk_private()->leaving && highest - top <= __gpuvm_launch.stack_size)
     return;
   const uintptr_t now = (uintptr_t)__safestack_unsafe_stack_ptr;
-  lk_stack_overflow(highest - now, now - top);
+  lk_stack_overflow(highest - now, now - top, 0);
 }
 
 LK_TRUSTED_INLINE void __gpuvm_confine_unsafe_stack(void *top) {
@@ -61,6 +61,67 @@ LK_TRUSTED_INLINE void __gpuvm_confine_unsafe_stack(void *top) {
           unsafe_stack_top() - (uintptr_t)top <= __gpuvm_launch.stack_size - LK_STACK_RESERVE, 1))
     return;
   unsafe_stack_exhausted((uintptr_t)top);
+}
+
+/* The hardware stack: below the unsafe one, --stack-size bytes. The runtime
+ * keeps a limit at %fs:0x70 (a word of the thread's control block that
+ * glibc leaves for split stacks) some way above its end, which every
+ * function of a confined image, given LLVM's split-stack prologue by
+ * gpu-c++, compares with the stack pointer before it sets up its frame;
+ * below it the prologue calls __morestack. */
+LK_TRUSTED_INLINE static uintptr_t hardware_stack_top(void) {
+  return unsafe_stack_top() - __gpuvm_launch.stack_size;
+}
+
+LK_TRUSTED_INLINE static uintptr_t stack_limit(void) {
+  uintptr_t limit;
+  __asm__ volatile("movq %%fs:0x70, %0" : "=r"(limit));
+  return limit;
+}
+
+/* The report runs in what is left below the limit, which its callers lift
+ * first (its own prologues would call __morestack again). */
+LK_TRUSTED _Noreturn __attribute__((used)) static void stack_exhausted(uint64_t frame,
+                                                                       const char *site) {
+  const uintptr_t here = (uintptr_t)__builtin_frame_address(0);
+  lk_stack_overflow(hardware_stack_top() - here, frame, site);
+}
+
+/* Called by a split-stack prologue, before its function's frame, with the
+ * frame's size in r10. LLVM's protocol would have it find a new stack and
+ * call the function back; here the VM ends. lld sends prologues of
+ * functions that call one without the prologue (a variadic function) to
+ * __morestack_non_split: the same. Exported, as gpu-c++ exports all three:
+ * lld looks them up by name, and code generation calls them. */
+__attribute__((naked)) void __morestack(void) {
+  __asm__("movq $0, %%fs:0x70\n\t" /* the report's own prologues pass */
+          "movq %%r10, %%rdi\n\t"
+          "xorl %%esi, %%esi\n\t"
+          "andq $-16, %%rsp\n\t"
+          "call %P0\n\t"
+          "ud2" ::"i"(stack_exhausted));
+}
+void __morestack_non_split(void) __attribute__((alias("__morestack")));
+
+/* A split-stack function's variable-length array or alloca() that the
+ * stack cannot hold asks this for memory elsewhere: none here. */
+LK_TRUSTED void *__morestack_allocate_stack_space(uint64_t bytes) {
+  __asm__ volatile("movq $0, %%fs:0x70" ::: "memory");
+  stack_exhausted(bytes, 0);
+}
+
+/* LLVM cannot give a variadic function the split-stack prologue: gpu-c++
+ * calls this at the entry of each that may recurse or has a large frame,
+ * with its arrays' size; what else its frame holds the reserve under the
+ * limit absorbs. Without a prologue itself (gpu-c++ leaves it out), so
+ * that it may run below the limit and name the function. */
+LK_TRUSTED void __gpuvm_confine_stack(uint64_t frame_bytes, const char *site) {
+  const uintptr_t limit = stack_limit();
+  const uintptr_t here = (uintptr_t)__builtin_frame_address(0);
+  if (limit && (here < limit || here - limit < frame_bytes)) {
+    __asm__ volatile("movq $0, %%fs:0x70" ::: "memory");
+    stack_exhausted(frame_bytes, site);
+  }
 }
 
 LK_TRUSTED void arch_rpc(struct gpuvm_mailbox *box) {

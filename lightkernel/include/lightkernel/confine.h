@@ -93,22 +93,27 @@ void __gpuvm_confine_budget(void);
 /* GPUs, where one thread's stack overflow ends every VM of the launch:
  * gpu-c++ calls this at the entry of each function that may recurse (in a
  * cycle of calls, or called through a pointer) or has a large frame, with
- * that frame's size; it ends the VM, as "stack overflow", when the stack
- * would leave less than LK_STACK_RESERVE for what the kernel itself needs
- * then. lk_stack_begins marks the top, at the VM's first frame. */
+ * that frame's size and the function's name and place ("f (x.c:3)"); it
+ * ends the VM, as "stack overflow", when the stack would leave less than
+ * LK_STACK_RESERVE for what the kernel itself needs then. lk_stack_begins
+ * marks the top, at the VM's first frame. */
 #define LK_STACK_RESERVE 2048
-void __gpuvm_confine_stack(uint64_t frame_bytes);
+void __gpuvm_confine_stack(uint64_t frame_bytes, const char *site);
 void lk_stack_begins(void);
 /* Ends the VM as "stack overflow (--stack-size N bytes): U in use and a
- * frame of F", without the cleanup of an ordinary exit. */
-_Noreturn void lk_stack_overflow(uint64_t used, uint64_t frame);
+ * frame of F[ in SITE]", without the cleanup of an ordinary exit. */
+_Noreturn void lk_stack_overflow(uint64_t used, uint64_t frame, const char *site);
 
-/* NVIDIA, confined images: gpu-c++ turns each variable-length array and
- * alloca() into __gpuvm_vla_alloc, llvm.stacksave/stackrestore into
- * __gpuvm_vla_save/__gpuvm_vla_restore (compiler/passes/VariableLengthArrays.h). */
-void *__gpuvm_vla_alloc(uint64_t bytes);
-void *__gpuvm_vla_save(void);
-void __gpuvm_vla_restore(void *top);
+/* NVIDIA: gpu-c++ turns each large fixed-size array, and in confined
+ * images each variable-length array and alloca(), into __gpuvm_arena_alloc,
+ * llvm.stacksave/stackrestore into __gpuvm_arena_save/__gpuvm_arena_restore
+ * (compiler/passes/StackArrays.h). */
+void *__gpuvm_arena_alloc(uint64_t bytes);
+void *__gpuvm_arena_save(void);
+void __gpuvm_arena_restore(void *top);
+/* Ends the VM as a stack overflow: the heap has no room for an array of
+ * `bytes` beside the arena's `in_use`. */
+_Noreturn void lk_stack_arrays_exhausted(uint64_t in_use, uint64_t bytes);
 
 /* Host: gpu-c++ moves every stack object that a pointer may reach to the
  * VM's unsafe stack (LLVM's SafeStack), and calls this (inlined) before

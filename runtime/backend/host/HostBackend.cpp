@@ -5,9 +5,14 @@
 //
 // A fault inside a VM (SIGSEGV, SIGBUS, SIGILL, SIGFPE) ends only that VM:
 // the signal handler, on its own stack, points the faulting fiber at a
-// function that leaves it for good. VMs share the process's address space,
-// so a wild write can still reach another VM's slice; the compiler's
-// isolation (DESIGN.md decision 10) is what will close that.
+// function that leaves it for good. VMs share the process's address space;
+// the compiler's confinement (DESIGN.md decision 10) keeps each VM's
+// accesses in its own memory, and its stack within bounds: every function
+// of a confined image starts with LLVM's split-stack prologue, which
+// compares the stack pointer with a limit this backend keeps per fiber
+// (%fs:0x70) and calls the image's __morestack, which ends the VM, where
+// the frame would not fit. Host calls run on a stack of the worker's own,
+// so a VM's stack holds the image's frames alone.
 #include "backend/Backend.h"
 
 #include "gpuvm/launch.h"
@@ -54,6 +59,7 @@ struct Fiber {
   char *base = nullptr;
   char *stackBottom = nullptr; // of its stride, guard page included
   char *stackTop = nullptr;    // of its hardware stack, the bottom of its unsafe one
+  char *stackLimit = nullptr;  // below which a split-stack prologue calls __morestack
   void *unsafeStack = nullptr; // its unsafe stack pointer while it is switched out
   char *guard = nullptr;       // the page under its stack, where an overflow faults; null: none
   ctx::fcontext_t context = nullptr;
@@ -83,14 +89,29 @@ uint64_t guardPagesAllowed() {
   return limit > used + kRoom ? (limit - used - kRoom) / 2 : 0;
 }
 
+// Host calls run on this stack, not the calling VM's: the runtime's frames
+// are not the VM's to make room for, and a VM may call with its stack all
+// but full.
+constexpr size_t kServiceStack = 256 << 10;
+
 struct Worker {
   std::vector<Fiber *> fibers;
   ctx::fcontext_t scheduler = nullptr;
   Fiber *current = nullptr;
   std::vector<char> signalStack;
+  std::vector<char> serviceStack;
+  ctx::fcontext_t service = nullptr; // serveCalls, waiting for the next call
+  bool serving = false;
 };
 
 thread_local Worker *tlsWorker = nullptr;
+
+// Where LLVM's split-stack prologue on x86-64 Linux finds the stack's
+// limit: a word of the thread's control block that glibc leaves for split
+// stacks (__private_ss). 0: no limit.
+void setStackLimit(const char *limit) {
+  asm volatile("movq %0, %%fs:0x70" : : "r"(limit) : "memory");
+}
 
 // What the VMs of the running launch call; one launch at a time per process.
 RpcServer *activeServer = nullptr;
@@ -104,9 +125,28 @@ void (*activeEntry)() = nullptr;
   __builtin_unreachable();
 }
 
+// The worker's service context: serves the call it is handed, then goes
+// back to the VM that made it.
+void serveCalls(ctx::transfer_t from) {
+  for (;;) {
+    Worker *w = tlsWorker;
+    auto *box = static_cast<gpuvm_mailbox *>(from.data);
+    w->serving = true;
+    activeServer->serve(uint32_t(box - activeMailboxes), *box);
+    w->serving = false;
+    from = ctx::jump_fcontext(from.fctx, nullptr);
+  }
+}
+
+ctx::fcontext_t newServiceContext(Worker &w) {
+  return ctx::make_fcontext(w.serviceStack.data() + w.serviceStack.size(), w.serviceStack.size(),
+                            serveCalls);
+}
+
 void serveCall(void *mailbox) {
-  auto *box = static_cast<gpuvm_mailbox *>(mailbox);
-  activeServer->serve(uint32_t(box - activeMailboxes), *box);
+  Worker *w = tlsWorker;
+  ctx::transfer_t back = ctx::jump_fcontext(w->service, mailbox);
+  w->service = back.fctx;
 }
 
 void yieldFiber() {
@@ -141,6 +181,10 @@ thread_local uintptr_t pendingCrashAddress = 0;
 [[noreturn]] void crashTrampoline() {
   Worker *w = tlsWorker;
   Fiber *f = w->current;
+  if (w->serving) { // the call it made is abandoned where it faulted
+    w->serving = false;
+    w->service = newServiceContext(*w);
+  }
   char where[64];
   std::snprintf(where, sizeof where, "%#lx", (unsigned long)pendingCrashAddress);
   const uintptr_t guard = reinterpret_cast<uintptr_t>(f->guard);
@@ -166,8 +210,12 @@ void onFault(int sig, siginfo_t *info, void *uc) {
   pendingCrashSignal = sig;
   pendingCrashAddress = reinterpret_cast<uintptr_t>(info->si_addr);
   auto *context = static_cast<ucontext_t *>(uc);
-  // 16-byte aligned, minus the return address a call would have pushed.
-  uintptr_t sp = (reinterpret_cast<uintptr_t>(w->current->stackTop) & ~uintptr_t(15)) - 8;
+  // 16-byte aligned, minus the return address a call would have pushed; on
+  // the stack the fault happened on (a host call's runs on the worker's).
+  const uintptr_t top =
+      w->serving ? reinterpret_cast<uintptr_t>(w->serviceStack.data() + w->serviceStack.size())
+                 : reinterpret_cast<uintptr_t>(w->current->stackTop);
+  uintptr_t sp = (top & ~uintptr_t(15)) - 8;
   context->uc_mcontext.gregs[REG_RSP] = greg_t(sp);
   context->uc_mcontext.gregs[REG_RIP] = greg_t(reinterpret_cast<uintptr_t>(&crashTrampoline));
 }
@@ -188,6 +236,8 @@ void runWorker(Worker &w) {
   ss.ss_sp = w.signalStack.data();
   ss.ss_size = w.signalStack.size();
   sigaltstack(&ss, nullptr);
+  w.serviceStack.resize(kServiceStack);
+  w.service = newServiceContext(w);
 
   std::vector<Fiber *> ready = w.fibers;
   // When every VM of a round only waited, the worker naps, longer each idle
@@ -204,7 +254,9 @@ void runWorker(Worker &w) {
       __gpuvm_host_vm_base = f->base;
       __gpuvm_host_vm_stack = f->stackBottom;
       __safestack_unsafe_stack_ptr = f->unsafeStack;
+      setStackLimit(f->stackLimit);
       ctx::transfer_t back = ctx::jump_fcontext(f->context, nullptr);
+      setStackLimit(nullptr);
       f->context = back.fctx;
       w.current = nullptr;
       f->unsafeStack = __safestack_unsafe_stack_ptr;
@@ -273,6 +325,11 @@ constexpr uint64_t kBulkMax = 1 << 20;
 // Fiber stacks are reserved, not committed: only the pages a VM touches cost.
 constexpr uint64_t kDefaultStack = 256 << 10;
 constexpr uint64_t kMinimumStack = 64 << 10;
+// The end of a hardware stack that a split-stack prologue leaves alone: the
+// image's report of the overflow runs there (its __morestack lifts the
+// limit), and a variadic function's frame, which LLVM cannot give that
+// prologue, beyond what gpu-c++ checks at its entry (its arrays).
+constexpr uint64_t kStackReserve = 16 << 10;
 
 // A table of 64-bit words the image defines (confined images), as loaded;
 // empty where the image has none.
@@ -302,8 +359,9 @@ public:
     const uint64_t requested = config.stackSize ? config.stackSize : kDefaultStack;
     const uint64_t stack = alignUp(std::max<uint64_t>(requested, kMinimumStack), page);
     // A guard page under every hardware stack, while the kernel's map count
-    // allows it; the unsafe stack above it is bounded by the check gpu-c++
-    // puts before each move of its pointer.
+    // allows it: all an unconfined image has (a confined one's prologues
+    // keep within the stack's limit); the unsafe stack above it is bounded
+    // by the check gpu-c++ puts before each move of its pointer.
     const uint64_t guardsAllowed = guardPagesAllowed();
     const bool guards = config.vmCount <= guardsAllowed;
     const uint64_t stackStride = (guards ? page : 0) + 2 * stack;
@@ -422,6 +480,7 @@ public:
         f.guard = bottom;
       f.stackBottom = bottom;
       f.stackTop = bottom + stackStride - stack;
+      f.stackLimit = f.stackTop - stack + kStackReserve;
       f.unsafeStack = bottom + stackStride;
       f.context = ctx::make_fcontext(f.stackTop, stack, fiberMain);
       pool[vm % workers].fibers.push_back(&f);
@@ -432,7 +491,8 @@ public:
                             " memory and two stacks of " + formatBytes(stack) + " each" +
                             (guards ? ", a guard page under each hardware stack"
                                     : ", no guard pages (vm.max_map_count leaves room for " +
-                                          std::to_string(guardsAllowed) + ")"));
+                                          std::to_string(guardsAllowed) +
+                                          "): the stack limits of confined images alone"));
 
     std::vector<std::thread> threads;
     for (Worker &w : pool)

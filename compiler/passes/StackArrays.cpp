@@ -1,4 +1,4 @@
-#include "VariableLengthArrays.h"
+#include "StackArrays.h"
 
 #include <llvm/IR/IRBuilder.h>
 #include <llvm/IR/InstIterator.h>
@@ -16,6 +16,13 @@ namespace {
 // (gpu-c++ asks ptxas for 16 there too).
 constexpr uint64_t kArenaAlign = 16;
 
+// Room to round an arena address up to the array's alignment, beyond the
+// arena's own.
+uint64_t paddingFor(const AllocaInst &alloca) {
+  const uint64_t align = alloca.getAlign().value();
+  return align > kArenaAlign ? align - kArenaAlign : 0;
+}
+
 // The array's size in bytes, all ones when it overflows (the arena then
 // refuses it as too large).
 Value *bytesOf(IRBuilder<> &b, AllocaInst &alloca) {
@@ -27,11 +34,9 @@ Value *bytesOf(IRBuilder<> &b, AllocaInst &alloca) {
       b.CreateBinaryIntrinsic(Intrinsic::umul_with_overflow, count, ConstantInt::get(i64, element));
   Value *bytes = b.CreateExtractValue(product, 0);
   Value *overflow = b.CreateExtractValue(product, 1);
-  // Alignment beyond the arena's: room to round the address up.
-  uint64_t align = alloca.getAlign().value();
-  if (align > kArenaAlign) {
+  if (const uint64_t padding = paddingFor(alloca)) {
     Value *sum = b.CreateBinaryIntrinsic(Intrinsic::uadd_with_overflow, bytes,
-                                         ConstantInt::get(i64, align - kArenaAlign));
+                                         ConstantInt::get(i64, padding));
     bytes = b.CreateExtractValue(sum, 0);
     overflow = b.CreateOr(overflow, b.CreateExtractValue(sum, 1));
   }
@@ -61,12 +66,22 @@ bool isStackMark(IntrinsicInst &intrinsic) {
   }
 }
 
+// A fixed-size array large enough to move: its size in bytes, else 0.
+uint64_t largeArrayBytes(const AllocaInst &alloca) {
+  if (!alloca.isStaticAlloca())
+    return 0;
+  std::optional<TypeSize> size = alloca.getAllocationSize(alloca.getModule()->getDataLayout());
+  return size && !size->isScalable() && size->getFixedValue() >= kLargeStackArray
+             ? size->getFixedValue()
+             : 0;
+}
+
 } // namespace
 
-PreservedAnalyses MoveVariableLengthArraysPass::run(Module &m, ModuleAnalysisManager &) {
-  Function *allocate = m.getFunction("__gpuvm_vla_alloc");
-  Function *save = m.getFunction("__gpuvm_vla_save");
-  Function *restore = m.getFunction("__gpuvm_vla_restore");
+PreservedAnalyses MoveStackArraysPass::run(Module &m, ModuleAnalysisManager &) {
+  Function *allocate = m.getFunction("__gpuvm_arena_alloc");
+  Function *save = m.getFunction("__gpuvm_arena_save");
+  Function *restore = m.getFunction("__gpuvm_arena_restore");
   if (!allocate || !save || !restore || allocate->isDeclaration() || save->isDeclaration() ||
       restore->isDeclaration())
     return PreservedAnalyses::all();
@@ -78,10 +93,11 @@ PreservedAnalyses MoveVariableLengthArraysPass::run(Module &m, ModuleAnalysisMan
     SmallVector<IntrinsicInst *, 4> marks; // stacksave and stackrestore
     for (Instruction &inst : instructions(fn)) {
       if (auto *alloca = dyn_cast<AllocaInst>(&inst);
-          alloca && !alloca->isStaticAlloca() && alloca->getType()->getPointerAddressSpace() == 0)
+          alloca && alloca->getType()->getPointerAddressSpace() == 0 &&
+          (alloca->isStaticAlloca() ? largeArrayBytes(*alloca) != 0 : variableLength_))
         arrays.push_back(alloca);
       else if (auto *intrinsic = dyn_cast<IntrinsicInst>(&inst);
-               intrinsic && isStackMark(*intrinsic))
+               intrinsic && variableLength_ && isStackMark(*intrinsic))
         marks.push_back(intrinsic);
     }
     if (arrays.empty() && marks.empty())
@@ -102,13 +118,23 @@ PreservedAnalyses MoveVariableLengthArraysPass::run(Module &m, ModuleAnalysisMan
       continue;
     // The arrays of this call end with it, as its frame would.
     IRBuilder<> entry(&*fn.getEntryBlock().getFirstInsertionPt());
-    CallInst *top = entry.CreateCall(save, {}, "vla.top");
+    CallInst *top = entry.CreateCall(save, {}, "arena.top");
     for (BasicBlock &block : fn)
       if (auto *ret = dyn_cast<ReturnInst>(block.getTerminator()))
         IRBuilder<>(ret).CreateCall(restore, {top});
     for (AllocaInst *alloca : arrays) {
-      IRBuilder<> b(alloca);
-      CallInst *memory = b.CreateCall(allocate, {bytesOf(b, *alloca)});
+      // A fixed-size array's memory is taken at the entry, where its alloca
+      // was; a variable-length one's where it is sized.
+      IRBuilder<> b(alloca->isStaticAlloca() ? top->getNextNode() : alloca);
+      Value *bytes = alloca->isStaticAlloca()
+                         ? b.getInt64(largeArrayBytes(*alloca) + paddingFor(*alloca))
+                         : bytesOf(b, *alloca);
+      CallInst *memory = b.CreateCall(allocate, {bytes});
+      // Lifetime markers name allocas only; the arena's memory lives until
+      // the function's return.
+      for (User *user : make_early_inc_range(alloca->users()))
+        if (auto *marker = dyn_cast<IntrinsicInst>(user); marker && marker->isLifetimeStartOrEnd())
+          marker->eraseFromParent();
       Value *array = alignUp(b, memory, alloca->getAlign().value());
       array->takeName(alloca);
       alloca->replaceAllUsesWith(array);
