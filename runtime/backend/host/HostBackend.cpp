@@ -11,8 +11,8 @@
 // of a confined image starts with LLVM's split-stack prologue, which
 // compares the stack pointer with a limit this backend keeps per fiber
 // (%fs:0x70) and calls the image's __morestack, which ends the VM, where
-// the frame would not fit. Host calls run on a stack of the worker's own,
-// so a VM's stack holds the image's frames alone.
+// the frame would not fit. A host call runs on a stack of the worker's own
+// where the VM's has less than kInlineCallRoom left.
 #include "backend/Backend.h"
 
 #include "gpuvm/launch.h"
@@ -89,10 +89,14 @@ uint64_t guardPagesAllowed() {
   return limit > used + kRoom ? (limit - used - kRoom) / 2 : 0;
 }
 
-// Host calls run on this stack, not the calling VM's: the runtime's frames
-// are not the VM's to make room for, and a VM may call with its stack all
-// but full.
+// Host calls run on the calling VM's stack where at least kInlineCallRoom
+// is left above its limit, else on this stack of the worker's own: the
+// runtime's frames are not the VM's to make room for, and a VM may call
+// with its stack all but full. Switching stacks costs two context switches
+// (90 ns more per call, 0.33 to 0.42 µs for a 64-byte pread here), which
+// the common call, with room, does not pay.
 constexpr size_t kServiceStack = 256 << 10;
+constexpr uintptr_t kInlineCallRoom = 48 << 10;
 
 struct Worker {
   std::vector<Fiber *> fibers;
@@ -145,6 +149,12 @@ ctx::fcontext_t newServiceContext(Worker &w) {
 
 void serveCall(void *mailbox) {
   Worker *w = tlsWorker;
+  char here;
+  if (uintptr_t(&here) - uintptr_t(w->current->stackLimit) >= kInlineCallRoom) {
+    auto *box = static_cast<gpuvm_mailbox *>(mailbox);
+    activeServer->serve(uint32_t(box - activeMailboxes), *box);
+    return;
+  }
   ctx::transfer_t back = ctx::jump_fcontext(w->service, mailbox);
   w->service = back.fctx;
 }
