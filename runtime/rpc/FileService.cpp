@@ -282,6 +282,7 @@ int64_t FileService::open(uint32_t vmId, const char *path, int flags, int mode, 
   } else if (isDevice(path, "dev/urandom") || isDevice(path, "dev/random")) {
     file->kind = OpenFile::Kind::Random;
   } else {
+    std::shared_lock names(namesMutex_);
     DescriptorCache::Lease root = viewOf(vmId);
     if (!root && errno != ENOENT)
       return failed(errno);
@@ -541,6 +542,7 @@ int64_t FileService::rename(uint32_t vm, gpuvm_mailbox &box) {
     return -EINVAL;
   // What is renamed over loses its name; what moves with a directory gets
   // a new one: those keep their descriptors. A file renamed is followed.
+  std::unique_lock names(namesMutex_);
   pinFilesNamed(vm, to, false);
   pinFilesNamed(vm, from, true);
   DescriptorCache::Lease root = viewOf(vm);
@@ -896,8 +898,11 @@ void FileService::serve(uint32_t vmId, gpuvm_mailbox &box, std::span<uint8_t> da
         return symlinkat(reinterpret_cast<const char *>(b.payload), dir, name);
       };
     // An open file about to lose its name keeps its descriptor.
-    if (box.op == GPUVM_RPC_UNLINK || box.op == GPUVM_RPC_RMDIR)
+    std::unique_lock<std::shared_mutex> names(namesMutex_, std::defer_lock);
+    if (box.op == GPUVM_RPC_UNLINK || box.op == GPUVM_RPC_RMDIR) {
+      names.lock();
       pinFilesNamed(vmId, path, false);
+    }
     result = onParent(vmId, path, op, box);
     break;
   }

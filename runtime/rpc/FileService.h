@@ -24,6 +24,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <shared_mutex>
 #include <span>
 #include <string>
 #include <vector>
@@ -100,6 +101,13 @@ private:
   const DataSet *dataSet_;
   int roRootFd_ = -1;
   UnlinkedFiles unlinked_;
+  // Names against opens: an open holds it shared from the host's open until
+  // its record counts in unlinked_, an unlink or rename exclusively from
+  // pinFilesNamed to the host's call. Else a VM's unlink, served by another
+  // thread, could find no holder of a file just created and open, and take
+  // its last name (test/vm/unlinked-by-another-vm.c, one run in two with
+  // two host workers).
+  std::shared_mutex namesMutex_;
   std::vector<Vm> vms_;
 };
 
