@@ -44,7 +44,7 @@ static void grow(uint64_t bytes, uint64_t rounded) {
   c->end = ((uintptr_t)c + size) & ~(uintptr_t)(ARENA_ALIGN - 1);
   arena = c;
   arena_top = c->end;
-  arena_bytes += size;
+  arena_bytes += c->end - (uintptr_t)c; /* as a restore subtracts it */
 }
 
 void *__gpuvm_arena_alloc(uint64_t bytes) {
