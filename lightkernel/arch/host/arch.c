@@ -79,6 +79,10 @@ LK_TRUSTED_INLINE static uintptr_t stack_limit(void) {
   return limit;
 }
 
+LK_TRUSTED_INLINE static void lift_stack_limit(void) {
+  __asm__ volatile("movq $0, %%fs:0x70" ::: "memory");
+}
+
 /* The report runs in what is left below the limit, which its callers lift
  * first (its own prologues would call __morestack again). */
 LK_TRUSTED _Noreturn __attribute__((used)) static void stack_exhausted(uint64_t frame,
@@ -106,7 +110,7 @@ void __morestack_non_split(void) __attribute__((alias("__morestack")));
 /* A split-stack function's variable-length array or alloca() that the
  * stack cannot hold asks this for memory elsewhere: none here. */
 LK_TRUSTED void *__morestack_allocate_stack_space(uint64_t bytes) {
-  __asm__ volatile("movq $0, %%fs:0x70" ::: "memory");
+  lift_stack_limit();
   stack_exhausted(bytes, 0);
 }
 
@@ -119,7 +123,7 @@ LK_TRUSTED void __gpuvm_confine_stack(uint64_t frame_bytes, const char *site) {
   const uintptr_t limit = stack_limit();
   const uintptr_t here = (uintptr_t)__builtin_frame_address(0);
   if (limit && (here < limit || here - limit < frame_bytes)) {
-    __asm__ volatile("movq $0, %%fs:0x70" ::: "memory");
+    lift_stack_limit();
     stack_exhausted(frame_bytes, site);
   }
 }

@@ -150,7 +150,9 @@ ctx::fcontext_t newServiceContext(Worker &w) {
 void serveCall(void *mailbox) {
   Worker *w = tlsWorker;
   char here;
-  if (uintptr_t(&here) - uintptr_t(w->current->stackLimit) >= kInlineCallRoom) {
+  // Not a difference: below the limit (a VM reporting its own overflow, the
+  // limit lifted) it would wrap to room.
+  if (uintptr_t(&here) >= uintptr_t(w->current->stackLimit) + kInlineCallRoom) {
     auto *box = static_cast<gpuvm_mailbox *>(mailbox);
     activeServer->serve(uint32_t(box - activeMailboxes), *box);
     return;
