@@ -553,7 +553,7 @@ void ImageLinker::buildPipeline(PassBuilder &pb, ModulePassManager &mpm) {
   // NVPTX cannot emit globals whose initializers name each other (RTTI's
   // own type_info objects and vtables do); the cut edges become stores that
   // each VM's boot makes before its other constructors.
-  if (job_.target.kind == TargetKind::Nvptx) {
+  if (job_.target.kind == TargetKind::Nvptx || job_.nvptxTransforms) {
     mpm.addPass(gpuvm::BreakGlobalCyclesPass());
     mpm.addPass(gpuvm::MoveStackArraysPass(/*variableLength=*/job_.confine));
   }

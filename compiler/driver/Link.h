@@ -24,6 +24,8 @@ struct LinkJob {
   unsigned maxInlineSize = 0; // LLVM instructions a function grows to by inlining; 0: no cap
   bool withRuntimeLibraries = true;
   bool confine = true; // software fault isolation (-fno-gpuvm-sfi turns it off)
+  // NVIDIA's IR transforms on a host image too (-fgpuvm-nvptx-transforms).
+  bool nvptxTransforms = false;
   bool verbose = false;
   bool dryRun = false;
 };

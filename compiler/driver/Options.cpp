@@ -44,7 +44,10 @@ po::options_description describeOptions() {
     (",f", po::value<std::vector<std::string>>()->value_name("FLAG"),
      "code generation and language flags, passed to clang (-fPIC, -fno-rtti, ...); "
      "-fno-gpuvm-sfi links an image without software fault isolation (for measurements: "
-     "gpuvm run refuses it unless --allow-unconfined)")
+     "gpuvm run refuses it unless --allow-unconfined); -fgpuvm-nvptx-transforms links a host "
+     "image with the IR transforms that NVIDIA images need (arrays of 4 KiB or more in an "
+     "arena in the VM's heap, cyclic global initializers cut into stores at boot), to debug "
+     "their effects on the CPU")
     (",m", po::value<std::vector<std::string>>()->value_name("OPT"),
      "-mcpu=ARCH / -march=ARCH (same as --offload-arch), -mcode-object-version=4|5|6")
     ("max-registers", po::value<unsigned>()->value_name("N"),
@@ -246,6 +249,8 @@ std::string parseOptions(int argc, const char *const *argv, Options &out) {
     } else if (key == "-f") {
       if (value == "gpuvm-sfi" || value == "no-gpuvm-sfi")
         out.confine = value == "gpuvm-sfi";
+      else if (value == "gpuvm-nvptx-transforms")
+        out.nvptxTransforms = true;
       else
         out.compileFlags.push_back("-f" + value);
     } else if (key == "-m") {

@@ -38,6 +38,7 @@ struct Options {
   bool emitLlvm = false;
   bool noStdLib = false;
   bool confine = true;
+  bool nvptxTransforms = false; // -fgpuvm-nvptx-transforms
   bool verbose = false;
   bool dryRun = false; // -###
   bool help = false;

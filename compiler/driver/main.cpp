@@ -75,6 +75,8 @@ int main(int argc, char **argv) {
   Target target;
   if (std::string terr = resolveTarget(opts.target, opts.arch, target); !terr.empty())
     return fail(terr);
+  if (opts.nvptxTransforms && target.kind == TargetKind::Amdgcn)
+    return fail("-fgpuvm-nvptx-transforms is for host images (NVIDIA images always have them)");
   if (!isTested(target)) {
     std::string tested;
     for (const std::string &a : testedArches(target.kind))
@@ -159,6 +161,7 @@ int main(int argc, char **argv) {
   job.maxInlineSize = maxInlineSize(opts, target.kind);
   job.withRuntimeLibraries = !opts.noStdLib;
   job.confine = opts.confine;
+  job.nvptxTransforms = opts.nvptxTransforms;
   job.verbose = opts.verbose;
   job.dryRun = opts.dryRun;
   TempObjects temps;

@@ -1,14 +1,14 @@
-/* NVIDIA images: the large arrays, and in confined images the
- * variable-length arrays, that gpu-c++ moves off PTX's stack
- * (compiler/passes/StackArrays.h). An arena in the VM's own heap used as a
- * stack: a first chunk of --stack-size bytes, taken at the VM's first such
- * array, and more chunks, each as large as the array that needs it or
- * --stack-size, while the heap has room; a restore gives back the chunks
- * above the top it restores. Its state is in ordinary per-VM globals: a VM
- * that overwrites them misplaces its own arrays, and this file's own
- * accesses are checked as the kernel's (it is not LK_TRUSTED): chunks that
- * a VM forged are at worst in its own slice. An array the heap cannot hold
- * ends the VM as a stack overflow. */
+/* NVIDIA images (and host images linked with -fgpuvm-nvptx-transforms): the
+ * large arrays, and in confined images the variable-length arrays, that
+ * gpu-c++ moves off PTX's stack (compiler/passes/StackArrays.h). An arena
+ * in the VM's own heap used as a stack: a first chunk of --stack-size bytes,
+ * taken at the VM's first such array, and more chunks, each as large as the
+ * array that needs it or --stack-size, while the heap has room; a restore
+ * gives back the chunks above the top it restores. Its state is in ordinary
+ * per-VM globals: a VM that overwrites them misplaces its own arrays, and
+ * this file's own accesses are checked as the kernel's (it is not
+ * LK_TRUSTED): chunks that a VM forged are at worst in its own slice. An
+ * array the heap cannot hold ends the VM as a stack overflow. */
 #include <lightkernel/arch.h>
 #include <lightkernel/confine.h>
 #include <lightkernel/syscall.h>
