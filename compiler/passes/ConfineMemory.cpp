@@ -2,6 +2,7 @@
 
 #include "InlineCalls.h"
 #include "PrivatizeGlobals.h"
+#include "RegisterOnlyAssembly.h"
 #include "SourceNames.h"
 #include "SplitStacks.h"
 
@@ -10,6 +11,7 @@
 #include <llvm/ADT/SCCIterator.h>
 #include <llvm/ADT/STLExtras.h>
 #include <llvm/ADT/StringMap.h>
+#include <llvm/ADT/StringSet.h>
 #include <llvm/Analysis/AssumptionCache.h>
 #include <llvm/Analysis/CallGraph.h>
 #include <llvm/Analysis/LoopInfo.h>
@@ -426,23 +428,42 @@ void markRuntimeLibrary(Module &library) {
 
 std::vector<std::string> inlineAssemblyUsed(const Module &m) {
   std::vector<std::string> uses;
+  const bool x86 = Triple(m.getTargetTriple()).isX86();
+  StringSet<> reported; // a statement that inlining copied is one use
   for (const Function &fn : m.functions()) {
     if (fn.isDeclaration() || isKernel(fn) || fn.hasFnAttribute(GPUVM_LIBRARY_ATTRIBUTE))
       continue;
     for (const Instruction &inst : instructions(fn)) {
       auto *call = dyn_cast<CallBase>(&inst);
       auto *assembly = call ? dyn_cast<InlineAsm>(call->getCalledOperand()) : nullptr;
-      if (!assembly || StringRef(assembly->getAsmString()).trim().empty())
+      if (!assembly || StringRef(assembly->getAsmString()).trim().empty() ||
+          (x86 && isRegisterOnlyX86Assembly(*assembly)))
         continue;
       std::string where;
       if (const DebugLoc &loc = inst.getDebugLoc())
         where = " (" + cast<DIScope>(loc->getScope())->getFilename().str() + ":" +
                 std::to_string(loc.getLine()) + ")";
-      std::string text = StringRef(assembly->getAsmString()).trim().str();
+      // As the source spells it ("%0" and "$1", where IR has "$0" and
+      // "$$1"), on one line: its statements joined by "; ".
+      std::string text;
+      StringRef source = StringRef(assembly->getAsmString()).trim();
+      for (size_t i = 0; i < source.size(); ++i) {
+        char c = source[i];
+        if (c == '$' && i + 1 < source.size() && source[i + 1] == '$')
+          text += source[++i];
+        else if (c == '$')
+          text += '%';
+        else if (c == '\n')
+          text += "; ";
+        else if (c != '\t' || (!text.empty() && text.back() != ' '))
+          text += c == '\t' ? ' ' : c;
+      }
       if (text.size() > 40)
         text = text.substr(0, 40) + "...";
-      uses.push_back(sourceName(fn) + where + " uses inline assembly ('" + text +
-                     "'), which confinement cannot check (-fno-gpuvm-sfi links it unconfined)");
+      std::string use = sourceName(fn) + where + " uses inline assembly ('" + text +
+                        "'), which confinement cannot check (-fno-gpuvm-sfi links it unconfined)";
+      if (reported.insert(use).second)
+        uses.push_back(std::move(use));
     }
   }
   return uses;

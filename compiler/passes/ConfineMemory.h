@@ -66,7 +66,8 @@ void takeSystemCallAnnotations(llvm::Module &module, bool kernel);
 std::vector<std::string> kernelInternalsUsed(const llvm::Module &module);
 
 // Nor may its own code hold inline assembly, which no check can see into (an
-// empty string, the usual optimization barrier, is allowed); gpuvm's own
+// empty string, the usual optimization barrier, is allowed, and on x86-64
+// register-only statements: RegisterOnlyAssembly.h); gpuvm's own
 // libraries, marked by markRuntimeLibrary, may (LLVM libc's floating-point
 // environment on x86-64). One line per use, "function (file:line) uses
 // inline assembly ..."; empty when there is none.
