@@ -272,29 +272,58 @@ void *__heap_alloc_aligned(size_t alignment, size_t size) {
 
 /* The chunk of a live block, or an abort: freeing a bad pointer must not let
  * the allocator write anywhere it should not. */
-static struct chunk *checked_chunk(void *ptr, const char *failure_message) {
+/* Ends the VM for a pointer that no allocation returned, in glibc's words
+ * ("free(): invalid pointer") followed by the pointer and what is wrong with
+ * it, which is where debugging starts. */
+static _Noreturn void bad_pointer(const char *call, const void *ptr, const char *problem) {
+  char message[160];
+  char *out = message, *end = message + sizeof message - 2;
+  const char *parts[] = {call, "(): invalid pointer 0x"};
+  for (unsigned i = 0; i < 2; ++i)
+    for (const char *c = parts[i]; *c && out < end; ++c)
+      *out++ = *c;
+  int shift = 60;
+  while (shift > 0 && !(((uintptr_t)ptr >> shift) & 15))
+    shift -= 4;
+  for (; shift >= 0 && out < end; shift -= 4)
+    *out++ = "0123456789abcdef"[((uintptr_t)ptr >> shift) & 15];
+  for (const char *c = " ("; *c && out < end; ++c)
+    *out++ = *c;
+  for (const char *c = problem; *c && out < end; ++c)
+    *out++ = *c;
+  *out++ = ')';
+  *out++ = '\n';
+  *out = 0;
+  __libc_fatal(message);
+}
+
+static struct chunk *checked_chunk(void *ptr, const char *call) {
   uintptr_t p = (uintptr_t)ptr;
-  if (!heap.start || p % HEAP_ALIGNMENT || p < (uintptr_t)heap.start + HEADER_SIZE ||
-      p >= (uintptr_t)heap.sentinel)
-    __libc_fatal(failure_message);
+  if (!heap.start || p < (uintptr_t)heap.start + HEADER_SIZE || p >= (uintptr_t)heap.sentinel)
+    bad_pointer(call, ptr, "not in the heap");
+  if (p % HEAP_ALIGNMENT)
+    bad_pointer(call, ptr, "not where an allocation starts");
   struct chunk *c = chunk_of(ptr);
   size_t size = chunk_size(c);
-  if (!chunk_in_use(c) || size < MIN_CHUNK || size > (uintptr_t)heap.sentinel - (uintptr_t)c ||
-      !(next_chunk(c)->size_flags & CHUNK_PREV_IN_USE))
-    __libc_fatal(failure_message);
+  if (size < MIN_CHUNK || size > (uintptr_t)heap.sentinel - (uintptr_t)c)
+    bad_pointer(call, ptr, "not where an allocation starts, or the header before it is overwritten");
+  if (!chunk_in_use(c))
+    bad_pointer(call, ptr, "freed already, or not where an allocation starts");
+  if (!(next_chunk(c)->size_flags & CHUNK_PREV_IN_USE))
+    bad_pointer(call, ptr, "the header after it is overwritten");
   return c;
 }
 
 void __heap_free(void *ptr) {
   if (!ptr)
     return;
-  release_chunk(checked_chunk(ptr, "free(): invalid pointer\n"));
+  release_chunk(checked_chunk(ptr, "free"));
 }
 
 void *__heap_realloc(void *ptr, size_t size) {
   if (!ptr)
     return __heap_alloc(size);
-  struct chunk *c = checked_chunk(ptr, "realloc(): invalid pointer\n");
+  struct chunk *c = checked_chunk(ptr, "realloc");
   size_t need = chunk_size_for(size);
   if (!need) {
     errno = ENOMEM;
@@ -348,5 +377,5 @@ size_t __heap_free_chunks(void) {
 size_t __heap_usable_size(void *ptr) {
   if (!ptr)
     return 0;
-  return chunk_size(checked_chunk(ptr, "malloc_usable_size(): invalid pointer\n")) - HEADER_SIZE;
+  return chunk_size(checked_chunk(ptr, "malloc_usable_size")) - HEADER_SIZE;
 }
