@@ -704,7 +704,11 @@ int ImageLinker::finish() {
       return 1;
     if (!ptxas)
       return 0; // the image is PTX text; the CUDA driver compiles it at load
-    return runTool(job_, {{*ptxas, "-arch=" + job_.target.arch, "-o", job_.output, ptxPath}});
+    Command cmd{{*ptxas, "-arch=" + job_.target.arch}};
+    for (std::string &flag : ptxasExtraFlags())
+      cmd.argv.push_back(std::move(flag));
+    cmd.argv.insert(cmd.argv.end(), {"-o", job_.output, ptxPath});
+    return runTool(job_, cmd);
   }
   auto lld = tc_.llvmTool("ld.lld", err);
   if (!lld) {

@@ -210,6 +210,8 @@ public:
     Command cmd{{ptxas_, "-c", "-arch=" + job_.target.arch}};
     if (job_.maxRegisters)
       cmd.argv.push_back("--maxrregcount=" + std::to_string(job_.maxRegisters));
+    for (std::string &flag : ptxasExtraFlags())
+      cmd.argv.push_back(std::move(flag));
     cmd.argv.insert(cmd.argv.end(), {"-o", object.path, ptx.path});
     if (job_.verbose)
       say(cmd.quoted() + "\n");
@@ -255,12 +257,25 @@ unsigned nvptxPartCount(unsigned functions) {
   return std::clamp(functions / 16, 1u, 32u);
 }
 
+std::vector<std::string> ptxasExtraFlags() {
+  std::vector<std::string> flags;
+  if (const char *text = std::getenv("GPUVM_PTXAS_FLAGS")) {
+    SmallVector<StringRef, 4> words;
+    StringRef(text).split(words, ' ', -1, /*KeepEmpty=*/false);
+    for (StringRef word : words)
+      flags.push_back(word.str());
+  }
+  return flags;
+}
+
 int emitNvptxParts(Module &image, const Toolchain &, const LinkJob &job, const std::string &ptxas,
                    const std::string &nvlink, unsigned count,
                    const std::function<std::unique_ptr<TargetMachine>()> &makeTargetMachine) {
   externalize(image);
   std::vector<Part> parts(count);
   std::string ptxasIdentity = toolIdentity(ptxas);
+  for (const std::string &flag : ptxasExtraFlags())
+    ptxasIdentity += " " + flag;
   std::optional<BuildCache> cache = BuildCache::open();
   std::vector<unsigned> missing;
   for (unsigned i = 0; i < count; ++i) {

@@ -10,6 +10,8 @@
 
 #include <functional>
 #include <memory>
+#include <string>
+#include <vector>
 
 namespace llvm {
 class Module;
@@ -23,6 +25,10 @@ namespace gpuvm::driver {
 // without nvlink), else one per 16 functions, at most 32: small parts make a
 // one-file change recompile little.
 unsigned nvptxPartCount(unsigned functions);
+
+// GPUVM_PTXAS_FLAGS, split at spaces: more ptxas options (-O0 to rule its
+// optimizer out of a miscompile), given to every ptxas run.
+std::vector<std::string> ptxasExtraFlags();
 
 // Writes job.output (a cubin) from the optimized `image`, which it renames and
 // externalizes. `makeTargetMachine` gives each code generation thread its own.

@@ -157,7 +157,7 @@ std::string helpText() {
          "nvptx with ptxas and nvlink: the image is compiled in parts, cached by content in\n"
          "GPUVM_CACHE_DIR (default ~/.cache/gpuvm/objects; GPUVM_CACHE_MB bounds it, default\n"
          "2048, 0: no cache); GPUVM_NVPTX_PARTS=N sets the parts (1: one ptxas run), GPUVM_JOBS\n"
-         "the threads.\n\n"
+         "the threads, GPUVM_PTXAS_FLAGS more ptxas options (e.g. -O0).\n\n"
          "Exit status: 0 on success; 1 when the input or the command line has an error (clang's\n"
          "own status when clang failed); 70 when gpu-c++ itself failed, an internal error to\n"
          "report together with the command and its inputs.\n";
