@@ -415,6 +415,14 @@ public:
 
     if (CUresult r = driver_.cuMemAlloc(&held.slices, slicesBytes))
       return failed("cuMemAlloc (VM memory slices)", r);
+    // A VM's memory starts zeroed, as a Linux process's pages do: cuMemAlloc
+    // hands back whatever the GPU's memory held before, another run's VMs'
+    // data among it, and programs that read what they never wrote would
+    // see it. One fill, stream ordered before the templates and ring heads
+    // copied in below.
+    static_assert(kSliceAlignment % sizeof(uint32_t) == 0);
+    if (CUresult r = driver_.cuMemsetD32(held.slices, 0, slicesBytes / sizeof(uint32_t)))
+      return failed("cuMemsetD32 (VM memory slices)", r);
     const size_t kernelPrivateBytes = size_t(vmCount) * GPUVM_KERNEL_PRIVATE_BYTES;
     if (CUresult r = driver_.cuMemAlloc(&held.kernelPrivate, kernelPrivateBytes))
       return failed("cuMemAlloc (the VMs' kernel-private memory)", r);
