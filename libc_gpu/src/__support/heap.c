@@ -16,6 +16,7 @@
 
 #include <errno.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <lightkernel/syscall.h>
@@ -276,24 +277,8 @@ void *__heap_alloc_aligned(size_t alignment, size_t size) {
  * ("free(): invalid pointer") followed by the pointer and what is wrong with
  * it, which is where debugging starts. */
 static _Noreturn void bad_pointer(const char *call, const void *ptr, const char *problem) {
-  char message[160];
-  char *out = message, *end = message + sizeof message - 2;
-  const char *parts[] = {call, "(): invalid pointer 0x"};
-  for (unsigned i = 0; i < 2; ++i)
-    for (const char *c = parts[i]; *c && out < end; ++c)
-      *out++ = *c;
-  int shift = 60;
-  while (shift > 0 && !(((uintptr_t)ptr >> shift) & 15))
-    shift -= 4;
-  for (; shift >= 0 && out < end; shift -= 4)
-    *out++ = "0123456789abcdef"[((uintptr_t)ptr >> shift) & 15];
-  for (const char *c = " ("; *c && out < end; ++c)
-    *out++ = *c;
-  for (const char *c = problem; *c && out < end; ++c)
-    *out++ = *c;
-  *out++ = ')';
-  *out++ = '\n';
-  *out = 0;
+  char message[160]; /* snprintf takes nothing from the heap */
+  snprintf(message, sizeof message, "%s(): invalid pointer %p (%s)\n", call, ptr, problem);
   __libc_fatal(message);
 }
 
@@ -306,7 +291,8 @@ static struct chunk *checked_chunk(void *ptr, const char *call) {
   struct chunk *c = chunk_of(ptr);
   size_t size = chunk_size(c);
   if (size < MIN_CHUNK || size > (uintptr_t)heap.sentinel - (uintptr_t)c)
-    bad_pointer(call, ptr, "not where an allocation starts, or the header before it is overwritten");
+    bad_pointer(call, ptr,
+                "not where an allocation starts, or the header before it is overwritten");
   if (!chunk_in_use(c))
     bad_pointer(call, ptr, "freed already, or not where an allocation starts");
   if (!(next_chunk(c)->size_flags & CHUNK_PREV_IN_USE))
