@@ -51,6 +51,7 @@ struct Operand {
 struct Interface {
   SmallVector<Operand, 8> operands; // $0, $1, ... in order
   StringSet<> written;              // register families outputs and clobbers name
+  bool flagsClobbered = false;
 };
 
 std::optional<std::string> familyOfCode(StringRef code) {
@@ -76,9 +77,11 @@ std::optional<Interface> readInterface(const InlineAsm &assembly) {
   Interface result;
   for (const InlineAsm::ConstraintInfo &info : assembly.ParseConstraints()) {
     if (info.Type == InlineAsm::isClobber) {
-      for (const std::string &code : info.Codes)
+      for (const std::string &code : info.Codes) {
         if (std::optional<std::string> family = familyOfCode(code))
           result.written.insert(*family);
+        result.flagsClobbered |= code == "{flags}" || code == "{eflags}";
+      }
       continue;
     }
     if (info.isIndirect || info.Codes.empty())
@@ -282,8 +285,10 @@ bool statementIsRegisterOnly(StringRef statement, const Interface &interface) {
 bool isRegisterOnlyX86Assembly(const InlineAsm &assembly) {
   if (assembly.getDialect() != InlineAsm::AD_ATT)
     return false;
+  // Clang declares the flags clobbered by every x86 statement; bitcode that
+  // does not could keep a check's comparison in the flags across it.
   std::optional<Interface> interface = readInterface(assembly);
-  if (!interface)
+  if (!interface || !interface->flagsClobbered)
     return false;
   SmallVector<StringRef, 8> lines;
   StringRef(assembly.getAsmString()).split(lines, '\n');

@@ -7,8 +7,8 @@
 // that are registers or immediates only (no memory constraint, no
 // addressing), no stack or segment register, and every register an
 // instruction writes, named or implicit (cpuid's four), declared by the
-// statement as an output or a clobber, so the compiler's own values (a VM's
-// base among them) survive it.
+// statement as an output or a clobber, and the flags declared clobbered, so
+// the compiler's own values (a VM's base among them) survive it.
 #pragma once
 
 namespace llvm {

@@ -31,6 +31,12 @@
 // RUN: not %gpucxx --target=host -O2 -DREFUSED=8 %s -o %t/r.img 2>&1 | FileCheck %s --check-prefix=INTEL
 // INTEL: error: refused uses inline assembly ('.intel_syntax noprefix; mov eax, 1; .att...')
 // INTEL-NOT: error
+// The same cpuid as max_leaf, in bitcode that does not declare the flags
+// clobbered (clang always does; a hand-made object need not).
+// RUN: %gpucxx --target=host -O2 -S -emit-llvm -DREFUSED=9 %s -o - | sed 's/,~{flags}//g' > %t/noflags.ll
+// RUN: llvm-as %t/noflags.ll -o %t/noflags.o
+// RUN: not %gpucxx --target=host -O2 %t/noflags.o -o %t/r.img 2>&1 | FileCheck %s --check-prefix=NOFLAGS
+// NOFLAGS: error: refused uses inline assembly ('cpuid')
 #include <stdint.h>
 #include <stdio.h>
 
@@ -48,9 +54,7 @@ static uint64_t smaller(uint64_t a, uint64_t b) {
 }
 
 static uint32_t mixed(uint32_t x) {
-  __asm__(".p2align 4\n\tnop\n\tshll $1, %0; xorl %1, %0; notl %0"
-          : "+r"(x)
-          : "r"(0x55555555u));
+  __asm__(".p2align 4\n\tnop\n\tshll $1, %0; xorl %1, %0; notl %0" : "+r"(x) : "r"(0x55555555u));
   return x;
 }
 
@@ -73,6 +77,8 @@ __attribute__((noinline)) unsigned refused(unsigned *p, uint64_t x) {
   __asm__ volatile("movsb" : : : "rsi", "rdi", "memory");
 #elif REFUSED == 8
   __asm__ volatile(".intel_syntax noprefix\n\tmov eax, 1\n\t.att_syntax" : : : "eax");
+#elif REFUSED == 9
+  __asm__ volatile("cpuid" : "=a"(v) : "a"(0) : "ebx", "ecx", "edx");
 #endif
   return v + (unsigned)x + *p;
 }
