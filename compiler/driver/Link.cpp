@@ -1,5 +1,6 @@
 #include "Link.h"
 
+#include "Backtrace.h"
 #include "BreakGlobalCycles.h"
 #include "Command.h"
 #include "ConfineMemory.h"
@@ -559,6 +560,8 @@ void ImageLinker::buildPipeline(PassBuilder &pb, ModulePassManager &mpm) {
   }
   if (job_.confine)
     mpm.addPass(gpuvm::ConfineMemoryPass());
+  if (job_.backtrace)
+    mpm.addPass(gpuvm::BacktracePass());
   mpm.addPass(gpuvm::PrivatizeGlobalsPass(job_.target.arch));
   OptimizationLevel level = job_.optLevel == '0'   ? OptimizationLevel::O0
                             : job_.optLevel == '1' ? OptimizationLevel::O1

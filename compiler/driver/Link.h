@@ -26,6 +26,7 @@ struct LinkJob {
   bool confine = true; // software fault isolation (-fno-gpuvm-sfi turns it off)
   // NVIDIA's IR transforms on a host image too (-fgpuvm-nvptx-transforms).
   bool nvptxTransforms = false;
+  bool backtrace = false; // -fgpuvm-backtrace
   bool verbose = false;
   bool dryRun = false;
 };

@@ -47,7 +47,8 @@ po::options_description describeOptions() {
      "gpuvm run refuses it unless --allow-unconfined); -fgpuvm-nvptx-transforms links a host "
      "image with the IR transforms that NVIDIA images need (arrays of 4 KiB or more in an "
      "arena in the VM's heap, cyclic global initializers cut into stores at boot), to debug "
-     "their effects on the CPU")
+     "their effects on the CPU; -fgpuvm-backtrace links an image whose VMs print their "
+     "active functions (the innermost 64) when they crash or abort, on every backend")
     (",m", po::value<std::vector<std::string>>()->value_name("OPT"),
      "-mcpu=ARCH / -march=ARCH (same as --offload-arch), -mcode-object-version=4|5|6")
     ("max-registers", po::value<unsigned>()->value_name("N"),
@@ -251,6 +252,8 @@ std::string parseOptions(int argc, const char *const *argv, Options &out) {
         out.confine = value == "gpuvm-sfi";
       else if (value == "gpuvm-nvptx-transforms")
         out.nvptxTransforms = true;
+      else if (value == "gpuvm-backtrace")
+        out.backtrace = true;
       else
         out.compileFlags.push_back("-f" + value);
     } else if (key == "-m") {

@@ -39,6 +39,7 @@ struct Options {
   bool noStdLib = false;
   bool confine = true;
   bool nvptxTransforms = false; // -fgpuvm-nvptx-transforms
+  bool backtrace = false;       // -fgpuvm-backtrace
   bool verbose = false;
   bool dryRun = false; // -###
   bool help = false;

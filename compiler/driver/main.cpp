@@ -162,6 +162,7 @@ int main(int argc, char **argv) {
   job.withRuntimeLibraries = !opts.noStdLib;
   job.confine = opts.confine;
   job.nvptxTransforms = opts.nvptxTransforms;
+  job.backtrace = opts.backtrace;
   job.verbose = opts.verbose;
   job.dryRun = opts.dryRun;
   TempObjects temps;

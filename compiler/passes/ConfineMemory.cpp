@@ -44,6 +44,11 @@ using namespace llvm;
 
 namespace gpuvm {
 
+bool isMemoryPrimitive(const Function &fn) {
+  StringRef name = fn.getName();
+  return name == "memcpy" || name == "memmove" || name == "memset";
+}
+
 namespace {
 
 constexpr const char *kConfineRead = "__gpuvm_confine_read";
@@ -63,17 +68,6 @@ constexpr uint32_t kBudgetStride = 4096;
 bool isDefined(const Module &m, const char *name) {
   const Function *fn = m.getFunction(name);
   return fn && !fn->isDeclaration();
-}
-
-bool isKernel(const Function &fn) {
-  return fn.hasFnAttribute(GPUVM_KERNEL_ATTRIBUTE);
-}
-
-// What code generation may call for a memory intrinsic: their bodies work on
-// whatever the light kernel hands them, so their callers are checked instead.
-bool isMemoryPrimitive(const Function &fn) {
-  StringRef name = fn.getName();
-  return name == "memcpy" || name == "memmove" || name == "memset";
 }
 
 // The light kernel's functions that stay unchecked: those it marks

@@ -39,6 +39,9 @@ namespace gpuvm {
 
 // The function attribute gpu-c++ gives every function of the light kernel.
 inline constexpr const char *GPUVM_KERNEL_ATTRIBUTE = "gpuvm-kernel";
+inline bool isKernel(const llvm::Function &fn) {
+  return fn.hasFnAttribute(GPUVM_KERNEL_ATTRIBUTE);
+}
 inline constexpr const char *GPUVM_CONFINED_FLAG = "gpuvm.confined";
 // The light kernel's check of a function's frame against the stack left
 // (checkStacks, in confineAfterOptimization). On the host it runs where
@@ -54,6 +57,10 @@ inline constexpr const char *GPUVM_SYSCALL_ATTRIBUTE = "gpuvm-syscall";
 // Given, as the system calls are, through an annotation (LK_TRUSTED).
 inline constexpr const char *GPUVM_TRUSTED_ATTRIBUTE = "gpuvm-trusted";
 void markLightKernel(llvm::Module &kernel);
+// What code generation may call for a memory intrinsic, in the light kernel
+// as anywhere. Confinement leaves their bodies unchecked (they work on
+// whatever the light kernel hands them) and checks their callers instead.
+bool isMemoryPrimitive(const llvm::Function &fn);
 // Drops the system-call annotations of any other module (libc, the program:
 // whatever includes the header), which mark nothing: only the kernel's own
 // word counts.

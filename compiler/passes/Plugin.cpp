@@ -2,14 +2,16 @@
 // `-passes=gpuvm-confine`, `-passes=gpuvm-confine-late`, `-passes=gpuvm-split-stacks`,
 // `-passes=gpuvm-check-unsafe-stacks`, `-passes=gpuvm-move-stack-arrays` (or
 // `gpuvm-move-large-stack-arrays`, for unconfined images),
-// `-passes=gpuvm-break-cycles` and
+// `-passes=gpuvm-break-cycles`, `-passes=gpuvm-backtrace`, `-passes=gpuvm-object-arguments` and
 // `-passes=gpuvm-linker-symbols` run the passes that gpu-c++ runs at link time, for tests and for
 // inspection. Loaded into clang with -fpass-plugin, it mends clang's output before the bitcode is
-// written.
+// written (and on NVPTX passes C++ objects by reference, as the Itanium ABI does).
+#include "Backtrace.h"
 #include "BreakGlobalCycles.h"
 #include "ConfineMemory.h"
 #include "InlineCap.h"
 #include "LinkerSymbols.h"
+#include "ObjectArguments.h"
 #include "PrivatizeGlobals.h"
 #include "SplitStacks.h"
 #include "StackArrays.h"
@@ -33,6 +35,7 @@ extern "C" LLVM_ATTRIBUTE_WEAK PassPluginLibraryInfo llvmGetPassPluginInfo() {
             // clang -fpass-plugin: what gpu-c++ mends before clang writes bitcode.
             pb.registerPipelineStartEPCallback([](ModulePassManager &mpm, OptimizationLevel) {
               mpm.addPass(gpuvm::StructorKeysPass());
+              mpm.addPass(gpuvm::ObjectArgumentsPass());
             });
             pb.registerPipelineParsingCallback(
                 [](StringRef name, ModulePassManager &mpm, ArrayRef<PassBuilder::PipelineElement>) {
@@ -62,6 +65,14 @@ extern "C" LLVM_ATTRIBUTE_WEAK PassPluginLibraryInfo llvmGetPassPluginInfo() {
                   }
                   if (name == "gpuvm-check-unsafe-stacks") {
                     mpm.addPass(gpuvm::CheckUnsafeStacksPass());
+                    return true;
+                  }
+                  if (name == "gpuvm-object-arguments") {
+                    mpm.addPass(gpuvm::ObjectArgumentsPass());
+                    return true;
+                  }
+                  if (name == "gpuvm-backtrace") {
+                    mpm.addPass(gpuvm::BacktracePass());
                     return true;
                   }
                   if (name == "gpuvm-break-cycles") {

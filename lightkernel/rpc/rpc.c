@@ -1,5 +1,6 @@
 /* System calls that the host serves through the VM's mailbox. */
 #include <lightkernel/arch.h>
+#include <lightkernel/backtrace.h>
 #include <lightkernel/confine.h>
 #include <lightkernel/syscall.h>
 
@@ -89,6 +90,9 @@ static _Noreturn void leave(int status, int kind, const char *reason) {
     own->leaving_status = status;
     own->leaving_kind = kind;
     own->leaving_reason = reason; /* in a frame below this one, alive until the VM ends */
+    /* Where it was, unless it was only told to stop. */
+    if (kind != GPUVM_EXIT_NORMAL && status != 128 + 9 /* SIGKILL */)
+      lk_print_backtrace();
     lk_fd_close_all();
     net_linger();
     net_exited();
