@@ -5,6 +5,7 @@
 #include <lightkernel/arch.h>
 #include <lightkernel/confine.h>
 #include <lightkernel/syscall.h>
+#include <lightkernel/text.h>
 
 #include <gpuvm/data_set.h>
 
@@ -14,29 +15,11 @@ LK_TRUSTED_INLINE static inline int in_own_slice(uintptr_t at, uint64_t len, uin
   return lk_within(at, len, (uintptr_t)__gpuvm_private_base(), size);
 }
 
-LK_TRUSTED static void append(char **out, char *end, const char *text) {
-  while (*text && *out < end)
-    *(*out)++ = *text++;
-}
-
-LK_TRUSTED static void append_number(char **out, char *end, uint64_t value, unsigned base) {
-  char digits[20];
-  int n = 0;
-  do {
-    digits[n++] = "0123456789abcdef"[value % base];
-    value /= base;
-  } while (value);
-  if (base == 16)
-    append(out, end, "0x");
-  while (n && *out < end)
-    *(*out)++ = digits[--n];
-}
-
 LK_TRUSTED static void append_site(char **out, char *end, const char *site) {
   if (site) {
-    append(out, end, " (");
-    append(out, end, site);
-    append(out, end, ")");
+    lk_append(out, end, " (");
+    lk_append(out, end, site);
+    lk_append(out, end, ")");
   }
 }
 
@@ -44,12 +27,12 @@ LK_TRUSTED _Noreturn __attribute__((noinline, cold)) static void
 fault(uintptr_t at, uint64_t len, int write, int kernel, const char *site) {
   char reason[192];
   char *out = reason, *end = reason + sizeof reason - 1;
-  append(&out, end, write ? "wild write of " : "wild read of ");
-  append_number(&out, end, len, 10);
-  append(&out, end, len == 1 ? " byte at " : " bytes at ");
-  append_number(&out, end, at, 16);
+  lk_append(&out, end, write ? "wild write of " : "wild read of ");
+  lk_append_number(&out, end, len, 10);
+  lk_append(&out, end, len == 1 ? " byte at " : " bytes at ");
+  lk_append_number(&out, end, at, 16);
   if (kernel)
-    append(&out, end, " by the light kernel, its state overwritten");
+    lk_append(&out, end, " by the light kernel, its state overwritten");
   append_site(&out, end, site);
   *out = 0;
   lk_crash(11 /* SIGSEGV */, reason);
@@ -173,15 +156,15 @@ LK_TRUSTED _Noreturn __attribute__((cold)) void lk_stack_overflow(uint64_t used,
    * and the reason, read from there, would be lost. */
   static char reason[320];
   char *out = reason, *end = reason + sizeof reason - 1;
-  append(&out, end, "stack overflow (--stack-size ");
-  append_number(&out, end, __gpuvm_launch.stack_size, 10);
-  append(&out, end, " bytes): ");
-  append_number(&out, end, used, 10);
-  append(&out, end, " in use and a frame of ");
-  append_number(&out, end, frame, 10);
+  lk_append(&out, end, "stack overflow (--stack-size ");
+  lk_append_number(&out, end, __gpuvm_launch.stack_size, 10);
+  lk_append(&out, end, " bytes): ");
+  lk_append_number(&out, end, used, 10);
+  lk_append(&out, end, " in use and a frame of ");
+  lk_append_number(&out, end, frame, 10);
   if (site) {
-    append(&out, end, " in ");
-    append(&out, end, site);
+    lk_append(&out, end, " in ");
+    lk_append(&out, end, site);
   }
   *out = 0;
   /* What is left of the stack is for the report alone: no cleanup. */
@@ -193,11 +176,11 @@ LK_TRUSTED _Noreturn __attribute__((cold)) void lk_stack_arrays_exhausted(uint64
                                                                           uint64_t bytes) {
   static char reason[160];
   char *out = reason, *end = reason + sizeof reason - 1;
-  append(&out, end, "stack overflow: no room in the VM's heap (--mem-per-vm) for an array of ");
-  append_number(&out, end, bytes, 10);
-  append(&out, end, " bytes beside the ");
-  append_number(&out, end, in_use, 10);
-  append(&out, end, " that its stack arrays hold");
+  lk_append(&out, end, "stack overflow: no room in the VM's heap (--mem-per-vm) for an array of ");
+  lk_append_number(&out, end, bytes, 10);
+  lk_append(&out, end, " bytes beside the ");
+  lk_append_number(&out, end, in_use, 10);
+  lk_append(&out, end, " that its stack arrays hold");
   *out = 0;
   lk_private()->leaving = 1;
   lk_crash(11 /* SIGSEGV */, reason);
@@ -242,9 +225,9 @@ LK_TRUSTED _Noreturn __attribute__((noinline, cold)) static void bad_call(const 
                                                                           const char *site) {
   char reason[192];
   char *out = reason, *end = reason + sizeof reason - 1;
-  append(&out, end, "indirect call to ");
-  append_number(&out, end, (uintptr_t)fn, 16);
-  append(&out, end, ", not a function of the image");
+  lk_append(&out, end, "indirect call to ");
+  lk_append_number(&out, end, (uintptr_t)fn, 16);
+  lk_append(&out, end, ", not a function of the image");
   append_site(&out, end, site);
   *out = 0;
   lk_crash(11 /* SIGSEGV */, reason);
@@ -281,11 +264,11 @@ __attribute__((noinline, cold)) void __gpuvm_confine_budget(void) {
     return;
   char reason[128];
   char *out = reason, *end = reason + sizeof reason - 1;
-  append(&out, end, "ran ");
-  append_number(&out, end, (uint64_t)(now - own->run_began) / 1000000, 10);
-  append(&out, end, " ms without waiting (--max-cpu-ms ");
-  append_number(&out, end, budget / 1000000, 10);
-  append(&out, end, ")");
+  lk_append(&out, end, "ran ");
+  lk_append_number(&out, end, (uint64_t)(now - own->run_began) / 1000000, 10);
+  lk_append(&out, end, " ms without waiting (--max-cpu-ms ");
+  lk_append_number(&out, end, budget / 1000000, 10);
+  lk_append(&out, end, ")");
   *out = 0;
   lk_crash(24 /* SIGXCPU */, reason);
 }

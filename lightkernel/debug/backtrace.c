@@ -2,6 +2,7 @@
  * (gpuvm/backtrace.h). */
 #include <lightkernel/backtrace.h>
 #include <lightkernel/confine.h>
+#include <lightkernel/text.h>
 
 #include <gpuvm/backtrace.h>
 
@@ -16,36 +17,24 @@ __gpuvm_backtrace(const struct gpuvm_backtrace_frame **frames) {
   return 0;
 }
 
-static void append(char **out, char *end, const char *text) {
-  while (*text && *out < end)
-    *(*out)++ = *text++;
-}
-
 /* The ring lies in the VM's slice, where a wild write may have reached. */
 static const char *readable(const char *text) {
   return text && lk_may_read_string(text, 4096) ? text : "(overwritten)";
 }
 
-/* One line on the console's stderr, of the parts up to the first null. A
- * line longer than the buffer is cut there, and says so. */
-static void print_line(const char *const *parts) {
+/* One line on the console's stderr: before, number, then the parts up to
+ * the first null. A line longer than the buffer is cut there, and says so. */
+static void print_line(const char *before, uint32_t number, const char *const *parts) {
   char line[1024];
   char *out = line, *end = line + sizeof line - 4;
+  lk_append(&out, end, before);
+  lk_append_number(&out, end, number, 10);
   for (; *parts; ++parts)
-    append(&out, end, *parts);
+    lk_append(&out, end, *parts);
   if (out == end)
-    append(&out, line + sizeof line - 1, "...");
+    lk_append(&out, line + sizeof line - 1, "...");
   *out++ = '\n';
   host_write(2, line, (size_t)(out - line), -1);
-}
-
-static const char *decimal(char digits[11], uint32_t value) {
-  char *at = digits + 10;
-  *at = 0;
-  do
-    *--at = (char)('0' + value % 10);
-  while (value /= 10);
-  return at;
 }
 
 void lk_print_backtrace(void) {
@@ -56,21 +45,15 @@ void lk_print_backtrace(void) {
   static const char heading[] = "backtrace, innermost first:\n";
   host_write(2, heading, sizeof heading - 1, -1);
   const uint32_t shown = depth < GPUVM_BACKTRACE_FRAMES ? depth : GPUVM_BACKTRACE_FRAMES;
-  char digits[11];
   for (uint32_t i = 0; i < shown; ++i) {
     const struct gpuvm_backtrace_frame *frame = &frames[(depth - 1 - i) % GPUVM_BACKTRACE_FRAMES];
     const char *call = frame->call;
-    const char *parts[] = {"  #",
-                           decimal(digits, i),
-                           " ",
-                           readable(frame->function),
-                           call ? " at " : "",
-                           call ? readable(call) : "",
-                           0};
-    print_line(parts);
+    const char *parts[] = {" ", readable(frame->function), call ? " at " : "",
+                           call ? readable(call) : "", 0};
+    print_line("  #", i, parts);
   }
   if (depth > shown) {
-    const char *parts[] = {"  (and ", decimal(digits, depth - shown), " frames further out)", 0};
-    print_line(parts);
+    const char *parts[] = {" frames further out)", 0};
+    print_line("  (and ", depth - shown, parts);
   }
 }
