@@ -1,6 +1,7 @@
 #include "ObjectArguments.h"
 
 #include <llvm/ADT/SmallPtrSet.h>
+#include <llvm/Analysis/ValueTracking.h>
 #include <llvm/Demangle/Demangle.h>
 #include <llvm/IR/IRBuilder.h>
 #include <llvm/IR/InstIterator.h>
@@ -48,8 +49,9 @@ bool isOwnTemporary(const CallBase &call, unsigned arg) {
         if (seen.insert(gep).second)
           work.push_back(gep);
       } else if (auto *store = dyn_cast<StoreInst>(user)) {
-        if (store->getPointerOperand() != at)
-          return false; // the address itself stored: it may be read later
+        if (store->getPointerOperand() != at ||
+            getUnderlyingObject(store->getValueOperand()) == object)
+          return false; // its address stored: it may be read through later
       } else if (auto *marker = dyn_cast<IntrinsicInst>(user);
                  marker && marker->isLifetimeStartOrEnd()) {
       } else if (auto *fill = dyn_cast<MemIntrinsic>(user)) {

@@ -11,6 +11,9 @@
 // C:      call void @llvm.memcpy{{.*}}(ptr {{.*}}[[COPY:%[0-9]+]], ptr {{.*}}[[POINT:%[0-9]+]], i64 8,
 // C-NEXT: call i32 @move_point(ptr noundef align 4 dereferenceable(8) [[COPY]])
 // C:      getelementptr {{.*}} [[POINT]]
+// C-LABEL: define {{.*}} @pass_link(
+// C:      call void @llvm.memcpy{{.*}}(ptr {{.*}}[[LINKCOPY:%[0-9]+]], ptr {{.*}}, i64 16,
+// C-NEXT: call i32 @follow(ptr noundef align 8 dereferenceable(16) [[LINKCOPY]])
 struct Tracked {
   int value;
   explicit Tracked(int v);

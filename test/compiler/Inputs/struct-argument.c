@@ -9,3 +9,19 @@ int pass_point(void) {
   int moved = move_point(point);
   return moved + point.x;
 }
+
+/* Knows its own address: passed by value, the callee's copy must still
+ * point at the caller's variable, not at itself. */
+struct link {
+  struct link *self;
+  int x;
+};
+
+int follow(struct link link);
+
+int pass_link(void) {
+  struct link link;
+  link.self = &link;
+  link.x = 1;
+  return follow(link);
+}
